@@ -1,0 +1,3 @@
+export { ValidationError } from './errors';
+export { validateStrict, isKnownKind, SchemaIssueCode } from './k8s-schema';
+export type { SchemaIssue } from './k8s-schema';
