@@ -203,6 +203,22 @@ describe('props', () => {
     expect(pod.volumes).toEqual([{ name: 'tmp', emptyDir: {} }]);
   });
 
+  test('seed 003 §7: init containers that wait for the database and migrate before the app', () => {
+    const waitScript = 'until nc -z postgres-service 5432; do\necho "Waiting for database..."; sleep 2\ndone\n';
+    const pod = jobOf({
+      initContainers: [
+        { name: 'wait-for-db', image: 'busybox', command: ['sh', '-c', waitScript] },
+        { name: 'run-migration', image: 'my-app:1.2.3', command: ['python', 'manage.py', 'migrate'] },
+      ],
+      containers: [{ name: 'app', image: 'my-app:1.2.3' }],
+    }).spec.template.spec;
+    expect(pod.initContainers.map((c: any) => [c.name, c.image, c.command])).toEqual([
+      ['wait-for-db', 'busybox', ['sh', '-c', waitScript]],
+      ['run-migration', 'my-app:1.2.3', ['python', 'manage.py', 'migrate']],
+    ]);
+    expect(pod.containers.map((c: any) => c.name)).toEqual(['app']);
+  });
+
   test('resources, command and args', () => {
     const container = jobOf({
       containers: [{
