@@ -10,3 +10,15 @@ export type {
   JobTemplateOptions, JobContainerProps, SecretKeyRef, PodFailurePolicyRule, PodFailurePolicyOnExitCodes,
   PodFailurePolicyOnPodCondition,
 } from './_job-template';
+export {
+  StatefulDatabase, DatabaseUpdateStrategy, DatabaseUpdateStrategyType, PodAntiAffinity, WhenUnsatisfiable,
+} from './stateful-database';
+export type {
+  StatefulDatabaseProps, DatabaseRollingUpdateOptions, TopologySpread, DatabaseNetworkPolicyOptions, DatabaseInitContainer,
+} from './stateful-database';
+export { DatabaseEngine, DatabaseProbe, DatabaseProbeKind } from './database-engine';
+export type { SecretKeyReference, ProbeTiming, TcpProbeOptions, HttpProbeOptions, CustomEngineOptions } from './database-engine';
+export { DatabaseStorage, DatabaseStorageKind, ClaimRetention } from './database-storage';
+export type {
+  PersistentStorageOptions, EphemeralStorageOptions, ExistingClaimOptions, ClaimRetentionPolicy,
+} from './database-storage';

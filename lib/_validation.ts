@@ -1,0 +1,101 @@
+/**
+ * Internal syntax checks shared by the constructs. Each mirrors an API-server rule; the source of
+ * the rule is cited next to it (paths are inside kubernetes/kubernetes unless noted). These return
+ * booleans or parsed values; the constructs turn failures into `ValidationError`s.
+ *
+ * @internal
+ */
+
+/** `IsDNS1123Label`: lowercase alphanumerics and '-', alphanumeric at both ends, at most 63 characters (staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go). */
+export function isDns1123Label(value: string): boolean {
+  return value.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value);
+}
+
+/** `IsDNS1123Subdomain`: dot-separated DNS-1123 labels, at most 253 characters (same file). */
+export function isDns1123Subdomain(value: string): boolean {
+  return value.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(value);
+}
+
+/**
+ * `IsDNS1035Label`: like a DNS-1123 label but starting with a letter. Service names must be
+ * DNS-1035 labels (pkg/apis/core/validation/validation.go `ValidateServiceName`).
+ */
+export function isDns1035Label(value: string): boolean {
+  return value.length <= 63 && /^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(value);
+}
+
+/** `IsQualifiedName` for label keys: optional DNS-1123 subdomain prefix and '/', then a name of at most 63 characters. */
+export function isLabelKey(key: string): boolean {
+  const slash = key.lastIndexOf('/');
+  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  if (prefix !== undefined && (prefix.length === 0 || !isDns1123Subdomain(prefix))) return false;
+  return name.length > 0 && name.length <= 63 && /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(name);
+}
+
+/** `IsValidLabelValue`: empty, or at most 63 characters of alphanumerics, '-', '_' and '.', alphanumeric at both ends. */
+export function isLabelValue(value: string): boolean {
+  return value === '' || (value.length <= 63 && /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(value));
+}
+
+/**
+ * `IsValidPortName` (IANA_SVC_NAME): at most 15 lowercase alphanumerics and '-', at least one
+ * letter, no leading, trailing or doubled '-'.
+ */
+export function isPortName(value: string): boolean {
+  return value.length >= 1 && value.length <= 15 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) && /[a-z]/.test(value);
+}
+
+/** `IsEnvVarName` as of 1.27: letters, digits, '-', '.', '_', not starting with a digit. */
+export function isEnvVarName(value: string): boolean {
+  return /^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(value);
+}
+
+/** `IsConfigMapKey` (also used for Secret keys): at most 253 of alphanumerics, '-', '_' and '.'. */
+export function isConfigKey(value: string): boolean {
+  return value.length >= 1 && value.length <= 253 && /^[-._a-zA-Z0-9]+$/.test(value) && value !== '.' && value !== '..';
+}
+
+/** A TCP/UDP port number, 1–65535 (`IsValidPortNum`). */
+export function isPortNumber(value: number): boolean {
+  return Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+
+/** Multipliers of the binary and decimal SI suffixes of a resource.Quantity. */
+const SUFFIXES: Record<string, number> = {
+  'Ki': 2 ** 10, 'Mi': 2 ** 20, 'Gi': 2 ** 30, 'Ti': 2 ** 40, 'Pi': 2 ** 50, 'Ei': 2 ** 60,
+  'n': 1e-9, 'u': 1e-6, 'm': 1e-3, '': 1, 'k': 1e3, 'M': 1e6, 'G': 1e9, 'T': 1e12, 'P': 1e15, 'E': 1e18,
+};
+
+/**
+ * Parses a Kubernetes `resource.Quantity` string and returns its value in base units (bytes for
+ * storage), or `undefined` when the API server would reject it.
+ *
+ * Grammar (staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go):
+ * `<signedNumber><suffix>` where the number is `<digits>`, `<digits>.<digits>`, `<digits>.` or
+ * `.<digits>`; the suffix is a binary SI suffix (Ki … Ei), a decimal SI suffix (n, u, m, "", k,
+ * M, G, T, P, E) or a decimal exponent (`e`/`E` followed by a signed integer). Suffixes are case
+ * sensitive: `1gi`, `1GB` and `1 Gi` are rejected.
+ */
+export function parseQuantity(value: string): number | undefined {
+  const m = /^([+-]?)(\d+\.?\d*|\.\d+)(?:([KMGTPE]i|[numkMGTPE])|[eE]([+-]?\d+))?$/.exec(value);
+  if (!m) return undefined;
+  const [, sign, digits, suffix, exponent] = m;
+  const magnitude = Number(digits) * (exponent !== undefined ? 10 ** Number(exponent) : SUFFIXES[suffix ?? '']);
+  return sign === '-' ? -magnitude : magnitude;
+}
+
+/** A hint for the common ways a quantity is misspelled (`10GB`, `10gi`, `10 Gi`). */
+export function quantityHint(value: string): string {
+  const trimmed = value.replace(/\s+/g, '');
+  const m = /^(\d+(?:\.\d+)?)([a-zA-Z]+)$/.exec(trimmed);
+  if (m) {
+    const [, n, unit] = m;
+    const binary: Record<string, string> = { ki: 'Ki', kib: 'Ki', mi: 'Mi', mib: 'Mi', gi: 'Gi', gib: 'Gi', ti: 'Ti', tib: 'Ti', pi: 'Pi', pib: 'Pi' };
+    const decimal: Record<string, string> = { kb: 'k', mb: 'M', gb: 'G', tb: 'T', pb: 'P', g: 'G', t: 'T', p: 'P' };
+    const lower = unit.toLowerCase();
+    if (binary[lower]) return `write "${n}${binary[lower]}" (binary, 2^30 for Gi) or "${n}${lower.startsWith('k') ? 'k' : lower[0].toUpperCase()}" (decimal, 10^9 for G); suffixes are case sensitive`;
+    if (decimal[lower]) return `write "${n}${decimal[lower]}" (decimal) or "${n}${decimal[lower] === 'k' ? 'Ki' : `${decimal[lower]}i`}" (binary); suffixes are case sensitive and take no "B"`;
+  }
+  return 'use a Kubernetes quantity such as "10Gi" (binary) or "1G" (decimal), or pass a cdk8s Size';
+}
