@@ -22,3 +22,5 @@ export { DatabaseStorage, DatabaseStorageKind, ClaimRetention } from './database
 export type {
   PersistentStorageOptions, EphemeralStorageOptions, ExistingClaimOptions, ClaimRetentionPolicy,
 } from './database-storage';
+export { Schedule, ScheduleError } from './schedule';
+export type { ScheduleOptions, CronFields, ScheduledRun, NextOutcome } from './schedule';
