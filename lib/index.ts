@@ -24,3 +24,5 @@ export type {
 } from './database-storage';
 export { Schedule, ScheduleError } from './schedule';
 export type { ScheduleOptions, CronFields, ScheduledRun, NextOutcome } from './schedule';
+export { ScheduledJob, ConcurrencyPolicy } from './scheduled-job';
+export type { ScheduledJobProps } from './scheduled-job';
