@@ -742,7 +742,7 @@ export class StatefulDatabase extends Construct {
   private wholeSeconds(prop: string, value: Duration, min = 0): number {
     const ms = value.toMilliseconds();
     if (ms % 1000 !== 0 || ms < min * 1000) {
-      throw new ValidationError(this, prop, `must be a whole number of seconds of at least ${min}`, value.toHumanString(), 'Kubernetes stores these fields in whole seconds');
+      throw new ValidationError(this, prop, `must be a whole number of seconds of at least ${min}`, `${ms / 1000} seconds`, 'Kubernetes stores these fields in whole seconds');
     }
     return ms / 1000;
   }
