@@ -707,8 +707,9 @@ function renderPodFailurePolicy(
         }
         return {
           action: rule.action,
-          // The 1.27 OpenAPI schema marks onPodConditions as required (the Go field lacked
-          // omitempty until 1.28); the API server only checks that it is empty here.
+          // The 1.27 OpenAPI schema (kubernetes-models 4.3.1) lists onPodConditions as required in
+          // every rule, so strict clients reject a rule without it; validatePodFailurePolicyRule
+          // only requires it to be empty next to onExitCodes.
           onPodConditions: [],
           onExitCodes: {
             ...(req.containerName !== undefined ? { containerName: req.containerName } : {}),
