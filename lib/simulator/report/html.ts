@@ -153,6 +153,25 @@ export interface HtmlTimelineOptions {
    * @default 30
    */
   readonly maxJobLanesPerCronJob?: number;
+  /**
+   * Every state change of each pod, aligned with `report.pods` (entry i belongs to pod i; the
+   * simulator's per-pod `timeline`). With them, bars show readiness lost and regained (a failing
+   * readiness probe, a container restarted in place), which the report's first-time fields cannot.
+   * @default - bars derived from the report's `created`/`started`/`readyAt`/`finished`/`deleting`/`deleted`
+   */
+  readonly podTransitions?: readonly (readonly TimelinePodTransition[] | null | undefined)[];
+}
+
+/** One state change of a pod (a subset of the simulator's PodTransition). */
+export interface TimelinePodTransition {
+  /** When, ms after the scenario start. */
+  readonly atMs: number;
+  /** Pod phase from then on: Pending, Running, Succeeded or Failed. */
+  readonly phase: string;
+  /** Ready from then on. */
+  readonly ready: boolean;
+  /** Whether deletion had been requested. */
+  readonly terminating: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -224,7 +243,7 @@ interface JobItem {
   readonly events: Ev[];
 }
 
-type LaneKind = 'pod' | 'job' | 'cronjob-jobs' | 'more';
+type LaneKind = 'pod' | 'job' | 'cronjob-jobs' | 'jobs' | 'more';
 
 interface Lane {
   readonly kind: LaneKind;
@@ -444,6 +463,30 @@ function podSegments(ctx: Context, pod: ReportPod): { fromMs: number; toMs: numb
   return { fromMs: ctx.clamp(created), toMs: ctx.clamp(lifeEnd), busyToMs: tail ? tail.fromMs : ctx.clamp(lifeEnd), segments };
 }
 
+/**
+ * Bars of one pod instance from its recorded state changes: each transition holds until the next
+ * one, the last until `deleted` (or the end of the run).
+ */
+function transitionSegments(ctx: Context, pod: ReportPod, transitions: readonly TimelinePodTransition[]): { fromMs: number; toMs: number; busyToMs: number; segments: Segment[] } {
+  const created = ctx.rel(pod.created) ?? 0;
+  const lifeEnd = Math.max(created, ctx.rel(pod.deleted) ?? ctx.endMs);
+  const sorted = [...transitions].sort((a, b) => a.atMs - b.atMs);
+  const segments: Segment[] = [];
+  sorted.forEach((t, i) => {
+    const phase: Phase = t.terminating ? 'Terminating'
+      : t.phase === 'Succeeded' || t.phase === 'Failed' ? t.phase
+        : t.phase === 'Running' ? (t.ready ? 'Ready' : 'Running') : 'Pending';
+    const from = ctx.clamp(Math.max(t.atMs, created));
+    const to = ctx.clamp(Math.min(i + 1 < sorted.length ? sorted[i + 1].atMs : lifeEnd, lifeEnd));
+    if (to <= from) return;
+    const last = segments[segments.length - 1];
+    if (last && last.phase === phase && last.toMs === from) segments[segments.length - 1] = { phase, fromMs: last.fromMs, toMs: to };
+    else segments.push({ phase, fromMs: from, toMs: to });
+  });
+  const tail = segments.find((sg) => sg.phase === 'Succeeded' || sg.phase === 'Failed');
+  return { fromMs: ctx.clamp(created), toMs: ctx.clamp(lifeEnd), busyToMs: tail ? tail.fromMs : ctx.clamp(lifeEnd), segments };
+}
+
 function jobOutcome(job: ReportJob): JobOutcome {
   if (job.condition === 'Complete') return 'Complete';
   if (job.condition === 'Failed') return 'Failed';
@@ -461,7 +504,8 @@ function buildGroups(ctx: Context): Group[] {
   // Pod instances by namespace/name, in creation order (the report lists them so).
   const podItems: PodItem[] = report.pods.map((pod, index) => {
     clusterNamespaces.add(pod.namespace);
-    return { pod, index, ...podSegments(ctx, pod), events: [] };
+    const transitions = ctx.options.podTransitions?.[index];
+    return { pod, index, ...(transitions && transitions.length > 0 ? transitionSegments(ctx, pod, transitions) : podSegments(ctx, pod)), events: [] };
   });
   const podsByName = new Map<string, PodItem[]>();
   for (const p of podItems) pushTo(podsByName, `${p.pod.namespace}/${p.pod.name}`, p);
@@ -512,8 +556,21 @@ function buildGroups(ctx: Context): Group[] {
   const touch = (g: Group, ms: number): void => {
     (g as { firstMs: number }).firstMs = Math.min(g.firstMs, ms);
   };
+  // Jobs without an owner get a group each, unless a namespace has more of them than
+  // maxJobLanesPerCronJob: then they fold into one aggregated "Jobs" group, as a CronJob's would.
+  const standalonePerNs = new Map<string, number>();
+  for (const j of jobItems) if (!j.job.owner) standalonePerNs.set(j.namespace, (standalonePerNs.get(j.namespace) ?? 0) + 1);
+  const ownGroupJobs = new Set<JobItem>();
   for (const j of jobItems) {
-    const g = j.job.owner ? groupFor(j.job.owner.kind, j.namespace, j.job.owner.name) : groupFor('Job', j.namespace, j.job.name);
+    let g: ReturnType<typeof groupFor>;
+    if (j.job.owner) {
+      g = groupFor(j.job.owner.kind, j.namespace, j.job.owner.name);
+    } else if ((standalonePerNs.get(j.namespace) ?? 0) > ctx.maxJobLanes) {
+      g = groupFor('Jobs', j.namespace, '');
+    } else {
+      g = groupFor('Job', j.namespace, j.job.name);
+      ownGroupJobs.add(j);
+    }
     g.jobItems.push(j);
     touch(g, j.fromMs);
   }
@@ -551,7 +608,7 @@ function buildGroups(ctx: Context): Group[] {
     }
     if (e.object.kind === 'Job') {
       const j = instanceAt(jobsByName.get(`${ns}/${e.object.name}`), atMs);
-      if (j && j.job.owner) {
+      if (j && !ownGroupJobs.has(j)) {
         j.events.push(ev);
         return;
       }
@@ -659,7 +716,11 @@ const ORDINAL_RE = /-(\d+)$/;
 function buildLanes(ctx: Context, g: Group, pods: readonly PodItem[], jobs: readonly JobItem[]): { lanes: Lane[]; note: string } {
   const lanes: Lane[] = [];
   const notes: string[] = [];
-  if (g.kind === 'CronJob' || (g.kind === 'Job' && jobs.length > 0)) {
+  if (g.kind === 'Jobs') {
+    const sortedJobs = [...jobs].sort((a, b) => a.fromMs - b.fromMs || a.index - b.index);
+    lanes.push(aggregateJobsLane(`${sortedJobs.length} jobs`, sortedJobs, 'jobs'));
+    notes.push(`${sortedJobs.length} jobs without owner, one tick per job`);
+  } else if (g.kind === 'CronJob' || (g.kind === 'Job' && jobs.length > 0)) {
     const sortedJobs = [...jobs].sort((a, b) => a.fromMs - b.fromMs || a.index - b.index);
     const count = (o: JobOutcome): number => sortedJobs.filter((j) => j.outcome === o).length;
     if (g.kind === 'CronJob') {
@@ -1037,7 +1098,10 @@ function renderSummary(ctx: Context, groups: readonly Group[]): string {
     for (const o of ctx.options.objects) addObj(o.kind, o.namespace, o.name);
   } else {
     // Without the manifest list: the top-level workloads the report shows (the groups) and bare pods.
-    for (const g of groups) if (g.kind !== 'Cluster' && g.kind !== 'Pod') addObj(g.kind, g.namespace, g.name);
+    for (const g of groups) {
+      if (g.kind === 'Jobs') for (const l of g.lanes) for (const j of l.jobs) addObj('Job', g.namespace, j.job.name);
+      else if (g.kind !== 'Cluster' && g.kind !== 'Pod') addObj(g.kind, g.namespace, g.name);
+    }
     for (const p of r.pods) if (!p.owner) addObj('Pod', p.namespace, p.name);
   }
   const objectCount = [...kinds.values()].reduce((n, s) => n + s.size, 0);
@@ -1192,7 +1256,8 @@ function renderBody(ctx: Context, scale: Scale, tk: { stepMs: number; at: number
   const maxChars = Math.floor((scale.labelW - 20) / CHAR_W);
   groups.forEach((g, gi) => {
     const gy = y;
-    const heading = g.kind === 'Cluster' ? 'Cluster' : g.kind === 'Pod' ? `Pods without owner${g.namespace ? ` · ${g.namespace}` : ''}` : `${g.kind} ${g.namespace ? `${g.namespace}/` : ''}${g.name}`;
+    const heading = g.kind === 'Cluster' ? 'Cluster' : g.kind === 'Pod' ? `Pods without owner${g.namespace ? ` · ${g.namespace}` : ''}`
+      : g.kind === 'Jobs' ? `Jobs without owner${g.namespace ? ` · ${g.namespace}` : ''}` : `${g.kind} ${g.namespace ? `${g.namespace}/` : ''}${g.name}`;
     out.push(`<g class="group" data-kind="${escapeHtml(g.kind)}" data-name="${escapeHtml(g.name)}" data-group="${gi}">`);
     out.push(`<g class="group-header"><title>${escapeHtml(`${heading}${g.note ? `\n${g.note}` : ''}`)}</title><rect class="group-bg" x="0" y="${n1(gy)}" width="${scale.totalW}" height="${GROUP_H}"/>`
       + `<text class="group-title" x="6" y="${n1(gy + 15)}">${escapeHtml(heading)}</text></g>`);

@@ -401,3 +401,64 @@ describe('formatDuration', () => {
     expect(formatDuration(ms)).toBe(text);
   });
 });
+
+describe('renderHtmlTimeline with pod transitions', () => {
+  test('readiness lost and regained (a restart in place) shows as Running between two Ready bars', () => {
+    const b = new ReportBuilder('2024-01-01T00:00:00Z', sec(1000));
+    b.pod({ name: 'p', created: 0, started: sec(1), readyAt: sec(5), restarts: 1 });
+    const transitions = [
+      { atMs: 0, phase: 'Pending', ready: false, terminating: false },
+      { atMs: sec(1), phase: 'Running', ready: false, terminating: false },
+      { atMs: sec(5), phase: 'Running', ready: true, terminating: false },
+      { atMs: sec(300), phase: 'Running', ready: false, terminating: false },
+      { atMs: sec(300), phase: 'Running', ready: false, terminating: false }, // restart: same state
+      { atMs: sec(340), phase: 'Running', ready: true, terminating: false },
+      { atMs: sec(900), phase: 'Running', ready: false, terminating: true },
+    ];
+    const html = renderHtmlTimeline(b.build(), { plotWidth: 1000, podTransitions: [transitions] });
+    const rects = phaseRects(lanes(html)[0].body);
+    const x0 = rects[0][1];
+    expect(rects.map(([c, x, w]) => [c, Math.round(x - x0), w])).toEqual([
+      ['ph-pending', 0, 1], ['ph-running', 1, 4], ['ph-ready', 5, 295], ['ph-running', 300, 40], ['ph-ready', 340, 560], ['ph-terminating', 900, 100],
+    ]);
+    expect(html).toContain('Running, not ready: 00:05:00 (+5m) → 00:05:40 (+5m40s) (40s)');
+  });
+
+  test('pods without transitions keep the bars derived from the report', () => {
+    const report = statefulSetRollout();
+    expect(renderHtmlTimeline(report, { podTransitions: [] })).toBe(renderHtmlTimeline(report));
+  });
+});
+
+describe('renderHtmlTimeline with many Jobs without owner', () => {
+  const report = (n: number) => {
+    const b = new ReportBuilder('2024-01-01T00:00:00Z', min(n + 10));
+    for (let i = 0; i < n; i++) {
+      const name = `batch-${i}`;
+      b.job({ name, created: min(i), finished: min(i) + sec(30), condition: i % 10 === 9 ? 'Failed' : 'Complete' });
+      b.pod({ name: `${name}-xxxxx`, owner: { kind: 'Job', name }, created: min(i), started: min(i) + sec(1), finished: min(i) + sec(30), phase: i % 10 === 9 ? 'Failed' : 'Succeeded' });
+      if (i % 10 === 9) b.event(min(i) + sec(30), 'Warning', { kind: 'Job', name }, 'BackoffLimitExceeded', 'Job has reached the specified backoff limit');
+    }
+    return b.build();
+  };
+
+  test('up to maxJobLanesPerCronJob they get a group each', () => {
+    const html = renderHtmlTimeline(report(30));
+    expect(groups(html)).toHaveLength(30);
+    expect(html).toContain('<span class="value">30</span> <span class="detail">30 Job</span>');
+  });
+
+  test('above it they fold into one aggregated lane per namespace', () => {
+    const r = report(1000);
+    const html = renderHtmlTimeline(r);
+    expect(groups(html)).toEqual(['Jobs/']);
+    const ls = lanes(html);
+    expect(ls).toHaveLength(1);
+    expect(ls[0]).toMatchObject({ kind: 'jobs', label: '1000 jobs', jobs: 1000, pods: 1000 });
+    expect(count(ls[0].body, 'data-outcome="Failed"')).toBe(100);
+    expect(html).toContain('Jobs without owner · default');
+    expect(html).toContain('<span class="value">1000</span> <span class="detail">1000 Job</span>');
+    // The Jobs' own warnings are on the lane, not on a group of their own.
+    expect(ls[0].body).toContain('Warning BackoffLimitExceeded Job/batch-9: Job has reached the specified backoff limit');
+  });
+});
