@@ -327,7 +327,9 @@ function validateTimeZone(timeZone: string): void {
 
 /** Suggests the right spelling of a zone name, if it differs only in case. */
 function zoneHint(timeZone: string): string {
-  const lower = timeZone.trim().toLowerCase();
+  const trimmed = timeZone.trim();
+  if (trimmed !== timeZone && TIME_ZONE_NAMES.has(trimmed)) return `remove the surrounding white space: "${trimmed}"`;
+  const lower = trimmed.toLowerCase();
   const match = [...TIME_ZONE_NAMES].find((n) => n.toLowerCase() === lower);
   if (match) return `tz names are case-sensitive: did you mean "${match}"?`;
   if (/^(utc|gmt)[+-]/i.test(timeZone)) {
