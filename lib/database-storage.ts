@@ -124,6 +124,8 @@ export enum DatabaseStorageKind {
   EPHEMERAL = 'ephemeral',
   /** One existing claim mounted into every pod. */
   EXISTING_CLAIM = 'existingClaim',
+  /** No data volume at all. */
+  NONE = 'none',
 }
 
 /**
@@ -134,7 +136,9 @@ export enum DatabaseStorageKind {
  *   ordinal after every restart or reschedule (what databases need);
  * - {@link DatabaseStorage.ephemeral}: an emptyDir per pod (tests and caches only);
  * - {@link DatabaseStorage.existingClaim}: one claim you created, shared by every pod (seed 001's
- *   ReadWriteMany NFS claim).
+ *   ReadWriteMany NFS claim);
+ * - {@link DatabaseStorage.none}: no data volume (a server that keeps nothing on disk, such as
+ *   seed 002's `test-app`).
  */
 export class DatabaseStorage {
   /**
@@ -181,10 +185,19 @@ export class DatabaseStorage {
     });
   }
 
+  /**
+   * No data volume: nothing is mounted at the engine's data path (the engine's writable scratch
+   * directories are still mounted). For servers that keep no state on disk but need stable
+   * network identities, such as seed 002's `test-app`.
+   */
+  public static none(): DatabaseStorage {
+    return new DatabaseStorage(DatabaseStorageKind.NONE, '', {});
+  }
+
   private constructor(
     /** Which kind of storage this is. */
     public readonly kind: DatabaseStorageKind,
-    /** The pod's volume name (for persistent storage also the claim template name). */
+    /** The pod's volume name (for persistent storage also the claim template name); empty for `none()`. */
     public readonly volumeName: string,
     /** @internal */
     public readonly _options: {

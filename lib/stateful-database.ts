@@ -403,7 +403,7 @@ export class StatefulDatabase extends Construct {
   public readonly networkPolicy?: kplus.NetworkPolicy;
 
   private readonly selector: { [key: string]: string };
-  private readonly dataVolume: kplus.Volume;
+  private readonly dataVolume?: kplus.Volume;
   private readonly tmpVolume?: kplus.Volume;
   private readonly containerResources: kplus.ContainerResources;
   private readonly initContainerNames = new Set<string>();
@@ -691,14 +691,26 @@ export class StatefulDatabase extends Construct {
     }
     if (init.resources) this.validateResources(`initContainers.${name}.resources`, init.resources);
     const { mountData, ...props } = init;
+    if (mountData && !this.dataVolume) {
+      throw new ValidationError(this, `initContainers.${name}.mountData`, 'needs a data volume, but `storage` is DatabaseStorage.none()', mountData, 'choose another storage or drop mountData');
+    }
+    for (const probe of ['readiness', 'liveness', 'startup'] as const) {
+      if (props[probe]) {
+        throw new ValidationError(this, `initContainers.${name}.${probe}`, 'is not allowed: init containers run to completion and take no probes', probe);
+      }
+    }
+    const securityContext = { ...this.containerSecurityContext(), ...props.securityContext };
+    if (securityContext.ensureNonRoot !== false && securityContext.user === 0) {
+      throw new ValidationError(this, `initContainers.${name}.securityContext.user`, 'must not be 0 while ensureNonRoot is set (the kubelet refuses to start the container)', 0);
+    }
     const container = this.statefulSet.addInitContainer({
       imagePullPolicy: pullPolicy(props.image),
       resources: this.containerResources,
       ...props,
       name,
-      securityContext: { ...this.containerSecurityContext(), ...props.securityContext },
+      securityContext,
     });
-    if (mountData) container.mount(this.engine.dataPath, this.dataVolume);
+    if (mountData) container.mount(this.engine.dataPath, this.dataVolume!);
     if (this.tmpVolume && !container.mounts.some((m) => m.path === '/tmp')) container.mount('/tmp', this.tmpVolume);
     this.initContainerNames.add(name);
     return container;
@@ -834,7 +846,7 @@ export class StatefulDatabase extends Construct {
   /** Validates the storage and returns the rendered size quantity of persistent storage. */
   private validateStorage(storage: DatabaseStorage): string | undefined {
     const o = storage._options;
-    if (!isDns1123Label(storage.volumeName)) {
+    if (storage.kind !== DatabaseStorageKind.NONE && !isDns1123Label(storage.volumeName)) {
       throw new ValidationError(this, 'storage.volumeName', 'must be a DNS-1123 label', storage.volumeName);
     }
     switch (storage.kind) {
@@ -870,6 +882,8 @@ export class StatefulDatabase extends Construct {
         if (!isDns1123Subdomain(o.claimName ?? '')) {
           throw new ValidationError(this, 'storage.claimName', 'must be a PersistentVolumeClaim name (a DNS-1123 subdomain)', o.claimName);
         }
+        return undefined;
+      case DatabaseStorageKind.NONE:
         return undefined;
     }
   }
@@ -995,7 +1009,7 @@ export class StatefulDatabase extends Construct {
     };
   }
 
-  private addStorage(quantity: string | undefined): kplus.Volume {
+  private addStorage(quantity: string | undefined): kplus.Volume | undefined {
     const o = this.storage._options;
     const volumeName = this.storage.volumeName;
     switch (this.storage.kind) {
@@ -1036,6 +1050,8 @@ export class StatefulDatabase extends Construct {
         this.container.mount(this.engine.dataPath, volume, { readOnly: o.readOnly });
         return volume;
       }
+      case DatabaseStorageKind.NONE:
+        return undefined;
     }
   }
 

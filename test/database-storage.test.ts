@@ -38,3 +38,7 @@ test('an existing claim is read-write unless asked otherwise', () => {
   expect(ro.volumeName).toBe('nfs-vol');
   expect(ro._options.readOnly).toBe(true);
 });
+
+test('no storage', () => {
+  expect(DatabaseStorage.none()).toMatchObject({ kind: DatabaseStorageKind.NONE, volumeName: '' });
+});

@@ -363,6 +363,15 @@ describe('overrides', () => {
     expect(mainContainer(sts).volumeMounts[0]).toEqual({ name: 'nfs-vol', mountPath: '/var/lib/postgresql/data', readOnly: true });
   });
 
+  test('no storage mounts nothing at the data path and keeps the scratch directories', () => {
+    const { sts, manifests } = build({ storage: DatabaseStorage.none() });
+    expect(sts.spec).not.toHaveProperty('volumeClaimTemplates');
+    expect(sts.spec).not.toHaveProperty('persistentVolumeClaimRetentionPolicy');
+    expect(mainContainer(sts).volumeMounts.map((m: { mountPath: string }) => m.mountPath)).toEqual(['/tmp', '/var/run/postgresql', '/dev/shm']);
+    expect(podSpec(sts).volumes.map((v: { name: string }) => v.name)).toEqual(['tmp', 'var-run-postgresql', 'dev-shm']);
+    expect(schemaIssues(manifests)).toEqual([]);
+  });
+
   test('headless and client Service names; no client Service', () => {
     const named = build({ headlessServiceName: 'pg', clientServiceName: 'pg-rw' });
     expect(named.manifests.filter((m) => m.kind === 'Service').map((m) => m.metadata.name)).toEqual(['pg', 'pg-rw']);
@@ -825,6 +834,14 @@ describe('validation', () => {
     expect(errorOf({ initContainers: [{ name: 'postgres', image: 'busybox:1.36' }] }).prop).toBe('initContainers.name');
     expect(errorOf({ initContainers: [{ name: 'a', image: 'x:1' }, { name: 'a', image: 'x:1' }] }).prop).toBe('initContainers.name');
     expect(errorOf({ initContainers: [{ name: 'Wait', image: 'x:1' }] }).prop).toBe('initContainers.name');
+  });
+
+  test('fails when an init container takes probes, runs as root or mounts data that does not exist', () => {
+    const probe = kplus.Probe.fromCommand(['true']);
+    expect(errorOf({ initContainers: [{ name: 'wait', image: 'x:1', readiness: probe }] }).prop).toBe('initContainers.wait.readiness');
+    expect(errorOf({ initContainers: [{ name: 'wait', image: 'x:1', securityContext: { user: 0 } }] }).prop).toBe('initContainers.wait.securityContext.user');
+    expect(errorOf({ storage: DatabaseStorage.none(), initContainers: [{ name: 'restore', image: 'x:1', mountData: true }] }).message)
+      .toMatch(/`initContainers.restore.mountData` needs a data volume, but `storage` is DatabaseStorage.none\(\)/);
   });
 
   test('fails when the image, command or cluster domain is malformed', () => {
