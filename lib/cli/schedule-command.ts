@@ -88,9 +88,9 @@ function rfc3339(ms: number): string {
 
 function renderText(schedule: Schedule, runs: readonly ScheduledRun[], count: number, from: Date): string {
   const zone = schedule.timeZone
-    ? `time zone ${schedule.timeZone}`
-    : 'UTC (no time zone given: Kubernetes then uses the kube-controller-manager\'s local zone, UTC on most clusters)';
-  const lines: string[] = [`next ${count === 1 ? 'run' : `${count} runs`} of "${schedule.expression}" after ${rfc3339(Math.floor(from.getTime() / 1000) * 1000)} in ${zone}:`];
+    ?? 'UTC (no --time-zone: Kubernetes then uses the kube-controller-manager\'s local zone, UTC on most clusters)';
+  const what = count === 1 ? 'next run' : `next ${count} runs`;
+  const lines: string[] = [`"${schedule.expression}" in ${zone}: ${what} after ${rfc3339(Math.floor(from.getTime() / 1000) * 1000)}`];
   for (const run of runs) {
     const utc = rfc3339(run.at.getTime());
     const local = schedule.timeZone ? `  ${run.local.replace('T', ' ')}` : '';
