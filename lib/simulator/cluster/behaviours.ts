@@ -1,0 +1,116 @@
+/**
+ * How simulated containers behave, as declarative profiles (kwok "Stages" style, STYLE.md §4):
+ * the scenario's `pods:` list. The first profile whose `match` holds for a pod applies; fields it
+ * leaves out take the defaults.
+ */
+import type { ClusterReader } from './cluster-state';
+import { globMatch, matchesLabelMap } from './labels';
+import { controllerOf, SimObject, SimPod } from './objects';
+
+/** Which pods a profile applies to; every given key must hold (ANDed). */
+export interface PodBehaviourMatch {
+  /** Pod name glob (`*`, `?`). */
+  readonly name?: string;
+  /**
+   * `Kind/name` of an owner anywhere up the owner chain: `StatefulSet/web`, or `CronJob/backup`
+   * (which owns its Jobs, which own the pods). Name may be a glob.
+   */
+  readonly owner?: string;
+  /** Name (or glob) of the Job owning the pod (directly). */
+  readonly job?: string;
+  /** Labels the pod must carry. */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** A behaviour profile; durations in ms. */
+export interface PodBehaviour {
+  /** Which pods. @default - every pod */
+  readonly match?: PodBehaviourMatch;
+  /** Scheduled → container started (pod Running). @default 1000 */
+  readonly startAfterMs?: number;
+  /** Container start → Ready; `never` = readiness keeps failing. @default 4000 */
+  readonly readyAfterMs?: number | 'never';
+  /** Container start → container exit; `forever` = runs until deleted. @default - forever; 10000 for pods owned by a Job */
+  readonly runForMs?: number | 'forever';
+  /** Exit code of each container run, consumed one per run; the last repeats. @default [0] */
+  readonly exitCodes?: readonly number[];
+  /** Deletion requested → object gone. @default 1000 */
+  readonly terminationGraceMs?: number;
+}
+
+/** A profile with every field resolved for one pod. */
+export interface ResolvedBehaviour {
+  /** Scheduled → started, ms. */
+  readonly startAfterMs: number;
+  /** Started → Ready, ms, or null for never. */
+  readonly readyAfterMs: number | null;
+  /** Started → exit, ms, or null for forever. */
+  readonly runForMs: number | null;
+  /** Exit codes per run (last repeats). */
+  readonly exitCodes: readonly number[];
+  /** Grace period, ms. */
+  readonly terminationGraceMs: number;
+}
+
+/** The defaults of DESIGN.md's scenario format. */
+export const DEFAULT_BEHAVIOUR = {
+  startAfterMs: 1000,
+  readyAfterMs: 4000,
+  jobRunForMs: 10_000,
+  exitCode: 0,
+  terminationGraceMs: 1000,
+} as const;
+
+/** Whether `pod` satisfies `match`. */
+export function behaviourMatches(match: PodBehaviourMatch | undefined, pod: SimPod, reader: Pick<ClusterReader, 'byUid'>): boolean {
+  if (!match) return true;
+  if (match.name !== undefined && !globMatch(match.name, pod.name)) return false;
+  if (match.labels !== undefined && !matchesLabelMap(match.labels, pod.labels)) return false;
+  if (match.job !== undefined) {
+    const owner = controllerOf(pod);
+    if (!owner || owner.kind !== 'Job' || !globMatch(match.job, owner.name)) return false;
+  }
+  if (match.owner !== undefined) {
+    const slash = match.owner.indexOf('/');
+    const kind = match.owner.slice(0, slash);
+    const name = match.owner.slice(slash + 1);
+    if (!ownerChain(pod, reader).some((r) => r.kind === kind && globMatch(name, r.name))) return false;
+  }
+  return true;
+}
+
+/** Kind/name of every owner up the chain (owner references, then their owners'), nearest first. */
+export function ownerChain(obj: SimObject, reader: Pick<ClusterReader, 'byUid'>): Array<{ kind: string; name: string }> {
+  const out: Array<{ kind: string; name: string }> = [];
+  const seen = new Set<string>();
+  let frontier: SimObject[] = [obj];
+  while (frontier.length > 0) {
+    const next: SimObject[] = [];
+    for (const o of frontier) {
+      for (const ref of o.ownerReferences) {
+        if (seen.has(ref.uid)) continue;
+        seen.add(ref.uid);
+        out.push({ kind: ref.kind, name: ref.name });
+        const owner = reader.byUid(ref.uid);
+        if (owner) next.push(owner);
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+/** Resolves the profile for `pod`: the first matching profile, defaults for what it leaves out. */
+export function resolveBehaviour(pod: SimPod, profiles: readonly PodBehaviour[], reader: Pick<ClusterReader, 'byUid'>): ResolvedBehaviour {
+  const p = profiles.find((b) => behaviourMatches(b.match, pod, reader)) ?? {};
+  const jobOwned = controllerOf(pod)?.kind === 'Job';
+  const ready = p.readyAfterMs ?? DEFAULT_BEHAVIOUR.readyAfterMs;
+  const run = p.runForMs ?? (jobOwned ? DEFAULT_BEHAVIOUR.jobRunForMs : 'forever');
+  return {
+    startAfterMs: p.startAfterMs ?? DEFAULT_BEHAVIOUR.startAfterMs,
+    readyAfterMs: ready === 'never' ? null : ready,
+    runForMs: run === 'forever' ? null : run,
+    exitCodes: p.exitCodes && p.exitCodes.length > 0 ? p.exitCodes : [DEFAULT_BEHAVIOUR.exitCode],
+    terminationGraceMs: p.terminationGraceMs ?? DEFAULT_BEHAVIOUR.terminationGraceMs,
+  };
+}

@@ -1,0 +1,441 @@
+/**
+ * The in-memory API server + etcd of the simulation.
+ *
+ * Objects are keyed kind / namespace / name. Every write bumps a global resourceVersion and
+ * notifies the watchers **synchronously** with a {@link StoreChange}. Watchers (controllers' work
+ * queues, the scheduler, the kubelet, the garbage collector) only record work — they must not write
+ * inside a notification; the store enforces this. Every instance ever created is kept for the
+ * report (`history`), including deleted ones.
+ *
+ * Indexes keep the cost per event independent of cluster size: live objects by uid, dependents by
+ * owner uid, pods by node, pods by claim.
+ */
+import { SimulationError, SimulationErrorCode } from '../errors';
+import { alreadyExists, ApiError, FieldError, invalid, notFound } from './api-errors';
+import { labelErrors, nameErrors, podErrors } from './admission';
+import { defaultPodSpec } from './defaults';
+import type { Draft } from './factories';
+import {
+  CLUSTER_SCOPED_KINDS, isPodTerminal, ObjectOfKind, SimJob, SimKind, SimObject, SimPod, SimService,
+} from './objects';
+
+/** What happened to an object. */
+export type StoreChangeType = 'Added' | 'Modified' | 'Deleted';
+
+/** One notification to watchers. */
+export interface StoreChange {
+  /** Added, Modified (including deletion requested, i.e. `deletionMs` newly set) or Deleted (gone from the store). */
+  readonly type: StoreChangeType;
+  /** The live object (for Deleted: the final state, `deletedMs` set). */
+  readonly object: SimObject;
+  /**
+   * For Modified: a shallow copy taken before the write, so watchers can compare old and new
+   * (labels, taints, phase, readiness…). Writers replace nested maps/arrays instead of editing
+   * them in place, which keeps this copy accurate.
+   */
+  readonly old?: SimObject;
+  /** Simulated ms of the write. */
+  readonly atMs: number;
+}
+
+/** A function notified of every change. */
+export type Watcher = (change: StoreChange) => void;
+
+/** Options for {@link ClusterState.requestDeletion}. */
+export interface DeleteOptions {
+  /**
+   * Grace period for a pod, ms. `0` removes the pod at once without waiting for the kubelet (force
+   * deletion, as PodGC does). @default - the pod's behaviour profile `terminationGrace`
+   */
+  readonly graceMs?: number;
+}
+
+/**
+ * Read-only view of the cluster: what controllers, reconcile functions and reports see.
+ * Lists are in creation order (deterministic).
+ */
+export interface ClusterReader {
+  /** Simulated ms now. */
+  nowMs(): number;
+  /** The live object of `kind` at namespace/name (namespace `''` for cluster-scoped kinds). */
+  get<K extends SimKind>(kind: K, namespace: string, name: string): ObjectOfKind<K> | undefined;
+  /** The live object with this uid. */
+  byUid(uid: string): SimObject | undefined;
+  /** Live objects of `kind`, optionally in one namespace, in creation order. */
+  list<K extends SimKind>(kind: K, namespace?: string): ObjectOfKind<K>[];
+  /** Every instance of `kind` ever created, deleted ones included, in creation order. */
+  history<K extends SimKind>(kind: K): readonly ObjectOfKind<K>[];
+  /** Number of live objects of `kind`. */
+  count(kind: SimKind): number;
+  /** Live pods with an ownerReference to `ownerUid` (controller or not). */
+  podsOwnedBy(ownerUid: string): SimPod[];
+  /** Live objects of any kind with an ownerReference to `ownerUid`. */
+  dependentsOf(ownerUid: string): SimObject[];
+  /** Live pods bound to `nodeName`. */
+  podsOnNode(nodeName: string): SimPod[];
+  /** Live pods whose volumes reference claim `claimName` in `namespace`. */
+  podsUsingClaim(namespace: string, claimName: string): SimPod[];
+}
+
+/** Options of {@link ClusterState}. */
+export interface ClusterStateOptions {
+  /** Current simulated ms. */
+  readonly now: () => number;
+  /** A 5-character suffix for `generateName` (from the simulation's seeded rng). */
+  readonly nameSuffix: () => string;
+}
+
+/** The label `generateName` prefixes are cut to: 63 − 5 random characters (`names.SimpleNameGenerator`). */
+const MAX_GENERATED_PREFIX = 58;
+
+/** The store. See the file comment. */
+export class ClusterState implements ClusterReader {
+  private readonly live = new Map<SimKind, Map<string, SimObject>>();
+  private readonly instances = new Map<SimKind, SimObject[]>();
+  private readonly uidIndex = new Map<string, SimObject>();
+  private readonly ownerIndex = new Map<string, Set<SimObject>>();
+  private readonly nodeIndex = new Map<string, Set<SimPod>>();
+  private readonly claimIndex = new Map<string, Set<SimPod>>();
+  private readonly watchers: Watcher[] = [];
+  private notifying = false;
+  private uidCounter = 0;
+  private rv = 0;
+  private nodeCounter = 0;
+  private serviceIpCounter = 0;
+
+  /** @param options clock and name generator */
+  public constructor(private readonly options: ClusterStateOptions) {}
+
+  /** Simulated ms now. */
+  public nowMs(): number {
+    return this.options.now();
+  }
+
+  /** Registers a watcher; returns a function that unregisters it. */
+  public watch(watcher: Watcher): () => void {
+    this.watchers.push(watcher);
+    return () => {
+      const i = this.watchers.indexOf(watcher);
+      if (i >= 0) this.watchers.splice(i, 1);
+    };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // reads
+  // ------------------------------------------------------------------------------------------
+
+  /** @inheritdoc */
+  public get<K extends SimKind>(kind: K, namespace: string, name: string): ObjectOfKind<K> | undefined {
+    const ns = CLUSTER_SCOPED_KINDS.has(kind) ? '' : namespace;
+    return this.live.get(kind)?.get(`${ns}/${name}`) as ObjectOfKind<K> | undefined;
+  }
+
+  /** @inheritdoc */
+  public byUid(uid: string): SimObject | undefined {
+    return this.uidIndex.get(uid);
+  }
+
+  /** @inheritdoc */
+  public list<K extends SimKind>(kind: K, namespace?: string): ObjectOfKind<K>[] {
+    const m = this.live.get(kind);
+    if (!m) return [];
+    const all = [...m.values()] as ObjectOfKind<K>[];
+    return namespace === undefined ? all : all.filter((o) => o.namespace === namespace);
+  }
+
+  /** @inheritdoc */
+  public history<K extends SimKind>(kind: K): readonly ObjectOfKind<K>[] {
+    return (this.instances.get(kind) ?? []) as ObjectOfKind<K>[];
+  }
+
+  /** @inheritdoc */
+  public count(kind: SimKind): number {
+    return this.live.get(kind)?.size ?? 0;
+  }
+
+  /** @inheritdoc */
+  public podsOwnedBy(ownerUid: string): SimPod[] {
+    const out: SimPod[] = [];
+    for (const o of this.ownerIndex.get(ownerUid) ?? []) if (o.kind === 'Pod') out.push(o);
+    return out;
+  }
+
+  /** @inheritdoc */
+  public dependentsOf(ownerUid: string): SimObject[] {
+    return [...(this.ownerIndex.get(ownerUid) ?? [])];
+  }
+
+  /** @inheritdoc */
+  public podsOnNode(nodeName: string): SimPod[] {
+    return [...(this.nodeIndex.get(nodeName) ?? [])];
+  }
+
+  /** @inheritdoc */
+  public podsUsingClaim(namespace: string, claimName: string): SimPod[] {
+    return [...(this.claimIndex.get(`${namespace}/${claimName}`) ?? [])];
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // writes
+  // ------------------------------------------------------------------------------------------
+
+  /**
+   * Creates an object (API `create`): assigns uid, name (from `generateName`), resourceVersion and
+   * creation time, applies admission (pod defaults, the Job's generated selector, the PVC
+   * protection finalizer, Service IPs, node indexes), validates names and labels, then notifies
+   * `Added`.
+   *
+   * @throws ApiError AlreadyExists when the name is taken, Invalid when validation fails
+   */
+  public create<D extends Draft<SimObject>>(draft: D): ObjectOfKind<D['kind']> {
+    this.assertNotNotifying('create');
+    const kind = draft.kind as SimKind;
+    const namespace = CLUSTER_SCOPED_KINDS.has(kind) ? '' : draft.namespace;
+    const name = draft.name ?? this.generateName(kind, namespace, draft.generateName ?? '');
+    if (this.live.get(kind)?.has(`${namespace}/${name}`)) throw alreadyExists(kind, name);
+    const now = this.nowMs();
+    const uid = `uid-${String(++this.uidCounter).padStart(6, '0')}`;
+    const obj = { ...draft, namespace, name, uid, resourceVersion: ++this.rv, createdMs: now, deletionMs: null, deletedMs: null } as Record<string, unknown>;
+    delete obj.generateName;
+    this.admit(obj as unknown as SimObject, now);
+    this.insert(obj as unknown as SimObject);
+    this.notify({ type: 'Added', object: obj as unknown as SimObject, atMs: now });
+    return obj as unknown as ObjectOfKind<D['kind']>;
+  }
+
+  /**
+   * Changes a live object (API `update`/`patch`): runs `mutate` on it, bumps resourceVersion,
+   * re-indexes, appends a pod timeline entry when the pod's state changed, and notifies `Modified`
+   * with a shallow copy of the object before the change. `mutate` must replace nested maps and
+   * arrays rather than edit them in place.
+   *
+   * @throws ApiError NotFound when the object is no longer in the store
+   */
+  public update<T extends SimObject>(obj: T, mutate: (o: T) => void): T {
+    this.assertNotNotifying('update');
+    if (obj.deletedMs !== null || this.uidIndex.get(obj.uid) !== obj) throw notFound(obj.kind, obj.name);
+    const old = { ...obj } as T;
+    this.unindex(obj);
+    mutate(obj);
+    obj.resourceVersion = ++this.rv;
+    this.index(obj);
+    if (obj.kind === 'Pod') this.appendTransition(obj);
+    this.notify({ type: 'Modified', object: obj, old, atMs: this.nowMs() });
+    return obj;
+  }
+
+  /**
+   * Requests deletion (API `delete`, background propagation): sets `deletionMs` (a Modified
+   * notification), then removes the object at once unless something must happen first:
+   * - finalizers remain (e.g. `kubernetes.io/pvc-protection`, `batch.kubernetes.io/job-tracking`);
+   * - it is a pod bound to a node and not terminal: the kubelet stops it after the grace period and
+   *   then calls {@link tryFinalize}. An unscheduled or terminal pod, or `graceMs: 0`, is removed
+   *   at once (`pkg/registry/core/pod/strategy.go#CheckGracefulDelete`: "if the pod is not
+   *   scheduled, delete immediately"; "if the pod is already terminated, delete immediately").
+   * Dependents are deleted afterwards by the garbage collector. A second request is a no-op.
+   *
+   * @throws ApiError NotFound when the object is no longer in the store
+   */
+  public requestDeletion(obj: SimObject, options: DeleteOptions = {}): void {
+    this.assertNotNotifying('delete');
+    if (obj.deletedMs !== null || this.uidIndex.get(obj.uid) !== obj) throw notFound(obj.kind, obj.name);
+    if (obj.deletionMs !== null) return;
+    this.update(obj, (o) => {
+      o.deletionMs = this.nowMs();
+      if (o.kind === 'Pod') o.graceMs = options.graceMs ?? null;
+    });
+    this.tryFinalize(obj);
+  }
+
+  /** Removes a finalizer, then removes the object if its deletion was requested and nothing else holds it. */
+  public removeFinalizer(obj: SimObject, finalizer: string): void {
+    if (!obj.finalizers.includes(finalizer)) return;
+    this.update(obj, (o) => {
+      o.finalizers = o.finalizers.filter((f) => f !== finalizer);
+    });
+    this.tryFinalize(obj);
+  }
+
+  /**
+   * Removes the object from the store (notifying `Deleted`) if deletion was requested, no
+   * finalizer remains, and — for a pod — it is unscheduled, terminal or force-deleted (grace 0).
+   * Returns whether it was removed.
+   */
+  public tryFinalize(obj: SimObject): boolean {
+    if (obj.deletedMs !== null || obj.deletionMs === null || obj.finalizers.length > 0) return false;
+    if (obj.kind === 'Pod' && obj.nodeName !== null && !isPodTerminal(obj) && obj.graceMs !== 0) return false;
+    this.assertNotNotifying('delete');
+    this.unindex(obj);
+    this.live.get(obj.kind)!.delete(`${obj.namespace}/${obj.name}`);
+    this.uidIndex.delete(obj.uid);
+    obj.deletedMs = this.nowMs();
+    obj.resourceVersion = ++this.rv;
+    this.notify({ type: 'Deleted', object: obj, atMs: obj.deletedMs });
+    return true;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // internals
+  // ------------------------------------------------------------------------------------------
+
+  private generateName(kind: SimKind, namespace: string, prefix: string): string {
+    const base = prefix.slice(0, MAX_GENERATED_PREFIX);
+    // names.SimpleNameGenerator + the registry's retry on AlreadyExists.
+    for (let i = 0; i < 100; i++) {
+      const name = base + this.options.nameSuffix();
+      if (!this.live.get(kind)?.has(`${namespace}/${name}`)) return name;
+    }
+    throw new ApiError('AlreadyExists', `could not generate a unique name for prefix "${prefix}"`);
+  }
+
+  private admit(obj: SimObject, now: number): void {
+    const errors: FieldError[] = [];
+    switch (obj.kind) {
+      case 'Pod': {
+        obj.spec = defaultPodSpec(obj.spec);
+        errors.push(...podErrors(obj));
+        if (obj.spec.nodeName) {
+          // A pod created with spec.nodeName is bound by its author; the scheduler skips it.
+          obj.nodeName = obj.spec.nodeName;
+          obj.scheduledMs = now;
+          obj.conditions = [{ type: 'PodScheduled', status: 'True', lastTransitionMs: now }];
+        }
+        obj.timeline = [];
+        break;
+      }
+      case 'Job':
+        this.admitJob(obj, errors);
+        break;
+      case 'PersistentVolumeClaim':
+        // The StorageObjectInUseProtection admission plugin adds the pvc-protection finalizer.
+        if (!obj.finalizers.includes('kubernetes.io/pvc-protection')) obj.finalizers = [...obj.finalizers, 'kubernetes.io/pvc-protection'];
+        errors.push(...nameErrors(obj.name), ...labelErrors(obj.labels, 'metadata.labels'));
+        break;
+      case 'Service':
+        (obj as { clusterIP: string | null }).clusterIP = this.serviceIp(obj);
+        errors.push(...labelErrors(obj.labels, 'metadata.labels'));
+        break;
+      case 'Node':
+        (obj as { index: number }).index = ++this.nodeCounter;
+        break;
+      default:
+        errors.push(...nameErrors(obj.name), ...labelErrors(obj.labels, 'metadata.labels'));
+    }
+    if (errors.length > 0) throw invalid(obj.kind, obj.name, errors);
+    if (obj.kind === 'Pod') this.appendTransition(obj);
+  }
+
+  /**
+   * The Job's generated selector and pod labels (`pkg/registry/batch/job/strategy.go#generateSelector`):
+   * unless `manualSelector`, the template gets `controller-uid` and `job-name` (legacy) plus
+   * `batch.kubernetes.io/controller-uid` and `batch.kubernetes.io/job-name` (added in 1.27), and the
+   * selector matches the uid. A Job without labels takes the template's (`SetDefaults_Job`).
+   */
+  private admitJob(job: SimJob, errors: FieldError[]): void {
+    errors.push(...nameErrors(job.name), ...labelErrors(job.labels, 'metadata.labels'));
+    if (!job.spec.manualSelector) {
+      const generated = {
+        'batch.kubernetes.io/controller-uid': job.uid, 'batch.kubernetes.io/job-name': job.name,
+        'controller-uid': job.uid, 'job-name': job.name,
+      };
+      const template = job.spec.template ?? {};
+      const labels = { ...(template.metadata?.labels ?? {}), ...generated };
+      errors.push(...labelErrors(labels, 'spec.template.labels'));
+      job.spec = {
+        ...job.spec,
+        selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': job.uid } },
+        template: { ...template, metadata: { ...(template.metadata ?? {}), labels } },
+      };
+    }
+    if (Object.keys(job.labels).length === 0) job.labels = { ...(job.spec.template.metadata?.labels ?? {}) };
+  }
+
+  /**
+   * `None` stays None (headless); an explicit IP is kept; ExternalName gets none; otherwise the next
+   * address from 10.96.0.0/12 in creation order, starting at 10.96.0.11 (10.96.0.1 is the
+   * `kubernetes` Service and 10.96.0.10 kube-dns in a kubeadm cluster). A real API server picks
+   * randomly; sequential keeps runs reproducible.
+   */
+  private serviceIp(svc: SimService): string | null {
+    const spec = svc.spec;
+    if (spec.type === 'ExternalName') return null;
+    if (spec.clusterIP) return spec.clusterIP;
+    const n = 11 + this.serviceIpCounter++;
+    return `10.${96 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`;
+  }
+
+  private insert(obj: SimObject): void {
+    let m = this.live.get(obj.kind);
+    if (!m) this.live.set(obj.kind, (m = new Map()));
+    m.set(`${obj.namespace}/${obj.name}`, obj);
+    let h = this.instances.get(obj.kind);
+    if (!h) this.instances.set(obj.kind, (h = []));
+    h.push(obj);
+    this.uidIndex.set(obj.uid, obj);
+    this.index(obj);
+  }
+
+  private index(obj: SimObject): void {
+    for (const ref of obj.ownerReferences) addTo(this.ownerIndex, ref.uid, obj);
+    if (obj.kind === 'Pod') {
+      if (obj.nodeName) addTo(this.nodeIndex, obj.nodeName, obj);
+      for (const claim of claimNames(obj)) addTo(this.claimIndex, `${obj.namespace}/${claim}`, obj);
+    }
+  }
+
+  private unindex(obj: SimObject): void {
+    for (const ref of obj.ownerReferences) removeFrom(this.ownerIndex, ref.uid, obj);
+    if (obj.kind === 'Pod') {
+      if (obj.nodeName) removeFrom(this.nodeIndex, obj.nodeName, obj);
+      for (const claim of claimNames(obj)) removeFrom(this.claimIndex, `${obj.namespace}/${claim}`, obj);
+    }
+  }
+
+  private appendTransition(pod: SimPod): void {
+    const last = pod.timeline[pod.timeline.length - 1];
+    const terminating = pod.deletionMs !== null;
+    if (last && last.phase === pod.phase && last.ready === pod.ready && last.nodeName === pod.nodeName && last.ip === pod.ip
+      && last.restarts === pod.restarts && last.terminating === terminating) return;
+    pod.timeline = [...pod.timeline, {
+      atMs: this.nowMs(), phase: pod.phase, ready: pod.ready, nodeName: pod.nodeName, ip: pod.ip, restarts: pod.restarts, terminating,
+    }];
+  }
+
+  private notify(change: StoreChange): void {
+    this.notifying = true;
+    try {
+      for (const w of this.watchers) w(change);
+    } finally {
+      this.notifying = false;
+    }
+  }
+
+  private assertNotNotifying(what: string): void {
+    if (this.notifying) {
+      throw new SimulationError(SimulationErrorCode.INVARIANT, `a watcher tried to ${what} an object inside a store notification; watchers may only enqueue work`, this.nowMs());
+    }
+  }
+}
+
+/** Claim names a pod's volumes reference. */
+export function claimNames(pod: Pick<SimPod, 'spec'>): string[] {
+  const out: string[] = [];
+  for (const v of pod.spec.volumes ?? []) {
+    const c = v.persistentVolumeClaim?.claimName;
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+function addTo<K, V>(m: Map<K, Set<V>>, k: K, v: V): void {
+  let s = m.get(k);
+  if (!s) m.set(k, (s = new Set()));
+  s.add(v);
+}
+
+function removeFrom<K, V>(m: Map<K, Set<V>>, k: K, v: V): void {
+  const s = m.get(k);
+  if (!s) return;
+  s.delete(v);
+  if (s.size === 0) m.delete(k);
+}

@@ -1,0 +1,385 @@
+/**
+ * The kubelet stand-in: drives each bound pod through its life according to its behaviour profile
+ * (behaviours.ts) — container start, readiness, exit, restarts with the crash-loop back-off,
+ * terminal phases, graceful termination — and the scenario's pod actions (failPod, evictPod,
+ * setReady). It reacts to store changes by scheduling queue events; it never polls.
+ */
+import { EventPriority, EventQueue, QueuedEvent } from '../event-queue';
+import type { EventRecorder } from '../recorder';
+import { PodBehaviour, ResolvedBehaviour, resolveBehaviour } from './behaviours';
+import type { ClusterState, StoreChange } from './cluster-state';
+import type { PodNetwork } from './network';
+import { ContainerStatusLite, isPodTerminal, PodCondition, SimPod } from './objects';
+
+/**
+ * Crash-loop back-off (`pkg/kubelet/kubelet.go`: `backOffPeriod = 10s`, `MaxContainerBackOff =
+ * 300s`; `kuberuntime_manager.go#doBackOff` with `flowcontrol.Backoff`): the first restart after a
+ * crash is immediate, then 10 s, 20 s, 40 s … capped at 300 s, measured from the container's finish.
+ * The entry expires (back to the first step) when the container last failed more than
+ * 2 × 300 s ago (`Backoff.hasExpired`).
+ */
+export const CRASH_BACKOFF = { initialMs: 10_000, maxMs: 300_000 } as const;
+
+interface PodRuntime {
+  readonly behaviour: ResolvedBehaviour;
+  /** Container runs started so far (indexes exitCodes). */
+  runs: number;
+  /** Crash-loop back-off steps taken. */
+  backoffSteps: number;
+  /** When the back-off was last updated. */
+  lastBackoffMs: number;
+  /** The one pending lifecycle timer (start, ready, exit, restart or kill). */
+  timer: QueuedEvent | undefined;
+  /** A second timer for readiness, which runs alongside the exit timer. */
+  readyTimer: QueuedEvent | undefined;
+  /** setReady override: true forces Ready, false keeps it failing, null follows the profile. */
+  readinessOverride: boolean | null;
+  /** Whether a kill was scheduled for the pending deletion. */
+  killing: boolean;
+}
+
+/** The kubelet of every node. */
+export class Kubelet {
+  private readonly runtimes = new Map<string, PodRuntime>();
+  private readonly waitingForIp = new Map<string, SimPod[]>();
+
+  /**
+   * @param state the store
+   * @param queue the agenda
+   * @param recorder event recorder (source `kubelet`)
+   * @param network pod IP allocator
+   * @param profiles the scenario's `pods:` behaviour profiles, first match wins
+   */
+  public constructor(
+    private readonly state: ClusterState,
+    private readonly queue: EventQueue,
+    private readonly recorder: EventRecorder,
+    private readonly network: PodNetwork,
+    private readonly profiles: readonly PodBehaviour[],
+  ) {
+    state.watch((c) => this.onChange(c));
+  }
+
+  /** The behaviour the kubelet applies to `pod` (resolved when the pod was bound). */
+  public behaviourOf(pod: SimPod): ResolvedBehaviour | undefined {
+    return this.runtimes.get(pod.uid)?.behaviour;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // scenario actions (called from queue events, never from a notification)
+  // ------------------------------------------------------------------------------------------
+
+  /**
+   * The pod's containers exit with `exitCode` now (scenario `failPod`); the restart policy then
+   * applies as for any exit. No effect unless the pod is Running and not terminating.
+   */
+  public failContainer(pod: SimPod, exitCode: number): void {
+    if (pod.deletedMs !== null || pod.phase !== 'Running' || pod.deletionMs !== null) return;
+    const rt = this.runtimes.get(pod.uid);
+    if (!rt) return;
+    if (pod.containerStatuses.every((c) => c.state !== 'running')) return;
+    this.exit(pod, exitCode);
+  }
+
+  /**
+   * The kubelet evicts the pod (scenario `evictPod`): containers are killed, phase Failed with
+   * reason `Evicted` and a `DisruptionTarget` condition (PodDisruptionConditions, beta in 1.27). The
+   * object stays until its controller deletes it.
+   */
+  public evict(pod: SimPod): void {
+    if (pod.deletedMs !== null || isPodTerminal(pod)) return;
+    const rt = this.runtimes.get(pod.uid);
+    if (rt) this.cancelTimers(rt);
+    const now = this.state.nowMs();
+    this.network.release(pod.ip);
+    this.state.update(pod, (p) => {
+      p.phase = 'Failed';
+      p.ready = false;
+      p.readySinceMs = null;
+      p.reason = 'Evicted';
+      p.message = 'The pod was evicted by the scenario (evictPod).';
+      p.finishedMs = now;
+      p.containerStatuses = p.containerStatuses.map((c) => terminated(c, 137, 'Error', now));
+      p.conditions = setConditions(p.conditions, now, { Ready: 'False', ContainersReady: 'False' }, {
+        type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: 'The pod was evicted by the scenario (evictPod).', lastTransitionMs: now,
+      });
+    });
+    this.recorder.event(ref(pod), 'Warning', 'Evicted', 'The pod was evicted by the scenario (evictPod).');
+    this.state.tryFinalize(pod);
+  }
+
+  /**
+   * Readiness starts (`ready: true`) or stops (`ready: false`) succeeding now (scenario
+   * `setReady`). The override lasts across container restarts until changed again.
+   */
+  public setReadiness(pod: SimPod, ready: boolean): void {
+    const rt = this.runtimes.get(pod.uid);
+    if (!rt || pod.deletedMs !== null) return;
+    rt.readinessOverride = ready;
+    if (!ready) {
+      this.queue.cancel(rt.readyTimer);
+      rt.readyTimer = undefined;
+      if (pod.ready) this.setReady(pod, false);
+    } else if (!pod.ready && pod.phase === 'Running' && pod.deletionMs === null && pod.containerStatuses.some((c) => c.state === 'running')) {
+      this.queue.cancel(rt.readyTimer);
+      rt.readyTimer = undefined;
+      this.setReady(pod, true);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // watch
+  // ------------------------------------------------------------------------------------------
+
+  private onChange(c: StoreChange): void {
+    if (c.object.kind !== 'Pod') return;
+    const pod = c.object;
+    if (c.type === 'Deleted') {
+      const rt = this.runtimes.get(pod.uid);
+      if (rt) this.cancelTimers(rt);
+      this.runtimes.delete(pod.uid);
+      this.releaseIp(pod);
+      return;
+    }
+    if (pod.nodeName === null) return;
+    let rt = this.runtimes.get(pod.uid);
+    if (!rt) {
+      if (isPodTerminal(pod)) return;
+      rt = {
+        behaviour: resolveBehaviour(pod, this.profiles, this.state), runs: 0, backoffSteps: 0, lastBackoffMs: 0,
+        timer: undefined, readyTimer: undefined, readinessOverride: null, killing: false,
+      };
+      this.runtimes.set(pod.uid, rt);
+      if (pod.deletionMs === null) {
+        const runtime = rt;
+        runtime.timer = this.queue.schedule(c.atMs + rt.behaviour.startAfterMs, EventPriority.KUBELET, `kubelet start ${key(pod)}`, () => {
+          runtime.timer = undefined;
+          this.start(pod);
+        });
+      }
+    }
+    if (pod.deletionMs !== null && !rt.killing && pod.deletedMs === null) {
+      rt.killing = true;
+      const runtime = rt;
+      this.queue.schedule(c.atMs, EventPriority.KUBELET, `kubelet kill ${key(pod)}`, () => this.kill(pod, runtime));
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // lifecycle steps (queue events)
+  // ------------------------------------------------------------------------------------------
+
+  private start(pod: SimPod): void {
+    if (pod.deletedMs !== null || pod.deletionMs !== null || isPodTerminal(pod)) return;
+    const node = this.state.get('Node', '', pod.nodeName!);
+    if (!node) return;
+    let ip = pod.ip;
+    if (ip === null) {
+      ip = this.network.allocate(node) ?? null;
+      if (ip === null) {
+        // CNI host-local IPAM: "failed to allocate for range 0: no IP addresses available in range set".
+        const waiting = this.waitingForIp.get(node.name) ?? [];
+        waiting.push(pod);
+        this.waitingForIp.set(node.name, waiting);
+        this.recorder.event(ref(pod), 'Warning', 'FailedCreatePodSandBox',
+          `Failed to create pod sandbox: failed to allocate for range 0: no IP addresses available in range set: 10.244.${node.index}.1-10.244.${node.index}.254`);
+        return;
+      }
+    }
+    const now = this.state.nowMs();
+    const podIp = ip;
+    this.state.update(pod, (p) => {
+      p.phase = 'Running';
+      p.ip = podIp;
+      p.startedMs = p.startedMs ?? now;
+      p.containerStatuses = p.containerStatuses.map((cs) => ({ ...cs, state: 'running', reason: null, startedMs: now }));
+      p.conditions = setConditions(p.conditions, now, { Initialized: 'True', ContainersReady: 'False', Ready: 'False' });
+    });
+    for (const c of pod.spec.containers ?? []) this.recorder.event(ref(pod), 'Normal', 'Started', `Started container ${c.name}`);
+    this.runContainer(pod);
+  }
+
+  /** A container run begins now: schedule readiness and exit per the profile. */
+  private runContainer(pod: SimPod): void {
+    const rt = this.runtimes.get(pod.uid)!;
+    const now = this.state.nowMs();
+    const run = rt.runs++;
+    const b = rt.behaviour;
+    if (rt.readinessOverride === true) {
+      this.setReady(pod, true);
+    } else if (rt.readinessOverride === null && b.readyAfterMs !== null) {
+      rt.readyTimer = this.queue.schedule(now + b.readyAfterMs, EventPriority.KUBELET, `kubelet ready ${key(pod)}`, () => {
+        rt.readyTimer = undefined;
+        if (pod.deletedMs === null && pod.deletionMs === null && pod.phase === 'Running') this.setReady(pod, true);
+      });
+    }
+    if (b.runForMs !== null) {
+      const code = b.exitCodes[Math.min(run, b.exitCodes.length - 1)];
+      rt.timer = this.queue.schedule(now + b.runForMs, EventPriority.KUBELET, `kubelet exit ${key(pod)}`, () => {
+        rt.timer = undefined;
+        this.exit(pod, code);
+      });
+    }
+  }
+
+  private setReady(pod: SimPod, ready: boolean): void {
+    const now = this.state.nowMs();
+    this.state.update(pod, (p) => {
+      p.ready = ready;
+      p.readySinceMs = ready ? now : null;
+      if (ready && p.readyMs === null) p.readyMs = now;
+      p.containerStatuses = p.containerStatuses.map((cs) => ({ ...cs, ready }));
+      const s = ready ? 'True' : 'False';
+      p.conditions = setConditions(p.conditions, now, { ContainersReady: s, Ready: s });
+    });
+  }
+
+  /**
+   * The containers exit with `code`. restartPolicy Always, or OnFailure with a non-zero code →
+   * restart in place after the crash-loop back-off; otherwise the pod ends Succeeded (code 0) or
+   * Failed (`pkg/kubelet/kubelet_pods.go#getPhase`).
+   */
+  private exit(pod: SimPod, code: number): void {
+    if (pod.deletedMs !== null || pod.deletionMs !== null || pod.phase !== 'Running') return;
+    const rt = this.runtimes.get(pod.uid)!;
+    this.cancelTimers(rt);
+    const now = this.state.nowMs();
+    const policy = pod.spec.restartPolicy ?? 'Always';
+    const restart = policy === 'Always' || (policy === 'OnFailure' && code !== 0);
+    const reason = code === 0 ? 'Completed' : 'Error';
+    if (!restart) {
+      this.network.release(pod.ip);
+      this.state.update(pod, (p) => {
+        p.phase = code === 0 ? 'Succeeded' : 'Failed';
+        p.ready = false;
+        p.readySinceMs = null;
+        p.finishedMs = now;
+        p.containerStatuses = p.containerStatuses.map((cs) => terminated(cs, code, reason, now));
+        p.conditions = setConditions(p.conditions, now, { ContainersReady: 'False', Ready: 'False' });
+      });
+      this.state.tryFinalize(pod);
+      return;
+    }
+    if (now - rt.lastBackoffMs > 2 * CRASH_BACKOFF.maxMs) rt.backoffSteps = 0;
+    const delay = rt.backoffSteps === 0 ? 0 : Math.min(CRASH_BACKOFF.initialMs * 2 ** (rt.backoffSteps - 1), CRASH_BACKOFF.maxMs);
+    rt.backoffSteps++;
+    rt.lastBackoffMs = now;
+    this.state.update(pod, (p) => {
+      p.ready = false;
+      p.readySinceMs = null;
+      p.containerStatuses = p.containerStatuses.map((cs) => ({ ...terminated(cs, code, reason, now), state: delay > 0 ? 'waiting' : 'terminated', reason: delay > 0 ? 'CrashLoopBackOff' : reason }));
+      p.conditions = setConditions(p.conditions, now, { ContainersReady: 'False', Ready: 'False' });
+    });
+    if (delay > 0) {
+      const c = pod.spec.containers?.[0]?.name ?? '';
+      this.recorder.event(ref(pod), 'Warning', 'BackOff', `Back-off restarting failed container ${c} in pod ${pod.name}_${pod.namespace}(${pod.uid})`);
+    }
+    rt.timer = this.queue.schedule(now + delay, EventPriority.KUBELET, `kubelet restart ${key(pod)}`, () => {
+      rt.timer = undefined;
+      this.restart(pod);
+    });
+  }
+
+  private restart(pod: SimPod): void {
+    if (pod.deletedMs !== null || pod.deletionMs !== null || pod.phase !== 'Running') return;
+    const now = this.state.nowMs();
+    this.state.update(pod, (p) => {
+      p.restarts += 1;
+      p.containerStatuses = p.containerStatuses.map((cs) => ({ ...cs, state: 'running', reason: null, restartCount: cs.restartCount + 1, startedMs: now }));
+    });
+    for (const c of pod.spec.containers ?? []) this.recorder.event(ref(pod), 'Normal', 'Started', `Started container ${c.name}`);
+    this.runContainer(pod);
+  }
+
+  /**
+   * Deletion was requested: readiness drops at once; a pod whose containers never started stops at
+   * once; otherwise the containers get SIGTERM (`Killing`) and stop after the grace period (the
+   * pod's `graceMs`, else the profile's `terminationGrace`). The stopped pod ends Failed (or keeps
+   * Succeeded/Failed if it had finished) and leaves the store unless a finalizer holds it.
+   */
+  private kill(pod: SimPod, rt: PodRuntime): void {
+    if (pod.deletedMs !== null) return;
+    this.cancelTimers(rt);
+    const waiting = pod.nodeName ? this.waitingForIp.get(pod.nodeName) : undefined;
+    if (waiting) this.waitingForIp.set(pod.nodeName!, waiting.filter((p) => p !== pod));
+    if (isPodTerminal(pod)) {
+      this.state.tryFinalize(pod);
+      return;
+    }
+    const running = pod.phase === 'Running';
+    if (pod.ready) this.setReady(pod, false);
+    if (!running) {
+      this.stopped(pod);
+      return;
+    }
+    for (const c of pod.spec.containers ?? []) this.recorder.event(ref(pod), 'Normal', 'Killing', `Stopping container ${c.name}`);
+    const grace = pod.graceMs ?? rt.behaviour.terminationGraceMs;
+    rt.timer = this.queue.schedule(this.state.nowMs() + grace, EventPriority.KUBELET, `kubelet stopped ${key(pod)}`, () => {
+      rt.timer = undefined;
+      this.stopped(pod);
+    });
+  }
+
+  private stopped(pod: SimPod): void {
+    if (pod.deletedMs !== null) return;
+    const now = this.state.nowMs();
+    this.releaseIp(pod);
+    if (!isPodTerminal(pod)) {
+      const started = pod.phase === 'Running';
+      this.state.update(pod, (p) => {
+        p.phase = 'Failed';
+        p.ready = false;
+        p.readySinceMs = null;
+        if (started) p.finishedMs = now;
+        p.containerStatuses = p.containerStatuses.map((cs) => (cs.state === 'running' ? terminated(cs, 143, 'Error', now) : cs));
+      });
+    }
+    this.state.tryFinalize(pod);
+  }
+
+  private releaseIp(pod: SimPod): void {
+    if (pod.ip === null) return;
+    this.network.release(pod.ip);
+    const node = pod.nodeName;
+    const waiting = node ? this.waitingForIp.get(node) : undefined;
+    if (node && waiting && waiting.length > 0) {
+      const next = waiting.shift()!;
+      this.queue.schedule(this.state.nowMs(), EventPriority.KUBELET, `kubelet start ${key(next)}`, () => this.start(next));
+    }
+  }
+
+  private cancelTimers(rt: PodRuntime): void {
+    this.queue.cancel(rt.timer);
+    this.queue.cancel(rt.readyTimer);
+    rt.timer = undefined;
+    rt.readyTimer = undefined;
+  }
+}
+
+function key(pod: SimPod): string {
+  return `${pod.namespace}/${pod.name}`;
+}
+
+function ref(pod: SimPod) {
+  return { kind: 'Pod', namespace: pod.namespace, name: pod.name };
+}
+
+function terminated(cs: ContainerStatusLite, exitCode: number, reason: string, now: number): ContainerStatusLite {
+  return { ...cs, ready: false, state: 'terminated', reason, exitCode, finishedMs: now };
+}
+
+/** Sets the status of the named conditions (keeping lastTransitionMs when unchanged) and adds `extra`. */
+function setConditions(
+  conditions: readonly PodCondition[], now: number, statuses: Partial<Record<PodCondition['type'], 'True' | 'False'>>, extra?: PodCondition,
+): PodCondition[] {
+  const out = conditions.map((c) => {
+    const s = statuses[c.type];
+    if (s === undefined || s === c.status) return c;
+    return { type: c.type, status: s, lastTransitionMs: now };
+  });
+  for (const [type, status] of Object.entries(statuses) as Array<[PodCondition['type'], 'True' | 'False']>) {
+    if (!out.some((c) => c.type === type)) out.push({ type, status, lastTransitionMs: now });
+  }
+  if (extra) return [...out.filter((c) => c.type !== extra.type), extra];
+  return out;
+}

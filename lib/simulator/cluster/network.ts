@@ -1,0 +1,43 @@
+/**
+ * Pod IP allocation: each node owns the /24 `10.244.<node index>.0/24` (kubeadm + flannel/calico
+ * style pod CIDRs). Hosts .2–.254 are handed out round-robin from the last one allocated, like the
+ * CNI host-local IPAM, so a recreated pod usually gets a new address.
+ */
+import type { SimNode } from './objects';
+
+interface NodeRange {
+  readonly used: Set<number>;
+  last: number;
+}
+
+/** The pod IP allocator. */
+export class PodNetwork {
+  private readonly ranges = new Map<string, NodeRange>();
+  private readonly owner = new Map<string, string>();
+
+  /** Allocates an IP on `node`; undefined when the node's /24 is exhausted. */
+  public allocate(node: Pick<SimNode, 'name' | 'index'>): string | undefined {
+    let r = this.ranges.get(node.name);
+    if (!r) this.ranges.set(node.name, (r = { used: new Set(), last: 1 }));
+    for (let i = 0; i < 253; i++) {
+      const host = ((r.last - 2 + 1 + i) % 253) + 2;
+      if (!r.used.has(host)) {
+        r.used.add(host);
+        r.last = host;
+        const ip = `10.244.${node.index}.${host}`;
+        this.owner.set(ip, node.name);
+        return ip;
+      }
+    }
+    return undefined;
+  }
+
+  /** Returns an IP to its node's pool (no-op when unknown). */
+  public release(ip: string | null): void {
+    if (!ip) return;
+    const nodeName = this.owner.get(ip);
+    if (nodeName === undefined) return;
+    this.owner.delete(ip);
+    this.ranges.get(nodeName)?.used.delete(Number(ip.split('.')[3]));
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * The kube-scheduler stand-in. It binds pending pods (no node yet) to a node that passes the
+ * default profile's filters, in their order (`pkg/scheduler/framework/plugins`):
+ * NodeUnschedulable → TaintToleration → NodeAffinity (nodeSelector + required affinity, incl.
+ * `matchFields metadata.name` as DaemonSet pods use) → NodeResourcesFit (pod count, cpu, memory
+ * requests), after the VolumeBinding pre-filter (every referenced claim exists and is not being
+ * deleted). Among fitting nodes it picks the least allocated one (NodeResourcesFit
+ * LeastAllocated scoring over cpu and memory, counting a container without requests as 100m /
+ * 200Mi: `pkg/scheduler/util/pod_resources.go` DefaultMilliCPURequest / DefaultMemoryRequest); ties
+ * go to the node created first (the real scheduler picks randomly among equal scores).
+ *
+ * When nothing fits it records Warning `FailedScheduling` with the real message shape
+ * (`0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/master: },
+ * 3 Insufficient cpu.` — `framework.FitError.Error`, reasons counted and sorted) and parks the pod
+ * until the cluster changes: a node is added or changed, a pod on a node stops or goes, or a claim
+ * appears. It is event-driven; nothing polls. A message identical to the pod's previous one is not
+ * recorded again (the real event recorder folds repeats into a count).
+ */
+import { EventPriority, EventQueue } from '../event-queue';
+import type { EventRecorder } from '../recorder';
+import type { ClusterState, StoreChange } from './cluster-state';
+import { claimNames } from './cluster-state';
+import { matchesRequiredNodeAffinity } from './labels';
+import { isPodTerminal, SimNode, SimPod } from './objects';
+import { cpuMilli, memoryBytes } from './quantity';
+import { firstUntoleratedTaint, formatTaint, tolerates, UNSCHEDULABLE_TAINT_KEY } from './taints';
+
+/** Non-zero defaults used for scoring (`pkg/scheduler/util/pod_resources.go`). */
+export const DEFAULT_SCORING_REQUEST = { cpuMilli: 100, memoryBytes: 200 * 1024 * 1024 } as const;
+
+/** A pod's resource requests (sum over containers; init containers take the max, as `computePodResourceRequest`). */
+export interface PodRequests {
+  /** Requested millicores. */
+  readonly cpuMilli: number;
+  /** Requested bytes. */
+  readonly memoryBytes: number;
+  /** With the scoring defaults for containers that request nothing. */
+  readonly nonZeroCpuMilli: number;
+  /** With the scoring defaults for containers that request nothing. */
+  readonly nonZeroMemoryBytes: number;
+}
+
+/** The resource requests of a pod spec (requests were defaulted from limits at creation). */
+export function podRequests(spec: SimPod['spec']): PodRequests {
+  let cpu = 0; let mem = 0; let nzCpu = 0; let nzMem = 0;
+  for (const c of spec.containers ?? []) {
+    const r = (c.resources?.requests ?? {}) as Record<string, string | number>;
+    const cc = cpuMilli(r.cpu);
+    const mm = memoryBytes(r.memory);
+    cpu += cc; mem += mm;
+    nzCpu += r.cpu === undefined ? DEFAULT_SCORING_REQUEST.cpuMilli : cc;
+    nzMem += r.memory === undefined ? DEFAULT_SCORING_REQUEST.memoryBytes : mm;
+  }
+  for (const c of spec.initContainers ?? []) {
+    const r = (c.resources?.requests ?? {}) as Record<string, string | number>;
+    cpu = Math.max(cpu, cpuMilli(r.cpu));
+    mem = Math.max(mem, memoryBytes(r.memory));
+  }
+  return { cpuMilli: cpu, memoryBytes: mem, nonZeroCpuMilli: nzCpu, nonZeroMemoryBytes: nzMem };
+}
+
+interface Usage {
+  cpuMilli: number;
+  memoryBytes: number;
+  pods: number;
+  nonZeroCpuMilli: number;
+  nonZeroMemoryBytes: number;
+}
+
+/** Why a pod does not fit one node (one or more reasons, as the filter plugins return them). */
+export type NodeFitResult = { fits: true } | { fits: false; reasons: string[] };
+
+/** The scheduler stand-in. */
+export class Scheduler {
+  private readonly pending = new Set<SimPod>();
+  private readonly parked = new Map<SimPod, string>();
+  private readonly usage = new Map<string, Usage>();
+  private readonly counted = new Map<SimPod, { node: string; req: PodRequests }>();
+  private cycleQueued = false;
+
+  /**
+   * @param state the store
+   * @param queue the agenda
+   * @param recorder event recorder (source `default-scheduler`)
+   */
+  public constructor(private readonly state: ClusterState, private readonly queue: EventQueue, private readonly recorder: EventRecorder) {
+    state.watch((c) => this.onChange(c));
+  }
+
+  /** Pods waiting for a node that fits (for reports and tests). */
+  public get unschedulablePods(): SimPod[] {
+    return [...this.parked.keys()];
+  }
+
+  /**
+   * Why `pod` does or does not fit `node`, the filters in the default profile's order; the first
+   * failing plugin decides (NodeResourcesFit may give several reasons).
+   */
+  public fit(pod: SimPod, node: SimNode): NodeFitResult {
+    const tolerations = pod.spec.tolerations;
+    // NodeUnschedulable: a cordoned node only takes pods tolerating its unschedulable taint.
+    if (node.unschedulable && !tolerates(tolerations, { key: UNSCHEDULABLE_TAINT_KEY, effect: 'NoSchedule' })) {
+      return { fits: false, reasons: ['node(s) were unschedulable'] };
+    }
+    const taint = firstUntoleratedTaint(node.taints, tolerations);
+    if (taint) return { fits: false, reasons: [`node(s) had untolerated taint ${formatTaint(taint)}`] };
+    if (!matchesRequiredNodeAffinity(pod.spec, node)) return { fits: false, reasons: ["node(s) didn't match Pod's node affinity/selector"] };
+    const used = this.usageOf(node.name);
+    const req = podRequests(pod.spec);
+    const reasons: string[] = [];
+    if (used.pods + 1 > node.capacity.pods) reasons.push('Too many pods');
+    if (req.cpuMilli > 0 && used.cpuMilli + req.cpuMilli > node.capacity.cpuMilli) reasons.push('Insufficient cpu');
+    if (req.memoryBytes > 0 && used.memoryBytes + req.memoryBytes > node.capacity.memoryBytes) reasons.push('Insufficient memory');
+    return reasons.length > 0 ? { fits: false, reasons } : { fits: true };
+  }
+
+  // ------------------------------------------------------------------------------------------
+
+  private onChange(c: StoreChange): void {
+    const o = c.object;
+    switch (o.kind) {
+      case 'Pod': {
+        this.account(o);
+        const wantsNode = o.deletedMs === null && o.nodeName === null && o.deletionMs === null && !isPodTerminal(o);
+        if (wantsNode && !this.pending.has(o) && !this.parked.has(o)) {
+          this.pending.add(o);
+          this.requestCycle();
+        } else if (!wantsNode) {
+          this.pending.delete(o);
+          this.parked.delete(o);
+        }
+        // A pod stopping or leaving a node frees room.
+        const old = c.old as SimPod | undefined;
+        const freed = (c.type === 'Deleted' && o.nodeName !== null)
+          || (c.type === 'Modified' && old !== undefined && o.nodeName !== null && !isPodTerminal(old) && isPodTerminal(o));
+        if (freed) this.retryParked();
+        break;
+      }
+      case 'Node':
+        if (c.type === 'Deleted') this.usage.delete(o.name);
+        else this.retryParked();
+        break;
+      case 'PersistentVolumeClaim':
+        if (c.type === 'Added') this.retryParked();
+        break;
+      default:
+    }
+  }
+
+  /** Keeps per-node requested resources in step with bound, non-terminal pods. */
+  private account(pod: SimPod): void {
+    const should = pod.deletedMs === null && pod.nodeName !== null && !isPodTerminal(pod);
+    const have = this.counted.get(pod);
+    if (have && (!should || have.node !== pod.nodeName)) {
+      const u = this.usageOf(have.node);
+      u.cpuMilli -= have.req.cpuMilli; u.memoryBytes -= have.req.memoryBytes; u.pods -= 1;
+      u.nonZeroCpuMilli -= have.req.nonZeroCpuMilli; u.nonZeroMemoryBytes -= have.req.nonZeroMemoryBytes;
+      this.counted.delete(pod);
+    }
+    if (should && !this.counted.has(pod)) {
+      const req = podRequests(pod.spec);
+      const u = this.usageOf(pod.nodeName!);
+      u.cpuMilli += req.cpuMilli; u.memoryBytes += req.memoryBytes; u.pods += 1;
+      u.nonZeroCpuMilli += req.nonZeroCpuMilli; u.nonZeroMemoryBytes += req.nonZeroMemoryBytes;
+      this.counted.set(pod, { node: pod.nodeName!, req });
+    }
+  }
+
+  private usageOf(node: string): Usage {
+    let u = this.usage.get(node);
+    if (!u) this.usage.set(node, (u = { cpuMilli: 0, memoryBytes: 0, pods: 0, nonZeroCpuMilli: 0, nonZeroMemoryBytes: 0 }));
+    return u;
+  }
+
+  private retryParked(): void {
+    if (this.parked.size === 0) return;
+    for (const p of this.parked.keys()) this.pending.add(p);
+    this.parked.clear();
+    this.requestCycle();
+  }
+
+  private requestCycle(): void {
+    if (this.cycleQueued) return;
+    this.cycleQueued = true;
+    this.queue.schedule(this.state.nowMs(), EventPriority.SCHEDULER, 'scheduler cycle', () => {
+      this.cycleQueued = false;
+      this.cycle();
+    });
+  }
+
+  /** Tries every pending pod once, in arrival order. */
+  private cycle(): void {
+    const batch = [...this.pending];
+    this.pending.clear();
+    const nodes = this.state.list('Node');
+    for (const pod of batch) {
+      if (pod.deletedMs !== null || pod.nodeName !== null || pod.deletionMs !== null) continue;
+      this.scheduleOne(pod, nodes);
+    }
+  }
+
+  private scheduleOne(pod: SimPod, nodes: SimNode[]): void {
+    const preFilter = this.volumePreFilter(pod);
+    let best: SimNode | undefined;
+    let bestScore = -Infinity;
+    const histogram = new Map<string, number>();
+    if (preFilter === undefined) {
+      const req = podRequests(pod.spec);
+      for (const node of nodes) {
+        const r = this.fit(pod, node);
+        if (!r.fits) {
+          for (const reason of r.reasons) histogram.set(reason, (histogram.get(reason) ?? 0) + 1);
+          continue;
+        }
+        const u = this.usageOf(node.name);
+        // LeastAllocated: mean over cpu and memory of the free fraction after placing the pod.
+        const cpuFree = (node.capacity.cpuMilli - u.nonZeroCpuMilli - req.nonZeroCpuMilli) / Math.max(node.capacity.cpuMilli, 1);
+        const memFree = (node.capacity.memoryBytes - u.nonZeroMemoryBytes - req.nonZeroMemoryBytes) / Math.max(node.capacity.memoryBytes, 1);
+        const score = Math.floor(((cpuFree + memFree) / 2) * 100);
+        if (score > bestScore) {
+          best = node;
+          bestScore = score;
+        }
+      }
+    }
+    const now = this.state.nowMs();
+    if (best) {
+      const nodeName = best.name;
+      this.parked.delete(pod);
+      this.state.update(pod, (p) => {
+        p.nodeName = nodeName;
+        p.scheduledMs = now;
+        p.conditions = [...p.conditions.filter((x) => x.type !== 'PodScheduled'), { type: 'PodScheduled', status: 'True', lastTransitionMs: now }];
+      });
+      this.recorder.event(ref(pod), 'Normal', 'Scheduled', `Successfully assigned ${pod.namespace}/${pod.name} to ${nodeName}`);
+      return;
+    }
+    const message = preFilter !== undefined
+      ? `0/${nodes.length} nodes are available: ${preFilter}.`
+      : failureMessage(nodes.length, histogram);
+    const previous = pod.conditions.find((x) => x.type === 'PodScheduled');
+    this.parked.set(pod, message);
+    if (previous?.status === 'False' && previous.message === message) return;
+    this.state.update(pod, (p) => {
+      p.conditions = [...p.conditions.filter((x) => x.type !== 'PodScheduled'), {
+        type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionMs: now,
+      }];
+    });
+    this.recorder.event(ref(pod), 'Warning', 'FailedScheduling', message);
+  }
+
+  /** VolumeBinding PreFilter: every claim the pod mounts must exist and not be terminating. */
+  private volumePreFilter(pod: SimPod): string | undefined {
+    for (const claim of claimNames(pod)) {
+      const pvc = this.state.get('PersistentVolumeClaim', pod.namespace, claim);
+      if (!pvc) return `persistentvolumeclaim "${claim}" not found`;
+      if (pvc.deletionMs !== null) return `persistentvolumeclaim "${claim}" is being deleted`;
+    }
+    return undefined;
+  }
+}
+
+/** `0/N nodes are available: <count> <reason>, ….` with the reasons sorted as strings (`FitError.Error`). */
+function failureMessage(nodeCount: number, histogram: Map<string, number>): string {
+  if (nodeCount === 0) return 'no nodes available to schedule pods';
+  const parts = [...histogram].map(([reason, n]) => `${n} ${reason}`).sort();
+  return `0/${nodeCount} nodes are available: ${parts.join(', ')}.`;
+}
+
+function ref(pod: SimPod) {
+  return { kind: 'Pod', namespace: pod.namespace, name: pod.name };
+}

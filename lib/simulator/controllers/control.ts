@@ -1,0 +1,275 @@
+/**
+ * Controls: the only way controllers write to the cluster (`StatefulPodControlInterface`,
+ * `controller.PodControlInterface`, cronjob `injection.go` style). Each has a cluster-backed
+ * implementation that performs the write and records the event the real control records, worded
+ * exactly as Kubernetes words it; tests swap in call-recording fakes (test/helpers/fakes.ts).
+ *
+ * Error contract: a method that returns normally has written. A rejected write records the
+ * Warning event, then throws the {@link ApiError}; let it propagate out of `sync` — the work queue
+ * retries the key with the controller's rate limiter, as `processNextWorkItem` does with
+ * `AddRateLimited`.
+ */
+import { ApiError } from '../cluster/api-errors';
+import type { ClusterState } from '../cluster/cluster-state';
+import type { Draft } from '../cluster/factories';
+import {
+  newControllerRef, OwnerReference, SimCronJob, SimDaemonSet, SimJob, SimObject, SimObjectBase, SimPod, SimPvc, SimStatefulSet,
+} from '../cluster/objects';
+import type { EventRecorder } from '../recorder';
+
+/** A workload whose status a controller owns. */
+export type SimWorkloadObject = SimStatefulSet | SimDaemonSet | SimJob | SimCronJob;
+
+// ---------------------------------------------------------------------------------------------
+// Pods
+// ---------------------------------------------------------------------------------------------
+
+/** Creates, updates and deletes pods on behalf of an owner. */
+export interface PodControl {
+  /**
+   * Creates a pod owned by `owner`. A controller ownerReference to `owner` is added when the draft
+   * has none. Records Normal `SuccessfulCreate` (or Warning `FailedCreate` and throws).
+   *
+   * @returns the created pod (its name is final, also for `generateName` drafts)
+   */
+  createPod(owner: SimObjectBase, draft: Draft<SimPod>): SimPod;
+  /** Requests deletion of `pod`. Records Normal `SuccessfulDelete` (or Warning `FailedDelete` and throws). */
+  deletePod(owner: SimObjectBase, pod: SimPod): void;
+  /** Updates a pod's metadata (labels, annotations, ownerReferences) through `mutate`. */
+  updatePod(owner: SimObjectBase, pod: SimPod, mutate: (p: SimPod) => void): void;
+  /** Removes a finalizer from `pod` (e.g. the Job tracking finalizer); no event. */
+  removeFinalizer(pod: SimPod, finalizer: string): void;
+}
+
+/** How pod events are worded. */
+export interface PodEventWording {
+  /** Success message of a create, update or delete. */
+  success(verb: 'create' | 'update' | 'delete', owner: SimObjectBase, podName: string): string;
+  /** Failure message of a create, update or delete. */
+  failure(verb: 'create' | 'update' | 'delete', owner: SimObjectBase, podName: string, error: string): string;
+}
+
+/**
+ * `pkg/controller/controller_utils.go` (`RealPodControl`, used by the DaemonSet, Job and
+ * ReplicaSet controllers): `Created pod: <name>`, `Error creating: <err>`, `Deleted pod: <name>`,
+ * `Error deleting: <err>`.
+ */
+export const CONTROLLER_POD_EVENTS: PodEventWording = {
+  success: (verb, _owner, pod) => (verb === 'create' ? `Created pod: ${pod}` : verb === 'delete' ? `Deleted pod: ${pod}` : `Updated pod: ${pod}`),
+  failure: (verb, _owner, _pod, err) => (verb === 'create' ? `Error creating: ${err}` : verb === 'delete' ? `Error deleting: ${err}` : `Error updating: ${err}`),
+};
+
+/**
+ * `pkg/controller/statefulset/stateful_pod_control.go#recordPodEvent`:
+ * `<verb> Pod <pod> in StatefulSet <set> successful` / `<verb> Pod <pod> in StatefulSet <set> failed error: <err>`.
+ */
+export const STATEFUL_SET_POD_EVENTS: PodEventWording = {
+  success: (verb, owner, pod) => `${verb} Pod ${pod} in StatefulSet ${owner.name} successful`,
+  failure: (verb, owner, pod, err) => `${verb} Pod ${pod} in StatefulSet ${owner.name} failed error: ${err}`,
+};
+
+const REASON = { create: 'Create', update: 'Update', delete: 'Delete' } as const;
+
+/** The cluster-backed {@link PodControl}. */
+export class ClusterPodControl implements PodControl {
+  /**
+   * @param state the store
+   * @param recorder where events go (the controller's component)
+   * @param wording how events are worded
+   */
+  public constructor(private readonly state: ClusterState, private readonly recorder: EventRecorder, private readonly wording: PodEventWording) {}
+
+  /** @inheritdoc */
+  public createPod(owner: SimObjectBase, draft: Draft<SimPod>): SimPod {
+    const withRef = draft.ownerReferences.length > 0 ? draft : { ...draft, ownerReferences: [newControllerRef(owner)] };
+    const name = draft.name ?? `${draft.generateName ?? ''}`;
+    return this.write('create', owner, name, () => this.state.create(withRef), (p) => p.name);
+  }
+
+  /** @inheritdoc */
+  public deletePod(owner: SimObjectBase, pod: SimPod): void {
+    this.write('delete', owner, pod.name, () => this.state.requestDeletion(pod), () => pod.name);
+  }
+
+  /** @inheritdoc */
+  public updatePod(owner: SimObjectBase, pod: SimPod, mutate: (p: SimPod) => void): void {
+    this.write('update', owner, pod.name, () => this.state.update(pod, mutate), () => pod.name);
+  }
+
+  /** @inheritdoc */
+  public removeFinalizer(pod: SimPod, finalizer: string): void {
+    if (pod.deletedMs !== null) return;
+    this.state.removeFinalizer(pod, finalizer);
+  }
+
+  private write<R>(verb: 'create' | 'update' | 'delete', owner: SimObjectBase, name: string, run: () => R, nameOf: (r: R) => string): R {
+    let result: R;
+    try {
+      result = run();
+    } catch (e) {
+      if (e instanceof ApiError) {
+        this.recorder.event(ref(owner), 'Warning', `Failed${REASON[verb]}`, this.wording.failure(verb, owner, name, e.message), { kind: 'Pod', name });
+      }
+      throw e;
+    }
+    const final = nameOf(result);
+    this.recorder.event(ref(owner), 'Normal', `Successful${REASON[verb]}`, this.wording.success(verb, owner, final), { kind: 'Pod', name: final });
+    return result;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Claims
+// ---------------------------------------------------------------------------------------------
+
+/** Creates claims and maintains their owner references (StatefulSet volumeClaimTemplates). */
+export interface ClaimControl {
+  /**
+   * Creates a claim for `podName` on behalf of `owner`. Records Normal `SuccessfulCreate`
+   * `create Claim <claim> Pod <pod> in StatefulSet <set> success` (or Warning `FailedCreate`
+   * `create Claim <claim> for Pod <pod> in StatefulSet <set> failed error: <err>` and throws) —
+   * `stateful_pod_control.go#recordClaimEvent`.
+   */
+  createClaim(owner: SimObjectBase, draft: Draft<SimPvc>, podName: string): SimPvc;
+  /** Replaces a claim's ownerReferences (PVC retention policy); no event, as the real update. */
+  setOwnerReferences(claim: SimPvc, refs: OwnerReference[]): void;
+  /** Requests deletion of a claim; no event. */
+  deleteClaim(claim: SimPvc): void;
+}
+
+/** The cluster-backed {@link ClaimControl}. */
+export class ClusterClaimControl implements ClaimControl {
+  /**
+   * @param state the store
+   * @param recorder where events go
+   */
+  public constructor(private readonly state: ClusterState, private readonly recorder: EventRecorder) {}
+
+  /** @inheritdoc */
+  public createClaim(owner: SimObjectBase, draft: Draft<SimPvc>, podName: string): SimPvc {
+    const name = draft.name ?? '';
+    try {
+      const pvc = this.state.create(draft);
+      this.recorder.event(ref(owner), 'Normal', 'SuccessfulCreate', `create Claim ${name} Pod ${podName} in ${owner.kind} ${owner.name} success`, { kind: 'PersistentVolumeClaim', name });
+      return pvc;
+    } catch (e) {
+      if (e instanceof ApiError) {
+        this.recorder.event(ref(owner), 'Warning', 'FailedCreate', `create Claim ${name} for Pod ${podName} in ${owner.kind} ${owner.name} failed error: ${e.message}`, { kind: 'PersistentVolumeClaim', name });
+      }
+      throw e;
+    }
+  }
+
+  /** @inheritdoc */
+  public setOwnerReferences(claim: SimPvc, refs: OwnerReference[]): void {
+    this.state.update(claim, (c) => {
+      c.ownerReferences = refs;
+    });
+  }
+
+  /** @inheritdoc */
+  public deleteClaim(claim: SimPvc): void {
+    this.state.requestDeletion(claim);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Jobs
+// ---------------------------------------------------------------------------------------------
+
+/** Creates and deletes Jobs on behalf of a CronJob. */
+export interface JobControl {
+  /**
+   * Creates a Job owned by `owner` (a controller ownerReference is added when the draft has none).
+   * Records Normal `SuccessfulCreate` `Created job <name>` (or Warning `FailedCreate`
+   * `Error creating job: <err>` and throws) — `cronjob_controllerv2.go#syncCronJob`.
+   */
+  createJob(owner: SimObjectBase, draft: Draft<SimJob>): SimJob;
+  /**
+   * Deletes a Job with background propagation (its pods follow through the garbage collector).
+   * Records Normal `SuccessfulDelete` `Deleted job <name>` (or Warning `FailedDelete`
+   * `Deleted job: <err>` and throws) — `cronjob_controllerv2.go#deleteJob`.
+   */
+  deleteJob(owner: SimObjectBase, job: SimJob): void;
+}
+
+/** The cluster-backed {@link JobControl}. */
+export class ClusterJobControl implements JobControl {
+  /**
+   * @param state the store
+   * @param recorder where events go
+   */
+  public constructor(private readonly state: ClusterState, private readonly recorder: EventRecorder) {}
+
+  /** @inheritdoc */
+  public createJob(owner: SimObjectBase, draft: Draft<SimJob>): SimJob {
+    const withRef = draft.ownerReferences.length > 0 ? draft : { ...draft, ownerReferences: [newControllerRef(owner)] };
+    try {
+      const job = this.state.create(withRef);
+      this.recorder.event(ref(owner), 'Normal', 'SuccessfulCreate', `Created job ${job.name}`, { kind: 'Job', name: job.name });
+      return job;
+    } catch (e) {
+      if (e instanceof ApiError) this.recorder.event(ref(owner), 'Warning', 'FailedCreate', `Error creating job: ${e.message}`);
+      throw e;
+    }
+  }
+
+  /** @inheritdoc */
+  public deleteJob(owner: SimObjectBase, job: SimJob): void {
+    try {
+      this.state.requestDeletion(job);
+    } catch (e) {
+      if (e instanceof ApiError) this.recorder.event(ref(owner), 'Warning', 'FailedDelete', `Deleted job: ${e.message}`, { kind: 'Job', name: job.name });
+      throw e;
+    }
+    this.recorder.event(ref(owner), 'Normal', 'SuccessfulDelete', `Deleted job ${job.name}`, { kind: 'Job', name: job.name });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status
+// ---------------------------------------------------------------------------------------------
+
+/** Writes the status of the controller's own objects (`UpdateStatus`). */
+export interface StatusControl {
+  /**
+   * Replaces `obj.status` with `status` when they differ (deep comparison) and returns whether it
+   * wrote. Skipping equal writes matters: the write notifies watchers, which enqueue the object
+   * again, so a controller that always wrote would never go idle.
+   */
+  updateStatus<T extends SimWorkloadObject>(obj: T, status: T['status']): boolean;
+}
+
+/** The cluster-backed {@link StatusControl}. */
+export class ClusterStatusControl implements StatusControl {
+  /** @param state the store */
+  public constructor(private readonly state: ClusterState) {}
+
+  /** @inheritdoc */
+  public updateStatus<T extends SimWorkloadObject>(obj: T, status: T['status']): boolean {
+    if (obj.deletedMs !== null || deepEqual(obj.status, status)) return false;
+    this.state.update<SimObject>(obj, (o) => {
+      (o as T).status = status;
+    });
+    return true;
+  }
+}
+
+/** Structural equality of plain JSON-like values. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((x, i) => deepEqual(x, bb[i]));
+  }
+  const ka = Object.keys(a as object).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function ref(o: SimObjectBase) {
+  return { kind: o.kind, namespace: o.namespace, name: o.name };
+}

@@ -1,0 +1,9 @@
+/**
+ * The controller registry: every controller the Simulation runs. Add a controller by importing its
+ * {@link ControllerRegistration} and appending it to {@link CONTROLLERS} (see controller.ts).
+ */
+import type { ControllerRegistration } from './controller';
+
+/** Every registered controller, in the order the Simulation creates them. */
+export const CONTROLLERS: readonly ControllerRegistration[] = [
+];

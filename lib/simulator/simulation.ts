@@ -1,0 +1,234 @@
+/**
+ * The Simulation: owns the clock, the event queue, the seeded rng, the cluster store, the
+ * scheduler, kubelet and garbage collector stand-ins, the trace, DNS and every registered
+ * controller with its work queue. It is event-driven: each step pops the next queued event, moves
+ * the clock to it and runs it; components only schedule events in reaction to store changes or
+ * requeue delays. There is no per-tick loop, so cost follows the number of events, not simulated
+ * time.
+ *
+ * Using it directly (tests, or the scenario runner):
+ *
+ * ```ts
+ * const sim = new Simulation({ seed: 1, startEpochMs: Date.parse('2022-09-13T00:00:00Z') });
+ * sim.applyManifests(manifests);                       // created at t=0, in order
+ * sim.at(120_000, 'scale web', (a) => a.scale('StatefulSet', 'default', 'web', 5));
+ * sim.runUntil(30 * 60_000);
+ * sim.trace.filter({ reason: 'SuccessfulCreate' }); sim.state.history('Pod'); sim.dns.lookup('web-1.nginx');
+ * ```
+ *
+ * Controllers plug in through controllers/index.ts (see controllers/controller.ts).
+ */
+import { SimulatedClock } from './clock';
+import { ClusterState } from './cluster/cluster-state';
+import { ClusterDns } from './cluster/dns';
+import { Draft, NodeInput, nodeDraft } from './cluster/factories';
+import { draftFromManifest, Manifest } from './cluster/from-manifest';
+import { GarbageCollector } from './cluster/garbage-collector';
+import { Kubelet } from './cluster/kubelet';
+import type { PodBehaviour } from './cluster/behaviours';
+import { PodNetwork } from './cluster/network';
+import type { SimObject } from './cluster/objects';
+import { Scheduler } from './cluster/scheduler';
+import {
+  ClusterClaimControl, ClusterJobControl, ClusterPodControl, ClusterStatusControl, CONTROLLER_POD_EVENTS,
+} from './controllers/control';
+import type { Controller, ControllerRegistration } from './controllers/controller';
+import { CONTROLLERS } from './controllers/index';
+import { WorkQueue } from './controllers/work-queue';
+import { SimulationError, SimulationErrorCode } from './errors';
+import { EventPriority, EventQueue, QueuedEvent } from './event-queue';
+import { TraceRecorder } from './recorder';
+import { Rng } from './rng';
+import { Trace } from './trace';
+import { UpdateValidator, UserActions } from './user-actions';
+
+/** The default scenario start: 2024-01-01T00:00:00Z. */
+export const DEFAULT_START_EPOCH_MS = Date.UTC(2024, 0, 1);
+
+/** The default cluster: three plain worker nodes. */
+export const DEFAULT_NODES: readonly NodeInput[] = [{ name: 'worker1' }, { name: 'worker2' }, { name: 'worker3' }];
+
+/** Options of a {@link Simulation}. */
+export interface SimulationOptions {
+  /** Wall-clock instant of simulated time 0, epoch ms. @default DEFAULT_START_EPOCH_MS (2024-01-01T00:00:00Z) */
+  readonly startEpochMs?: number;
+  /** Seed of the one random generator. @default 1 */
+  readonly seed?: number;
+  /** Nodes present at t=0. @default DEFAULT_NODES (worker1..worker3) */
+  readonly nodes?: readonly NodeInput[];
+  /** Pod behaviour profiles, first match wins. @default - every pod uses the defaults of behaviours.ts */
+  readonly behaviours?: readonly PodBehaviour[];
+  /** Controllers to run. @default CONTROLLERS (controllers/index.ts) */
+  readonly controllers?: readonly ControllerRegistration[];
+  /** Maximum events one `runUntil`/`step` sequence may process before failing. @default 20000000 */
+  readonly loopLimit?: number;
+  /** Maximum events at a single simulated instant (catches zero-delay loops). @default 2000000 */
+  readonly instantLimit?: number;
+  /** API-server checks for updates made by user actions. @default - none */
+  readonly validateUpdate?: UpdateValidator;
+}
+
+/** A deterministic simulation of a cluster. See the file comment. */
+export class Simulation {
+  /** Simulated time. */
+  public readonly clock: SimulatedClock;
+  /** The agenda. */
+  public readonly queue = new EventQueue();
+  /** The only random generator. */
+  public readonly rng: Rng;
+  /** The cluster store. */
+  public readonly state: ClusterState;
+  /** Recorded events. */
+  public readonly trace: Trace;
+  /** Pod IPs. */
+  public readonly network = new PodNetwork();
+  /** The kube-scheduler stand-in. */
+  public readonly scheduler: Scheduler;
+  /** The kubelet stand-in. */
+  public readonly kubelet: Kubelet;
+  /** Garbage collector, PVC protection, pod GC, taint eviction. */
+  public readonly gc: GarbageCollector;
+  /** Cluster DNS. */
+  public readonly dns: ClusterDns;
+  /** The user's actions (scenario steps). */
+  public readonly actions: UserActions;
+  private readonly queues = new Map<string, WorkQueue>();
+  private readonly loopLimit: number;
+  private readonly instantLimit: number;
+  private processed = 0;
+  private instantMs = -1;
+  private atInstant = 0;
+
+  /** @param options see {@link SimulationOptions} */
+  public constructor(options: SimulationOptions = {}) {
+    this.clock = new SimulatedClock(options.startEpochMs ?? DEFAULT_START_EPOCH_MS);
+    this.rng = new Rng(options.seed ?? 1);
+    this.loopLimit = options.loopLimit ?? 20_000_000;
+    this.instantLimit = options.instantLimit ?? 2_000_000;
+    const now = () => this.clock.nowMs();
+    this.trace = new Trace(now);
+    this.state = new ClusterState({ now, nameSuffix: () => this.rng.nameSuffix() });
+    this.scheduler = new Scheduler(this.state, this.queue, new TraceRecorder(this.trace, 'default-scheduler'));
+    this.kubelet = new Kubelet(this.state, this.queue, new TraceRecorder(this.trace, 'kubelet'), this.network, options.behaviours ?? []);
+    this.gc = new GarbageCollector(this.state, this.queue, new TraceRecorder(this.trace, 'taint-eviction-controller'));
+    this.dns = new ClusterDns(this.state);
+    this.actions = new UserActions(this.state, this.kubelet, (name, forMs) => this.pauseController(name, forMs), options.validateUpdate);
+
+    for (const reg of options.controllers ?? CONTROLLERS) {
+      if (this.queues.has(reg.name)) throw new SimulationError(SimulationErrorCode.INVARIANT, `two controllers are registered as "${reg.name}"`, 0);
+      const recorder = new TraceRecorder(this.trace, reg.component);
+      const controller = reg.create({
+        cluster: this.state,
+        pods: new ClusterPodControl(this.state, recorder, reg.podEvents ?? CONTROLLER_POD_EVENTS),
+        claims: new ClusterClaimControl(this.state, recorder),
+        jobs: new ClusterJobControl(this.state, recorder),
+        status: new ClusterStatusControl(this.state),
+        recorder,
+        rng: this.rng,
+      });
+      this.queues.set(reg.name, new WorkQueue(controller, this.queue, this.state, reg.rateLimit));
+    }
+    const queues = [...this.queues.values()];
+    this.state.watch((change) => {
+      for (const wq of queues) {
+        for (const key of wq.controller.keysFor(change)) wq.add(key);
+      }
+    });
+    for (const n of options.nodes ?? DEFAULT_NODES) this.state.create(nodeDraft(n, 0));
+  }
+
+  /** Simulated ms now. */
+  public get nowMs(): number {
+    return this.clock.nowMs();
+  }
+
+  /** Creates objects now, in order. @throws ApiError when the store rejects one */
+  public apply(drafts: ReadonlyArray<Draft<SimObject>>): SimObject[] {
+    return drafts.map((d) => this.state.create(d));
+  }
+
+  /**
+   * Creates manifests now, in order, with the API server's defaults; kinds the simulator does not
+   * store are skipped. (The manifest loader validates first; this does not.)
+   *
+   * @param manifests parsed documents
+   * @param defaultNamespace namespace for objects without one
+   */
+  public applyManifests(manifests: readonly Manifest[], defaultNamespace = 'default'): SimObject[] {
+    const out: SimObject[] = [];
+    for (const m of manifests) {
+      const d = draftFromManifest(m, defaultNamespace);
+      if (d) out.push(this.state.create(d));
+    }
+    return out;
+  }
+
+  /** Schedules a user action at `atMs` (USER priority: before everything else at that instant). */
+  public at(atMs: number, label: string, action: (actions: UserActions) => void): QueuedEvent {
+    if (atMs < this.nowMs) {
+      throw new SimulationError(SimulationErrorCode.CLOCK_BACKWARDS, `cannot schedule "${label}" at ${atMs} ms, before now`, this.nowMs);
+    }
+    return this.queue.schedule(atMs, EventPriority.USER, label, () => action(this.actions));
+  }
+
+  /** The registered controller named `name`. @throws SimulationError when none */
+  public controller(name: string): Controller {
+    return this.workQueue(name).controller;
+  }
+
+  /** The work queue of controller `name`. @throws SimulationError when none */
+  public workQueue(name: string): WorkQueue {
+    const wq = this.queues.get(name);
+    if (!wq) {
+      throw new SimulationError(SimulationErrorCode.UNKNOWN, `no controller named "${name}" (registered: ${[...this.queues.keys()].join(', ') || 'none'})`, this.nowMs);
+    }
+    return wq;
+  }
+
+  /** Names of the registered controllers. */
+  public get controllerNames(): string[] {
+    return [...this.queues.keys()];
+  }
+
+  /** Stops controller `name` for `forMs` (controller downtime). */
+  public pauseController(name: string, forMs: number): void {
+    this.workQueue(name).pause(forMs);
+  }
+
+  /** Runs exactly one event; returns false when the queue is empty. */
+  public step(): boolean {
+    const ev = this.queue.peek();
+    if (!ev) return false;
+    // Checked before popping, so the offending event stays pending and is named.
+    const sameInstant = ev.atMs === this.instantMs ? this.atInstant + 1 : 1;
+    if (sameInstant > this.instantLimit) {
+      throw new SimulationError(SimulationErrorCode.LOOP_LIMIT, `more than ${this.instantLimit} events at one instant; pending: "${ev.label}"`, ev.atMs);
+    }
+    if (this.processed + 1 > this.loopLimit) {
+      throw new SimulationError(SimulationErrorCode.LOOP_LIMIT, `loop limit of ${this.loopLimit} events reached; pending: "${ev.label}"`, ev.atMs);
+    }
+    this.queue.pop();
+    this.clock.advanceTo(ev.atMs);
+    this.instantMs = ev.atMs;
+    this.atInstant = sameInstant;
+    this.processed++;
+    ev.run();
+    return true;
+  }
+
+  /** Runs every event due at or before `untilMs`, then moves the clock to `untilMs`. */
+  public runUntil(untilMs: number): void {
+    for (let next = this.queue.peek(); next && next.atMs <= untilMs; next = this.queue.peek()) this.step();
+    if (untilMs > this.nowMs) this.clock.advanceTo(untilMs);
+  }
+
+  /** Runs for `ms` from now. */
+  public runFor(ms: number): void {
+    this.runUntil(this.nowMs + ms);
+  }
+
+  /** Number of events processed so far. */
+  public get eventsProcessed(): number {
+    return this.processed;
+  }
+}

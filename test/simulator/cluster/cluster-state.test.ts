@@ -1,0 +1,111 @@
+import { StoreChange } from '../../../lib/simulator/cluster/cluster-state';
+import { SimJob, SimPod, SimPvc } from '../../../lib/simulator/cluster/objects';
+import { harness, newJob, newPod, newPvc, newStatefulSet } from '../../helpers/builders';
+
+test('create assigns uid, resourceVersion and time, notifies Added, and keeps history', () => {
+  const h = harness();
+  const changes: StoreChange[] = [];
+  h.state.watch((c) => changes.push(c));
+  h.setNow(42);
+  const pod = h.add(newPod('a'));
+  expect(pod).toMatchObject({ name: 'a', namespace: 'default', createdMs: 42, deletionMs: null, deletedMs: null, phase: 'Pending' });
+  expect(pod.uid).toMatch(/^uid-\d{6}$/);
+  expect(pod.spec.restartPolicy).toBe('Always');
+  expect(changes.map((c) => c.type)).toEqual(['Added']);
+  expect(h.state.get('Pod', 'default', 'a')).toBe(pod);
+});
+
+test('fails when the name is taken (AlreadyExists, as the API server words it)', () => {
+  const h = harness();
+  h.add(newPod('a'));
+  expect(() => h.add(newPod('a'))).toThrow('pods "a" already exists');
+});
+
+test('fails when a label value is longer than 63 characters (Invalid)', () => {
+  const h = harness();
+  const long = 'x'.repeat(64);
+  expect(() => h.add(newPod('a', { labels: { app: long } }))).toThrow(`Pod "a" is invalid: metadata.labels: Invalid value: "${long}": must be no more than 63 characters`);
+});
+
+test('generateName appends five characters of the Kubernetes alphabet', () => {
+  const h = harness();
+  const { name: _unused, ...draft } = newPod('x');
+  const pod = h.state.create({ ...draft, generateName: 'fluentd-' });
+  expect(_unused).toBe('x');
+  expect(pod.name).toMatch(/^fluentd-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+});
+
+test('update notifies Modified with the previous state and re-indexes', () => {
+  const h = harness();
+  const pod = h.add(newPod('a'));
+  let old: SimPod | undefined;
+  h.state.watch((c) => { if (c.type === 'Modified') old = c.old as SimPod; });
+  h.state.update(pod, (p) => { p.nodeName = 'worker2'; });
+  expect(old?.nodeName).toBeNull();
+  expect(h.state.podsOnNode('worker2')).toEqual([pod]);
+  expect(h.state.podsOnNode('worker1')).toEqual([]);
+});
+
+test('fails when a watcher writes inside a notification', () => {
+  const h = harness();
+  h.state.watch((c) => { if (c.type === 'Added' && c.object.kind === 'Pod') h.add(newPod('b')); });
+  expect(() => h.add(newPod('a'))).toThrow(/watchers may only enqueue work/);
+});
+
+test('an unscheduled pod is removed at once on delete; a bound running pod waits for the kubelet', () => {
+  const h = harness();
+  const a = h.add(newPod('a'));
+  h.state.requestDeletion(a);
+  expect(a.deletedMs).toBe(0);
+  expect(h.state.get('Pod', 'default', 'a')).toBeUndefined();
+  const b = h.setPod(h.add(newPod('b')), { node: 'worker1', phase: 'Running' });
+  h.state.requestDeletion(b);
+  expect(b.deletionMs).toBe(0);
+  expect(b.deletedMs).toBeNull();
+  expect(h.state.history('Pod').map((p) => p.name)).toEqual(['a', 'b']);
+});
+
+test('finalizers hold a deleted object until removed', () => {
+  const h = harness();
+  const pvc = h.add(newPvc('data'));
+  expect(pvc.finalizers).toEqual(['kubernetes.io/pvc-protection']);
+  h.state.requestDeletion(pvc);
+  expect(pvc.deletedMs).toBeNull();
+  h.state.removeFinalizer(pvc as SimPvc, 'kubernetes.io/pvc-protection');
+  expect(pvc.deletedMs).toBe(0);
+});
+
+test('a Job gets the generated selector and pod labels (1.27)', () => {
+  const h = harness();
+  const job = h.add(newJob('backup')) as SimJob;
+  expect(job.spec.selector).toEqual({ matchLabels: { 'batch.kubernetes.io/controller-uid': job.uid } });
+  expect(job.spec.template.metadata?.labels).toEqual({
+    app: 'backup', 'batch.kubernetes.io/controller-uid': job.uid, 'batch.kubernetes.io/job-name': 'backup', 'controller-uid': job.uid, 'job-name': 'backup',
+  });
+  expect(job.spec).toMatchObject({ completions: 1, parallelism: 1, backoffLimit: 6, completionMode: 'NonIndexed', suspend: false });
+});
+
+test('fails when a Job name is longer than 63 characters (its job-name label)', () => {
+  const h = harness();
+  const name = 'j'.repeat(64);
+  expect(() => h.add(newJob(name, { labels: { app: 'x' } }))).toThrow(`Job.batch "${name}" is invalid: [spec.template.labels: Invalid value: "${name}": must be no more than 63 characters, spec.template.labels: Invalid value: "${name}": must be no more than 63 characters]`);
+});
+
+test('workload defaults are applied as the API server does', () => {
+  const h = harness();
+  const set = h.add(newStatefulSet('web', 3));
+  expect(set.spec).toMatchObject({
+    replicas: 3, podManagementPolicy: 'OrderedReady', updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } },
+    revisionHistoryLimit: 10, minReadySeconds: 0, persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
+    ordinals: { start: 0 },
+  });
+  expect(set.generation).toBe(1);
+});
+
+test('dependents and claim users are indexed', () => {
+  const h = harness();
+  const set = h.add(newStatefulSet('web', 1));
+  const pod = h.add(newPod('web-0', { owner: set, spec: { volumes: [{ name: 'www', persistentVolumeClaim: { claimName: 'www-web-0' } }] } }));
+  expect(h.state.podsOwnedBy(set.uid)).toEqual([pod]);
+  expect(h.state.podsUsingClaim('default', 'www-web-0')).toEqual([pod]);
+});
