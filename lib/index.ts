@@ -23,7 +23,7 @@ export type {
   PersistentStorageOptions, EphemeralStorageOptions, ExistingClaimOptions, ClaimRetentionPolicy,
 } from './database-storage';
 export { Schedule, ScheduleError } from './schedule';
-export type { ScheduleOptions, CronFields, ScheduledRun, NextOutcome } from './schedule';
+export type { ScheduleOptions, CronFields, ScheduledRun, NextOutcome, NextRun, NoNextRun } from './schedule';
 export { ScheduledJob, ConcurrencyPolicy } from './scheduled-job';
 export type { ScheduledJobProps } from './scheduled-job';
 export { NodeAgent, NodeAgentEnv, NodeAgentPriorityClass } from './node-agent';

@@ -76,10 +76,21 @@ export interface ScheduledRun {
  * zero time, which makes the controller record `InvalidSchedule`), or `hang` when robfig's `Next`
  * would never return (Pacific/Apia's skipped 2011-12-30).
  */
-export type NextOutcome =
-  | { readonly kind: 'run'; readonly atMs: number }
-  | { readonly kind: 'none' }
-  | { readonly kind: 'hang' };
+export type NextOutcome = NextRun | NoNextRun;
+
+/** A run found by robfig's `Next`. */
+export interface NextRun {
+  /** Always `run`. */
+  readonly kind: 'run';
+  /** The run instant, epoch milliseconds (whole seconds). */
+  readonly atMs: number;
+}
+
+/** No run: `none` when robfig returns Go's zero time (5-year horizon), `hang` when its `Next` would never return. */
+export interface NoNextRun {
+  /** `none` or `hang`. */
+  readonly kind: 'none' | 'hang';
+}
 
 /** A schedule or time zone that Kubernetes 1.27 would reject. `field` says which one. */
 export class ScheduleError extends Error {
