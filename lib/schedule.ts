@@ -366,11 +366,12 @@ function hintFor(expression: string, error: string): string | undefined {
   const intMatch = /^failed to parse int from (.*?): strconv/.exec(error);
   if (intMatch) {
     const token = intMatch[1];
-    if (/^[0-9]*[LW#H]|[LW#][0-9]*$|#/i.test(token) && /[LW#H]/i.test(token)) {
+    if (/^[a-z]{3}$/i.test(token)) return 'month names (JAN-DEC) belong in the month field and day names (SUN-SAT) in the day-of-week field';
+    // Quartz/Jenkins extensions: L (last), W (weekday), # (nth weekday), H (hashed).
+    if (/^(?:L|LW|W|H(?:\(.*\))?|\d+[LW]|L-\d+|(?:\d+|[a-z]{3})(?:L|#\d+))$/i.test(token)) {
       return 'robfig/cron, which Kubernetes uses, has no L, W, # or H: list the days or values explicitly';
     }
     if (/^[a-z]{4,}$/i.test(token)) return 'names are three letters: JAN-DEC for months, SUN-SAT for days of the week';
-    if (/^[a-z]{3}$/i.test(token)) return 'month names (JAN-DEC) belong in the month field and day names (SUN-SAT) in the day-of-week field';
     if (token === '') return 'a value is missing around "-" or "/"';
     return undefined;
   }

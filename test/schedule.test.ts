@@ -497,6 +497,10 @@ describe('D. Where cron-parser agrees (regression checks)', () => {
   test('hints for common mistakes', () => {
     expect(scheduleError(() => Schedule.parse('0 0 * * MONDAY')).hint).toBe('names are three letters: JAN-DEC for months, SUN-SAT for days of the week');
     expect(scheduleError(() => Schedule.parse('0 0 * MON *')).hint).toBe('month names (JAN-DEC) belong in the month field and day names (SUN-SAT) in the day-of-week field');
+    expect(scheduleError(() => Schedule.parse('0 0 * wed *')).hint).toBe('month names (JAN-DEC) belong in the month field and day names (SUN-SAT) in the day-of-week field');
+    expect(scheduleError(() => Schedule.parse('0 0 * * FRIDAY')).hint).toBe('names are three letters: JAN-DEC for months, SUN-SAT for days of the week');
+    expect(scheduleError(() => Schedule.parse('0 0 * * FRI#3')).hint).toMatch(/no L, W, # or H/);
+    expect(scheduleError(() => Schedule.parse('0 0 LW * *')).hint).toMatch(/no L, W, # or H/);
     expect(scheduleError(() => Schedule.parse('*/5 * * * * *')).hint).toMatch(/there is no seconds or year field/);
     expect(scheduleError(() => Schedule.parse('*/0 * * * *')).hint).toBe('a step must be at least 1, e.g. */5');
   });
