@@ -125,6 +125,7 @@ export class Simulation {
         status: new ClusterStatusControl(this.state),
         recorder,
         rng: this.rng,
+        clock: this.clock,
       });
       this.queues.set(reg.name, new WorkQueue(controller, this.queue, this.state, reg.rateLimit));
     }

@@ -152,8 +152,11 @@ export class Harness {
   /** A seeded rng. */
   public readonly rng = new Rng(1);
 
-  /** @param nodes nodes to create at t=0 */
-  public constructor(nodes: readonly NodeInput[] = [newNode('worker1'), newNode('worker2'), newNode('worker3')]) {
+  /**
+   * @param nodes nodes to create at t=0
+   * @param startEpochMs wall-clock instant of simulated time 0 (for `ctx.clock.epochMs`)
+   */
+  public constructor(nodes: readonly NodeInput[] = [newNode('worker1'), newNode('worker2'), newNode('worker3')], public readonly startEpochMs = Date.UTC(2024, 0, 1)) {
     this.state = new ClusterState({ now: () => this.now, nameSuffix: () => this.rng.nameSuffix() });
     for (const n of nodes) this.state.create(nodeDraft(n));
   }
@@ -196,6 +199,6 @@ export class Harness {
 }
 
 /** A new {@link Harness}. */
-export function harness(nodes?: readonly NodeInput[]): Harness {
-  return new Harness(nodes);
+export function harness(nodes?: readonly NodeInput[], startEpochMs?: number): Harness {
+  return new Harness(nodes, startEpochMs);
 }

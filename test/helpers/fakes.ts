@@ -293,7 +293,8 @@ export function fakeContext(h: Harness, o: { podEvents?: PodEventWording } = {})
   const claims = new FakeClaimControl(h, recorder);
   const jobs = new FakeJobControl(h, recorder);
   const status = new FakeStatusControl(h);
-  return { ctx: { cluster: h.state, pods, claims, jobs, status, recorder, rng: h.rng }, pods, claims, jobs, status, recorder };
+  const clock = { nowMs: () => h.now, epochMs: (ms: number = h.now) => h.startEpochMs + ms };
+  return { ctx: { cluster: h.state, pods, claims, jobs, status, recorder, rng: h.rng, clock }, pods, claims, jobs, status, recorder };
 }
 
 /** An ApiError to inject, e.g. `apiError('InternalError', 'etcdserver: request timed out')`. */

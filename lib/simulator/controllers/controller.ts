@@ -34,8 +34,10 @@
  *    controller does. A rejected write throws an `ApiError` from the Control: let it propagate; the
  *    work queue retries the key with the registration's rate limiter.
  * 6. Randomness (generated names) comes from the store (`generateName` in the draft) or
- *    `ctx.rng`; time only from `now` / `ctx.cluster.nowMs()`.
+ *    `ctx.rng`; time only from `now` / `ctx.clock` (`ctx.clock.epochMs(now)` is the wall-clock
+ *    instant, for schedules).
  */
+import type { Clock } from '../clock';
 import type { ClusterReader, StoreChange } from '../cluster/cluster-state';
 import type { SimKind } from '../cluster/objects';
 import type { EventRecorder } from '../recorder';
@@ -86,6 +88,11 @@ export interface ControllerContext {
   readonly recorder: EventRecorder;
   /** The simulation's seeded generator. */
   readonly rng: Rng;
+  /**
+   * Simulated time: `nowMs()` (same as `sync`'s `now`) and `epochMs(ms)`, the wall-clock instant of a
+   * simulated time (the scenario `start` + ms) — what a CronJob controller evaluates schedules in.
+   */
+  readonly clock: Clock;
 }
 
 /** Per-key retry delays after a failed sync: `base · 2^failures`, capped (client-go `ItemExponentialFailureRateLimiter`). */
