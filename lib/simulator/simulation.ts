@@ -132,7 +132,10 @@ export class Simulation {
     const queues = [...this.queues.values()];
     this.state.watch((change) => {
       for (const wq of queues) {
-        for (const key of wq.controller.keysFor(change)) wq.add(key);
+        for (const k of wq.controller.keysFor(change)) {
+          if (typeof k === 'string') wq.add(k);
+          else wq.add(k.key, this.clock.nowMs() + Math.max(0, Math.ceil(k.afterMs)));
+        }
       }
     });
     for (const n of options.nodes ?? DEFAULT_NODES) this.state.create(nodeDraft(n, 0));

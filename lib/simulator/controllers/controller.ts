@@ -62,14 +62,27 @@ export interface Controller {
   /**
    * Maps a store change to the keys (`namespace/name` of objects of {@link kind}) to sync. Called
    * for every change, inside the store notification: read only, keep it cheap (use the change's
-   * object and `old`, owner references and the reader's indexes).
+   * object and `old`, owner references and the reader's indexes). Return a {@link DelayedKey}
+   * to enqueue after a delay instead of now.
    */
-  keysFor(change: StoreChange): string[];
+  keysFor(change: StoreChange): ReadonlyArray<string | DelayedKey>;
   /**
    * Reconciles one object at `now`; writes only through the Controls of its context; returns when
    * to run again. A Control's `ApiError` may propagate (rate-limited retry).
    */
   sync(key: string, now: number): SyncResult;
+}
+
+/**
+ * A key to sync later rather than now (client-go `queue.AddAfter(key, d)` from an informer event
+ * handler, e.g. the CronJob controller's `updateCronJob` on a schedule change). The queue keeps the
+ * earliest pending time of a key.
+ */
+export interface DelayedKey {
+  /** `namespace/name` of the object to sync. */
+  readonly key: string;
+  /** Delay from now, ms (≤ 0 means now). */
+  readonly afterMs: number;
 }
 
 /** Everything a controller gets from the simulation. */
