@@ -77,13 +77,8 @@ const INTEGER = /^-?[0-9]+$/;
  * @internal
  */
 export function nodeLabelQueries(scope: IConstruct, prop: string, term: NodeSelectorTerm): NodeLabelQuery[] {
-  rejectUnknownProps(scope, prop, term, 'weight' in term ? PREFERRED_TERM_KEYS : TERM_KEYS);
-  const expressions = term.matchExpressions ?? [];
-  if (expressions.length === 0) {
-    throw new ValidationError(scope, `${prop}.matchExpressions`, 'must hold at least one requirement (an empty term matches no node)', term.matchExpressions ?? [],
-      'add a requirement, or leave the term out');
-  }
-  return expressions.map((r, i) => nodeLabelQuery(scope, `${prop}.matchExpressions[${i}]`, r));
+  rejectUnknownProps(scope, prop, term, TERM_KEYS);
+  return requirements(scope, prop, term);
 }
 
 /**
@@ -93,10 +88,20 @@ export function nodeLabelQueries(scope: IConstruct, prop: string, term: NodeSele
  * @internal
  */
 export function preferredNodeLabelQueries(scope: IConstruct, prop: string, term: PreferredNodeSelectorTerm): NodeLabelQuery[] {
+  rejectUnknownProps(scope, prop, term, PREFERRED_TERM_KEYS);
   if (!isIntegerIn(term.weight, 1, 100)) {
     throw new ValidationError(scope, `${prop}.weight`, 'must be an integer from 1 to 100', term.weight);
   }
-  return nodeLabelQueries(scope, prop, term);
+  return requirements(scope, prop, term);
+}
+
+function requirements(scope: IConstruct, prop: string, term: NodeSelectorTerm): NodeLabelQuery[] {
+  const expressions = term.matchExpressions ?? [];
+  if (expressions.length === 0) {
+    throw new ValidationError(scope, `${prop}.matchExpressions`, 'must hold at least one requirement (an empty term matches no node)', term.matchExpressions ?? [],
+      'add a requirement, or leave the term out');
+  }
+  return expressions.map((r, i) => nodeLabelQuery(scope, `${prop}.matchExpressions[${i}]`, r));
 }
 
 function nodeLabelQuery(scope: IConstruct, prop: string, r: NodeSelectorRequirement): NodeLabelQuery {
