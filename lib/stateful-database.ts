@@ -212,7 +212,9 @@ export interface StatefulDatabaseProps {
 
   /**
    * The ordinal of the first pod (`spec.ordinals.start`, beta and on in 1.27): pods are
-   * `<name>-<start>` … `<name>-<start + replicas - 1>`.
+   * `<name>-<start>` … `<name>-<start + replicas - 1>`. With a rolling-update partition, the
+   * 1.27 controller compares the partition with a pod's position (ordinal − start), not with its
+   * ordinal (pkg/controller/statefulset/stateful_set_control.go, `updateStatefulSet`).
    *
    * @default 0
    */
@@ -472,6 +474,10 @@ export class StatefulDatabase extends Construct {
     this.validateProbe(props.liveness ? 'liveness' : 'engine.liveness', liveness, true);
     this.validateProbe(props.startup ? 'startup' : 'engine.startup', startup, true);
 
+    const podManagementPolicy = props.podManagementPolicy ?? kplus.PodManagementPolicy.ORDERED_READY;
+    if (!Object.values(kplus.PodManagementPolicy).includes(podManagementPolicy)) {
+      throw new ValidationError(this, 'podManagementPolicy', `must be one of ${Object.values(kplus.PodManagementPolicy).join(', ')}`, podManagementPolicy);
+    }
     const antiAffinity = props.antiAffinity ?? PodAntiAffinity.SOFT;
     if (!Object.values(PodAntiAffinity).includes(antiAffinity)) {
       throw new ValidationError(this, 'antiAffinity', `must be one of ${Object.values(PodAntiAffinity).join(', ')}`, antiAffinity);
@@ -513,7 +519,7 @@ export class StatefulDatabase extends Construct {
       select: false,
       service: this.headlessService,
       replicas: this.replicas,
-      podManagementPolicy: props.podManagementPolicy ?? kplus.PodManagementPolicy.ORDERED_READY,
+      podManagementPolicy,
       strategy: this.updateStrategy.type === DatabaseUpdateStrategyType.ON_DELETE
         ? kplus.StatefulSetUpdateStrategy.onDelete()
         : kplus.StatefulSetUpdateStrategy.rollingUpdate({ partition: this.updateStrategy.partition }),
@@ -523,9 +529,6 @@ export class StatefulDatabase extends Construct {
       automountServiceAccountToken: false,
     });
     this.statefulSet.select(kplus.LabelSelector.of({ labels: this.selector }));
-    if (!Object.values(kplus.PodManagementPolicy).includes(this.statefulSet.podManagementPolicy)) {
-      throw new ValidationError(this, 'podManagementPolicy', `must be one of ${Object.values(kplus.PodManagementPolicy).join(', ')}`, this.statefulSet.podManagementPolicy);
-    }
     // cdk8s-plus adds its construct-path label to the Service selector (`service.select(sts)`); the
     // pods keep that label, but the Services select exactly what the StatefulSet selects.
     ApiObject.of(this.headlessService).addJsonPatch(
@@ -837,6 +840,11 @@ export class StatefulDatabase extends Construct {
       if (passwordVars.has(name)) {
         throw new ValidationError(this, `env.${name}`, 'cannot be set directly; it carries the password', value.value !== undefined ? '<literal value>' : '<reference>',
           'use `passwordSecret` to reference an existing Secret');
+      }
+      if (value.value === undefined && value.valueFrom === undefined) {
+        // cdk8s-plus renders such a variable as a bare name, i.e. an empty string.
+        throw new ValidationError(this, `env.${name}`, 'must have a value or a reference', undefined,
+          'EnvValue.fromProcess() returns an empty value when the variable is not set; pass { required: true }');
       }
       env[name] = value;
     }

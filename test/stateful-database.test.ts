@@ -769,6 +769,12 @@ describe('validation', () => {
     expect(errorOf({ env: { '1BAD': kplus.EnvValue.fromValue('x') } }).prop).toBe('env.1BAD');
   });
 
+  test('fails when an env value is empty (cdk8s-plus would render a bare name)', () => {
+    delete process.env.CDK8S_WORKLOADS_UNSET_FOR_TEST;
+    const e = errorOf({ env: { FEATURE: kplus.EnvValue.fromProcess('CDK8S_WORKLOADS_UNSET_FOR_TEST') } });
+    expect(e.message).toMatch(/`env.FEATURE` must have a value or a reference, got nothing/);
+  });
+
   test('fails when a probe targets a port the container does not expose', () => {
     const e = errorOf({ readiness: DatabaseProbe.tcp({ port: 5433 }) });
     expect(e.message).toMatch(/`readiness.port` must be a port the container exposes \(5432\), got 5433/);
