@@ -674,7 +674,7 @@ export class NodeAgent extends Construct {
       for (const m of mounts) {
         container.mount(m.mountPath, m.volume, { readOnly: m.readOnly, propagation: m.propagation });
       }
-      this.checkRendering(container, c, i);
+      this.checkProbes(container, c, i);
     });
     const names = new Set<string>();
     this.daemonSet.containers.forEach((c, i) => {
@@ -1088,21 +1088,20 @@ export class NodeAgent extends Construct {
     });
   }
 
-  private checkRendering(container: kplus.Container, c: NodeAgentContainer, i: number): void {
-    let rendered: kplus.k8s.Container;
-    try {
-      rendered = container._toKube();
-    } catch (e) {
-      // Surface cdk8s-plus's synthesis-time errors (e.g. a probe period in fractional seconds)
-      // at construction, with the prop that caused them.
-      throw new ValidationError(this, `containers[${i}]`, `cannot be rendered by cdk8s-plus-27 (${(e as Error).message})`, c.name ?? container.name);
-    }
+  private checkProbes(container: kplus.Container, c: NodeAgentContainer, i: number): void {
     const declared = (c.ports ?? []).map((p) => p.number);
-    const probes: Array<[string, typeof rendered.readinessProbe]> = [
-      ['readiness', rendered.readinessProbe], ['liveness', rendered.livenessProbe], ['startup', rendered.startupProbe],
-    ];
-    for (const [key, probe] of probes) {
-      const port = probe?.httpGet?.port.value ?? probe?.tcpSocket?.port.value;
+    for (const key of ['readiness', 'liveness', 'startup'] as const) {
+      const probe = c[key];
+      if (probe === undefined) continue;
+      let rendered: kplus.k8s.Probe;
+      try {
+        rendered = probe._toKube(container);
+      } catch (e) {
+        // Surface cdk8s-plus's synthesis-time errors (e.g. a period in fractional seconds) at
+        // construction, with the prop that caused them.
+        throw new ValidationError(this, `containers[${i}].${key}`, `cannot be rendered by cdk8s-plus-27 (${(e as Error).message})`, key);
+      }
+      const port = rendered.httpGet?.port.value ?? rendered.tcpSocket?.port.value;
       if (port !== undefined && !declared.includes(port as number)) {
         throw new ValidationError(this, `containers[${i}].${key}`, 'must probe a port the container declares in `ports`', port,
           `pass \`port\` to the Probe (cdk8s-plus-27 probes port 80 when none is given) or declare port ${port}`);
