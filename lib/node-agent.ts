@@ -667,6 +667,7 @@ export class NodeAgent extends Construct {
     const hostPorts: number[] = [];
     const usedPorts = new Map<string, string>();
     containers.forEach((c, i) => {
+      rejectUnknownProps(this, `containers[${i}]`, c, CONTAINER_KEYS);
       this.checkPorts(c, i, hostNetwork, hostPorts, usedPorts);
       const container = this.addContainer(c, i, {
         runAsRoot, privileged, capabilities, readOnlyRootFilesystem: props.readOnlyRootFilesystem ?? true,
@@ -752,7 +753,8 @@ export class NodeAgent extends Construct {
    * - otherwise `restricted`.
    *
    * Label the namespace with it (`podSecurityLabels`), or Pod Security Admission rejects the
-   * pods the DaemonSet controller creates (the DaemonSet itself is accepted, with a warning).
+   * pods the DaemonSet controller creates (enforce mode applies to pods, not to the DaemonSet, so
+   * the failure shows only as FailedCreate events).
    */
   public get podSecurityLevel(): PodSecurityLevel {
     return this.security.level;
@@ -1046,7 +1048,6 @@ export class NodeAgent extends Construct {
   }
 
   private checkPorts(c: NodeAgentContainer, i: number, hostNetwork: boolean, hostPorts: number[], used: Map<string, string>): void {
-    rejectUnknownProps(this, `containers[${i}]`, c, CONTAINER_KEYS);
     const names = new Set<string>();
     const numbers = new Set<string>();
     (c.ports ?? []).forEach((p, j) => {
