@@ -240,10 +240,10 @@ export class FakeJobControl implements JobControl {
   }
 
   /** @inheritdoc */
-  public deleteJob(owner: SimObjectBase, job: SimJob): void {
+  public deleteJob(owner: SimObjectBase | null, job: SimJob): void {
     const err = injected(this.deleteError, job);
     if (err) {
-      this.recorder.event(ownerRef(owner), 'Warning', 'FailedDelete', `Deleted job: ${err.message}`, { kind: 'Job', name: job.name });
+      if (owner) this.recorder.event(ownerRef(owner), 'Warning', 'FailedDelete', `Deleted job: ${err.message}`, { kind: 'Job', name: job.name });
       throw err;
     }
     this.real.deleteJob(owner, job);

@@ -188,9 +188,11 @@ export interface JobControl {
   /**
    * Deletes a Job with background propagation (its pods follow through the garbage collector).
    * Records Normal `SuccessfulDelete` `Deleted job <name>` (or Warning `FailedDelete`
-   * `Deleted job: <err>` and throws) — `cronjob_controllerv2.go#deleteJob`.
+   * `Deleted job: <err>` and throws) — `cronjob_controllerv2.go#deleteJob`. With `owner` null (a
+   * controller deleting on its own behalf, as the TTL-after-finished controller does) no event is
+   * recorded; errors still throw.
    */
-  deleteJob(owner: SimObjectBase, job: SimJob): void;
+  deleteJob(owner: SimObjectBase | null, job: SimJob): void;
 }
 
 /** The cluster-backed {@link JobControl}. */
@@ -215,14 +217,14 @@ export class ClusterJobControl implements JobControl {
   }
 
   /** @inheritdoc */
-  public deleteJob(owner: SimObjectBase, job: SimJob): void {
+  public deleteJob(owner: SimObjectBase | null, job: SimJob): void {
     try {
       this.state.requestDeletion(job);
     } catch (e) {
-      if (e instanceof ApiError) this.recorder.event(ref(owner), 'Warning', 'FailedDelete', `Deleted job: ${e.message}`, { kind: 'Job', name: job.name });
+      if (e instanceof ApiError && owner) this.recorder.event(ref(owner), 'Warning', 'FailedDelete', `Deleted job: ${e.message}`, { kind: 'Job', name: job.name });
       throw e;
     }
-    this.recorder.event(ref(owner), 'Normal', 'SuccessfulDelete', `Deleted job ${job.name}`, { kind: 'Job', name: job.name });
+    if (owner) this.recorder.event(ref(owner), 'Normal', 'SuccessfulDelete', `Deleted job ${job.name}`, { kind: 'Job', name: job.name });
   }
 }
 
