@@ -3,7 +3,9 @@
  * {@link ControllerRegistration} and appending it to {@link CONTROLLERS} (see controller.ts).
  */
 import type { ControllerRegistration } from './controller';
+import { cronJobControllerRegistration } from './cron-job-controller';
 
 /** Every registered controller, in the order the Simulation creates them. */
 export const CONTROLLERS: readonly ControllerRegistration[] = [
+  cronJobControllerRegistration,
 ];

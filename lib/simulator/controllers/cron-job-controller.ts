@@ -1,0 +1,185 @@
+/**
+ * The CronJob controller (Kubernetes 1.27, `pkg/controller/cronjob/cronjob_controllerv2.go`):
+ * informer handlers → keys (`keysFor`), and `sync`, which takes a snapshot, asks the pure
+ * {@link reconcileCronJob} for a plan and applies it through the Job and status Controls in the
+ * real order — events, Replace deletions, the Job create, then `cleanupFinishedJobs` and one status
+ * write — with the real error handling.
+ *
+ * Timing is event-driven as in v2 (§5.3): each sync returns `nextScheduleTimeDuration` (the next tick
+ * + 100 ms); Job add/update/delete and CronJob updates sync at once; a schedule or timeZone change
+ * requeues after `nextScheduleTimeDuration` instead. A suspended CronJob or an invalid schedule is
+ * not requeued. Controller downtime (`pauseController`) is the work queue's: at resume every CronJob
+ * is synced, and catch-up starts only the most recent missed tick.
+ */
+import { alreadyExists, ApiError, notFound } from '../cluster/api-errors';
+import type { StoreChange } from '../cluster/cluster-state';
+import {
+  controllerOf, objectKey, OwnerReference, SimCronJob, SimJob, splitKey,
+} from '../cluster/objects';
+import type { Controller, ControllerContext, ControllerRegistration, DelayedKey, SyncResult } from './controller';
+import { reconcileCronJob, scheduleState } from './cron-job-reconcile';
+import { controllerSchedule, nextScheduleTimeDuration, ScheduleHang } from './cron-job-utils';
+
+/** The CronJob controller. */
+export class CronJobController implements Controller {
+  /** The `pauseController` name. */
+  public readonly name = 'cronjob';
+  /** Keys are CronJobs. */
+  public readonly kind = 'CronJob' as const;
+  /**
+   * CronJobs whose schedule makes robfig's `Next` never return: the real worker (or informer
+   * handler) blocks on them for good, so they are never synced again.
+   */
+  private readonly hung = new Set<string>();
+
+  /** @param ctx the simulation's context (or fakes) */
+  public constructor(private readonly ctx: ControllerContext) {}
+
+  /** CronJobs the controller has stopped syncing because robfig's `Next` would never return. */
+  public get hungKeys(): readonly string[] {
+    return [...this.hung];
+  }
+
+  /**
+   * The informer handlers of `NewControllerV2`: CronJob add → sync; CronJob update →
+   * `updateCronJob`; Job add/update/delete → the controlling CronJob (`resolveControllerRef`: kind
+   * CronJob, same name and uid), also the previous controller when a Job's controllerRef changed.
+   */
+  public keysFor(change: StoreChange): ReadonlyArray<string | DelayedKey> {
+    const obj = change.object;
+    if (obj.kind === 'CronJob') {
+      if (change.type === 'Added') return [objectKey(obj)];
+      if (change.type === 'Modified') return this.updateCronJob(change.old as SimCronJob, obj);
+      return [];
+    }
+    if (obj.kind !== 'Job') return [];
+    const keys: string[] = [];
+    const cur = controllerOf(obj);
+    if (change.type === 'Modified' && change.old) {
+      const old = controllerOf(change.old);
+      if (old && !sameRef(old, cur)) keys.push(...this.resolve(obj.namespace, old));
+    }
+    if (cur) keys.push(...this.resolve(obj.namespace, cur));
+    return keys;
+  }
+
+  /**
+   * `updateCronJob`: a schedule or timeZone change requeues after `nextScheduleTimeDuration` with
+   * the new schedule (an unparseable one records Warning `UnParseableCronJobSchedule` and is not
+   * queued); any other update (spec or status) syncs at once.
+   */
+  private updateCronJob(old: SimCronJob, cur: SimCronJob): ReadonlyArray<string | DelayedKey> {
+    const key = objectKey(cur);
+    if (old.spec.schedule === cur.spec.schedule && old.spec.timeZone === cur.spec.timeZone) return [key];
+    // formatSchedule(newCJ, nil): no UnsupportedSchedule event from this handler.
+    const parsed = controllerSchedule({ schedule: cur.spec.schedule, ...(cur.spec.timeZone ? { timeZone: cur.spec.timeZone } : {}) });
+    if (!parsed.ok) {
+      this.ctx.recorder.event(ref(cur), 'Warning', 'UnParseableCronJobSchedule', `unparseable schedule for cronjob: ${cur.spec.schedule}`);
+      return [];
+    }
+    const start = this.ctx.clock.epochMs(0);
+    const now = this.ctx.clock.nowMs();
+    try {
+      return [{ key, afterMs: nextScheduleTimeDuration(scheduleState(cur, start), start + now, parsed.schedule) }];
+    } catch (e) {
+      if (!(e instanceof ScheduleHang)) throw e;
+      this.hung.add(key);
+      return [];
+    }
+  }
+
+  private resolve(namespace: string, r: OwnerReference): string[] {
+    if (r.kind !== 'CronJob') return [];
+    const cj = this.ctx.cluster.get('CronJob', namespace, r.name);
+    return cj && cj.uid === r.uid ? [objectKey(cj)] : [];
+  }
+
+  /** One `sync` of `namespace/name` at simulated ms `now`. */
+  public sync(key: string, now: number): SyncResult {
+    if (this.hung.has(key)) return {};
+    const { namespace, name } = splitKey(key);
+    const cronJob = this.ctx.cluster.get('CronJob', namespace, name);
+    if (!cronJob) return {};
+    const plan = reconcileCronJob({
+      cronJob,
+      jobs: this.ownedJobs(cronJob),
+      jobExists: (ns, n) => this.ctx.cluster.get('Job', ns, n) !== undefined,
+      nowMs: now,
+      startEpochMs: this.ctx.clock.epochMs(0),
+    });
+    for (const e of plan.events) this.ctx.recorder.event(ref(cronJob), e.type, e.reason, e.message, e.related);
+    if (plan.hang) {
+      this.hung.add(key);
+      return {};
+    }
+
+    const status = { ...plan.status, active: [...plan.status.active] };
+    try {
+      // §5.4 step 9: Replace deletes every active Job (background propagation).
+      for (const r of plan.replace) {
+        const job = this.ctx.cluster.get('Job', r.namespace, r.name);
+        if (!job) {
+          const err = notFound('Job', r.name);
+          this.ctx.recorder.event(ref(cronJob), 'Warning', 'FailedGet', `Get job: ${err.message}`);
+          throw err;
+        }
+        this.ctx.jobs.deleteJob(cronJob, job); // SuccessfulDelete "Deleted job <name>", or FailedDelete and throws
+        status.active = status.active.filter((a) => a.uid !== job.uid);
+      }
+      // §5.4 steps 10–11.
+      if (plan.create) {
+        const draft = plan.create.draft;
+        // AlreadyExists: 1.27 only logs "Job already exists" and returns the error (rate-limited retry), no event.
+        if (this.ctx.cluster.get('Job', draft.namespace, draft.name)) throw alreadyExists('Job', draft.name);
+        const job = this.ctx.jobs.createJob(cronJob, draft); // SuccessfulCreate "Created job <name>", or FailedCreate and throws
+        status.active = [...status.active, { kind: 'Job', namespace: job.namespace, name: job.name, uid: job.uid }];
+        status.lastScheduleTime = plan.create.scheduledMs;
+      }
+    } catch (e) {
+      // `sync`: on an error the status is still written when it changed, cleanup is skipped.
+      if (e instanceof ApiError) this.ctx.status.updateStatus(cronJob, status);
+      throw e;
+    }
+
+    // §5.4 step 12: after every sync that did not fail, suspended or not.
+    for (const job of plan.cleanup) {
+      try {
+        this.ctx.jobs.deleteJob(cronJob, job);
+      } catch (e) {
+        // removeOldestJobs: FailedDelete is recorded, the other Jobs are still deleted.
+        if (!(e instanceof ApiError)) throw e;
+      }
+    }
+    this.ctx.status.updateStatus(cronJob, status);
+    const requeueAfterMs = plan.create ? plan.create.requeueAfterMs : plan.requeueAfterMs;
+    return requeueAfterMs === undefined ? {} : { requeueAfterMs: Math.max(0, requeueAfterMs) };
+  }
+
+  /**
+   * `getJobsToBeReconciled`: the Jobs controlled by this CronJob, oldest first. (1.27 lists the
+   * namespace's Jobs whose controllerRef has the CronJob's name; the owner index by uid gives the
+   * same Jobs unless an older CronJob of that name still controls some.)
+   */
+  private ownedJobs(cronJob: SimCronJob): SimJob[] {
+    const jobs: SimJob[] = [];
+    for (const o of this.ctx.cluster.dependentsOf(cronJob.uid)) {
+      if (o.kind === 'Job' && controllerOf(o)?.uid === cronJob.uid) jobs.push(o);
+    }
+    return jobs.sort((a, b) => a.createdMs - b.createdMs || a.uid.length - b.uid.length || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
+  }
+}
+
+function sameRef(a: OwnerReference | undefined, b: OwnerReference | undefined): boolean {
+  return a?.uid === b?.uid && a?.kind === b?.kind && a?.name === b?.name;
+}
+
+function ref(o: SimCronJob) {
+  return { kind: o.kind, namespace: o.namespace, name: o.name };
+}
+
+/** Registration (controllers/index.ts): events from `cronjob-controller`, client-go's default rate limiter. */
+export const cronJobControllerRegistration: ControllerRegistration = {
+  name: 'cronjob',
+  component: 'cronjob-controller',
+  create: (ctx) => new CronJobController(ctx),
+};
