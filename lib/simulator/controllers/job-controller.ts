@@ -1,0 +1,193 @@
+/**
+ * The Job controller (Kubernetes v1.27 `pkg/controller/job/job_controller.go`): watch → keys,
+ * sync plumbing and writes. The decisions are in job-reconcile.ts, the helpers in job-utils.ts;
+ * rules are cited from /work/shared/reference/k8s-controller-semantics.md §4.
+ *
+ * Informer handlers (`keysFor`): a Job added or changed syncs at once (`enqueueController(obj,
+ * true)`); a pod event syncs its Job after `podUpdateBatchPeriod` = 1 s (JobReadyPods, §4.2). Pods
+ * still holding the tracking finalizer whose Job is gone (or, when deleted, finished) are
+ * orphans: their finalizer is removed (`syncOrphanPod`), so the store lets them go.
+ *
+ * Writes go through the PodControl (`Created pod: <name>`, `Deleted pod: <name>`), the status
+ * through the StatusControl, other events through the recorder as the real controller words them.
+ */
+import { ApiError } from '../cluster/api-errors';
+import type { StoreChange } from '../cluster/cluster-state';
+import { controllerOf, objectKey, SimJob, SimPod, splitKey } from '../cluster/objects';
+import type { Controller, ControllerContext, ControllerRegistration, DelayedKey, SyncResult } from './controller';
+import { finishJobSync, JobSyncInput, JobSyncPlan, JobWriteOutcome, planJobSync } from './job-reconcile';
+import {
+  BackoffRecord, isJobFinished, JOB_TRACKING_FINALIZER, jobPodDraft, NO_BACKOFF, POD_UPDATE_BATCH_PERIOD_MS,
+  podView, SLOW_START_INITIAL_BATCH_SIZE,
+} from './job-utils';
+
+/** The Job controller. See the file comment. */
+export class JobController implements Controller {
+  /** The `pauseController` name. */
+  public readonly name = 'job';
+  /** Keys are Jobs. */
+  public readonly kind = 'Job' as const;
+  /** `backoffRecordStore`: per Job key (§4.4). */
+  private readonly backoff = new Map<string, BackoffRecord>();
+  /** Pods with the tracking finalizer whose Job is gone or finished (`orphanQueue`), by Job key. */
+  private readonly orphans = new Map<string, Set<SimPod>>();
+  /** uids of deleted Jobs whose pods may still hold the finalizer (`deleteJob` handler), by key. */
+  private readonly deletedJobs = new Map<string, string[]>();
+
+  /** @param ctx the controller context */
+  public constructor(private readonly ctx: ControllerContext) {}
+
+  /** @inheritdoc */
+  public keysFor(change: StoreChange): ReadonlyArray<string | DelayedKey> {
+    const o = change.object;
+    if (o.kind === 'Job') {
+      const key = objectKey(o);
+      if (change.type === 'Deleted') {
+        const uids = this.deletedJobs.get(key) ?? [];
+        uids.push(o.uid);
+        this.deletedJobs.set(key, uids);
+      }
+      return [key];
+    }
+    if (o.kind !== 'Pod') return [];
+    const ref = controllerOf(o);
+    if (!ref || ref.kind !== 'Job') return [];
+    const key = `${o.namespace}/${ref.name}`;
+    const owner = this.ctx.cluster.byUid(ref.uid) as SimJob | undefined;
+    const hasFinalizer = change.type !== 'Deleted' && o.finalizers.includes(JOB_TRACKING_FINALIZER);
+    const removed = change.type === 'Deleted' || o.deletionMs !== null;
+    // addPod / updatePod / deletePod → resolveControllerRef; orphans go to the orphan queue at once.
+    if (!owner || (removed && isJobFinished(owner))) {
+      if (!hasFinalizer) return [];
+      this.addOrphan(key, o);
+      return [key];
+    }
+    // enqueueControllerPodUpdate: podUpdateBatchPeriod (§4.2).
+    return [{ key, afterMs: POD_UPDATE_BATCH_PERIOD_MS }];
+  }
+
+  /** @inheritdoc */
+  public sync(key: string, now: number): SyncResult {
+    this.releaseOrphans(key);
+    const { namespace, name } = splitKey(key);
+    const job = this.ctx.cluster.get('Job', namespace, name);
+    if (!job || isJobFinished(job)) {
+      // syncJob: the backoff record is removed for finished and deleted Jobs.
+      this.backoff.delete(key);
+      return {};
+    }
+    const pods = this.ctx.cluster.podsOwnedBy(job.uid).filter((p) => controllerOf(p)?.uid === job.uid).map(podView);
+    const input: JobSyncInput = { job, pods, now, backoff: this.backoff.get(key) ?? NO_BACKOFF };
+    const plan = planJobSync(input);
+    const { outcome, error } = this.write(job, plan);
+    const result = finishJobSync(input, plan, outcome);
+
+    const ref = { kind: 'Job', namespace: job.namespace, name: job.name };
+    for (const e of result.eventsBeforeStatus) this.ctx.recorder.event(ref, e.type, e.reason, e.message);
+    for (const p of result.removeFinalizers) this.ctx.pods.removeFinalizer(p.pod, JOB_TRACKING_FINALIZER);
+    this.ctx.status.updateStatus(job, result.status);
+    // flushUncountedAndRemoveFinalizers → updateBackoffRecord.
+    this.backoff.set(key, plan.backoff);
+    for (const e of result.eventsAfterStatus) this.ctx.recorder.event(ref, e.type, e.reason, e.message);
+    // The status is written before manageJob's error is returned (rate-limited retry).
+    if (error) throw error;
+    return plan.requeueAfterMs !== undefined ? { requeueAfterMs: plan.requeueAfterMs } : {};
+  }
+
+  /** Performs the pod writes of a plan; a rejected write is counted and its first error returned. */
+  private write(job: SimJob, plan: JobSyncPlan): { outcome: JobWriteOutcome; error: ApiError | undefined } {
+    let error: ApiError | undefined;
+    const fail = (e: unknown) => {
+      if (!(e instanceof ApiError)) throw e;
+      error ??= e;
+    };
+    let deletedForFinish = 0;
+    let removedByManage = 0;
+    let notCreated = 0;
+    if (plan.finishedCondition !== null) {
+      // deleteActivePods (§4.3): the finalizers stay, so these pods are counted as failed.
+      for (const p of plan.activePods) {
+        try {
+          this.ctx.pods.deletePod(job, p.pod);
+          deletedForFinish++;
+        } catch (e) {
+          fail(e);
+        }
+      }
+    } else {
+      const m = plan.manage!;
+      if (m.action === 'suspend' || m.action === 'delete') {
+        // deleteJobPods: remove the tracking finalizer first, so the pod is not counted as failed.
+        for (const p of m.podsToDelete) {
+          try {
+            if (p.hasFinalizer) this.ctx.pods.removeFinalizer(p.pod, JOB_TRACKING_FINALIZER);
+            this.ctx.pods.deletePod(job, p.pod);
+            removedByManage++;
+          } catch (e) {
+            fail(e);
+          }
+        }
+      } else if (m.action === 'create') {
+        notCreated = this.createPods(job, m.indexes, fail);
+      }
+    }
+    return { outcome: { deletedForFinish, removedByManage, notCreated }, error };
+  }
+
+  /**
+   * §4.2 slow start: batches of 1, 2, 4, … pods; every pod of a batch is attempted, and after a
+   * batch with a failure the remaining pods are skipped until the next sync. Returns how many were
+   * not created.
+   */
+  private createPods(job: SimJob, indexes: readonly number[], fail: (e: unknown) => void): number {
+    let notCreated = 0;
+    let pos = 0;
+    let remaining = indexes.length;
+    for (let batch = Math.min(remaining, SLOW_START_INITIAL_BATCH_SIZE); remaining > 0; batch = Math.min(2 * batch, remaining)) {
+      let failures = 0;
+      for (let i = 0; i < batch; i++) {
+        try {
+          this.ctx.pods.createPod(job, jobPodDraft(job, indexes[pos++]));
+        } catch (e) {
+          fail(e);
+          failures++;
+        }
+      }
+      notCreated += failures;
+      const skipped = remaining - batch;
+      if (failures > 0 && skipped > 0) return notCreated + skipped;
+      remaining -= batch;
+    }
+    return notCreated;
+  }
+
+  private addOrphan(key: string, pod: SimPod): void {
+    let s = this.orphans.get(key);
+    if (!s) this.orphans.set(key, (s = new Set()));
+    s.add(pod);
+  }
+
+  /** `syncOrphanPod`: removes the tracking finalizer from pods whose Job is gone or finished. */
+  private releaseOrphans(key: string): void {
+    const candidates: SimPod[] = [...(this.orphans.get(key) ?? [])];
+    this.orphans.delete(key);
+    for (const uid of this.deletedJobs.get(key) ?? []) candidates.push(...this.ctx.cluster.podsOwnedBy(uid));
+    this.deletedJobs.delete(key);
+    for (const pod of candidates) {
+      if (pod.deletedMs !== null || !pod.finalizers.includes(JOB_TRACKING_FINALIZER)) continue;
+      const ref = controllerOf(pod);
+      const owner = ref ? this.ctx.cluster.byUid(ref.uid) as SimJob | undefined : undefined;
+      if (owner && owner.kind === 'Job' && !isJobFinished(owner)) continue;
+      this.ctx.pods.removeFinalizer(pod, JOB_TRACKING_FINALIZER);
+    }
+  }
+}
+
+/** Registration: `job`, events from `job-controller`; failed syncs retry after 10 s · 2^n up to 360 s (1.27 queue rate limiter). */
+export const jobControllerRegistration: ControllerRegistration = {
+  name: 'job',
+  component: 'job-controller',
+  rateLimit: { baseMs: 10_000, maxMs: 360_000 },
+  create: (ctx) => new JobController(ctx),
+};
+
