@@ -53,7 +53,7 @@ function run(o: RunOptions): Run {
   const startMs = epochMs(o.start);
   const sim = new Simulation({ seed: o.seed ?? 1, startEpochMs: startMs, behaviours: o.behaviours ?? [] });
   const draft = newCronJob(name, o.schedule, { namespace, restartPolicy: 'Never', extra: o.spec ?? {} });
-  const jobTemplate = { spec: { ...(draft.spec.jobTemplate.spec ?? {}), ...(o.jobSpec ?? {}) } };
+  const jobTemplate = { spec: { ...draft.spec.jobTemplate.spec!, ...(o.jobSpec ?? {}) } };
   sim.apply([{ ...draft, spec: { ...draft.spec, jobTemplate } }]);
   for (const [at, action] of o.steps ?? []) sim.at(at, `step at ${at}`, action);
   o.onStart?.(sim);
