@@ -192,14 +192,22 @@ export class Scheduler {
   private cycle(): void {
     const batch = [...this.pending];
     this.pending.clear();
-    const nodes = this.state.list('Node');
+    let nodes: SimNode[] | undefined;
+    const allNodes = () => (nodes ??= this.state.list('Node'));
     for (const pod of batch) {
       if (pod.deletedMs !== null || pod.nodeName !== null || pod.deletionMs !== null) continue;
-      this.scheduleOne(pod, nodes);
+      // NodeAffinity PreFilter (1.27 `nodeaffinity.PreFilter` → PreFilterResult.NodeNames): a pod
+      // pinned with `matchFields metadata.name In` (DaemonSet pods) is filtered only against those
+      // nodes, which keeps a DaemonSet rollout linear. The binding is the same as with a full scan
+      // (no other node can pass NodeAffinity); when none fits, the full scan below words the message.
+      const named = pinnedNodes(pod, this.state);
+      if (named && this.scheduleOne(pod, named, false)) continue;
+      this.scheduleOne(pod, allNodes(), true);
     }
   }
 
-  private scheduleOne(pod: SimPod, nodes: SimNode[]): void {
+  /** Binds `pod` to the best of `nodes`; returns whether it did. Records FailedScheduling only when `report`. */
+  private scheduleOne(pod: SimPod, nodes: SimNode[], report: boolean): boolean {
     const preFilter = this.volumePreFilter(pod);
     let best: SimNode | undefined;
     let bestScore = -Infinity;
@@ -233,20 +241,22 @@ export class Scheduler {
         p.conditions = [...p.conditions.filter((x) => x.type !== 'PodScheduled'), { type: 'PodScheduled', status: 'True', lastTransitionMs: now }];
       });
       this.recorder.event(ref(pod), 'Normal', 'Scheduled', `Successfully assigned ${pod.namespace}/${pod.name} to ${nodeName}`);
-      return;
+      return true;
     }
+    if (!report) return false;
     const message = preFilter !== undefined
       ? `0/${nodes.length} nodes are available: ${preFilter}.`
       : failureMessage(nodes.length, histogram);
     const previous = pod.conditions.find((x) => x.type === 'PodScheduled');
     this.parked.set(pod, message);
-    if (previous?.status === 'False' && previous.message === message) return;
+    if (previous?.status === 'False' && previous.message === message) return false;
     this.state.update(pod, (p) => {
       p.conditions = [...p.conditions.filter((x) => x.type !== 'PodScheduled'), {
         type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionMs: now,
       }];
     });
     this.recorder.event(ref(pod), 'Warning', 'FailedScheduling', message);
+    return false;
   }
 
   /** VolumeBinding PreFilter: every claim the pod mounts must exist and not be terminating. */
@@ -258,6 +268,33 @@ export class Scheduler {
     }
     return undefined;
   }
+}
+
+/**
+ * The nodes named by the pod's required node affinity, as `nodeaffinity.PreFilter` computes them:
+ * per term the intersection of its `matchFields metadata.name In` values, the union over terms; a
+ * term without such a requirement means every node (undefined). Existing nodes only, in creation order.
+ */
+function pinnedNodes(pod: SimPod, state: ClusterState): SimNode[] | undefined {
+  const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  if (!terms || terms.length === 0) return undefined;
+  const names = new Set<string>();
+  for (const t of terms) {
+    let term: Set<string> | undefined;
+    for (const r of t.matchFields ?? []) {
+      if (r.key !== 'metadata.name' || r.operator !== 'In') continue;
+      const values = new Set(r.values ?? []);
+      term = term ? new Set([...term].filter((v) => values.has(v))) : values;
+    }
+    if (!term) return undefined;
+    for (const n of term) names.add(n);
+  }
+  const nodes: SimNode[] = [];
+  for (const n of names) {
+    const node = state.get('Node', '', n);
+    if (node) nodes.push(node);
+  }
+  return nodes.sort((a, b) => a.index - b.index);
 }
 
 /** `0/N nodes are available: <count> <reason>, ….` with the reasons sorted as strings (`FitError.Error`). */
