@@ -11,6 +11,9 @@
 import { ApiObject, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import {
+  INT32_MAX, isConfigKey, isDns1123Label, isDns1123Subdomain, isEnvVarName, isQualifiedName,
+} from './_validation';
 import { ValidationError } from './errors';
 
 /**
@@ -335,33 +338,11 @@ export const MISSPELLED_PROPS: { readonly [key: string]: string } = {
   podFailurePolicyRules: 'use `podFailurePolicy: [rule, …]`',
 };
 
-/** Largest value of an int32 API field. */
-const INT32_MAX = 2147483647;
-
 /** Pod-level security defaults (PSS restricted needs runAsNonRoot; a UID makes it runnable for images whose USER is root). */
 const DEFAULT_POD_SECURITY: kplus.PodSecurityContextProps = { user: 1000, group: 1000, fsGroup: 1000, ensureNonRoot: true };
 
-// DNS-1123 names, as apimachinery `IsDNS1123Label` / `IsDNS1123Subdomain`.
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-// apimachinery `IsEnvVarName`: letters, digits, '_', '-', '.', not starting with a digit.
-const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
-// apimachinery `IsConfigMapKey` (also used for Secret keys).
-const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
-// apimachinery `IsQualifiedName`: optional DNS subdomain prefix and '/', then a 1–63 char name.
-const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 // Variable names that hold credentials; a literal value there means a secret in the manifest.
 const CREDENTIAL_NAME = /(^|_)(PASSWORD|PASSWD|PASS|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|SECRET_?KEY|ACCESS_?KEY|CREDENTIALS?)$/i;
-
-/** True when `name` is a DNS-1123 subdomain (lowercase alphanumerics, '-', '.'; ≤ 253). @internal */
-export function isDnsSubdomain(name: string): boolean {
-  return name.length <= 253 && DNS1123_SUBDOMAIN.test(name);
-}
-
-/** True when `name` is a DNS-1123 label (lowercase alphanumerics and '-'; ≤ 63). @internal */
-export function isDnsLabel(name: string): boolean {
-  return name.length <= 63 && DNS1123_LABEL.test(name);
-}
 
 /**
  * Rejects keys of `props` that no prop of the construct declares, so a JavaScript caller's
@@ -503,7 +484,7 @@ export function applyJobTemplate<W extends kplus.Job | kplus.CronJob>(
   const prepare = (c: JobContainerProps, prop: string, defaultName: string): kplus.ContainerProps => {
     rejectUnknownProps(scope, c, CONTAINER_PROP_KEYS, `${prop}.`);
     const name = c.name ?? defaultName;
-    if (!isDnsLabel(name)) {
+    if (!isDns1123Label(name)) {
       throw new ValidationError(scope, `${prop}.name`, 'must be a DNS-1123 label (lowercase letters, digits and "-", at most 63 characters)', name);
     }
     if (containerNames.has(name)) {
@@ -536,10 +517,11 @@ export function applyJobTemplate<W extends kplus.Job | kplus.CronJob>(
       if (envName in envVariables) {
         throw new ValidationError(scope, `${prop}.secretEnv.${envName}`, 'must not also be set in `envVariables`', envName);
       }
-      if (!ref || typeof ref.secretName !== 'string' || !isDnsSubdomain(ref.secretName)) {
+      if (!ref || typeof ref.secretName !== 'string' || !isDns1123Subdomain(ref.secretName)) {
         throw new ValidationError(scope, `${prop}.secretEnv.${envName}.secretName`, 'must be a Secret name (a DNS-1123 subdomain)', ref?.secretName);
       }
-      if (typeof ref.key !== 'string' || ref.key.length > 253 || !SECRET_KEY.test(ref.key)) {
+      // Length and characters only: unlike the API server (see isConfigKey), '.' and '..' pass here.
+      if (typeof ref.key !== 'string' || !isConfigKey(ref.key, { dotNames: 'allow' })) {
         throw new ValidationError(scope, `${prop}.secretEnv.${envName}.key`, 'must be a Secret key (letters, digits, "-", "_", ".")', ref.key);
       }
       let secret = secrets.get(ref.secretName);
@@ -615,7 +597,7 @@ export function applyJobTemplate<W extends kplus.Job | kplus.CronJob>(
   // it at create time; not confirmed for 1.27, so we check it here).
   if (completionMode === CompletionMode.INDEXED && options.completions !== undefined && options.completions > 0) {
     const hostname = `${target.indexedJobName(apiObject.name)}-${options.completions - 1}`;
-    if (!isDnsLabel(hostname)) {
+    if (!isDns1123Label(hostname)) {
       throw new ValidationError(scope, 'metadata.name', `must leave room for the Indexed pod hostname "<${target.indexedJobNameDescription}>-<index>" (a DNS-1123 label of at most 63 characters)`,
         hostname, 'shorten the name, drop dots from it, or lower `completions`');
     }
@@ -637,17 +619,9 @@ export function applyJobTemplate<W extends kplus.Job | kplus.CronJob>(
 }
 
 function checkEnvName(scope: Construct, prop: string, name: string): void {
-  if (!ENV_VAR_NAME.test(name)) {
+  if (!isEnvVarName(name)) {
     throw new ValidationError(scope, prop, 'must use environment variable names of letters, digits, "_", "-" or "." not starting with a digit', name);
   }
-}
-
-function isQualifiedName(name: string): boolean {
-  const parts = name.split('/');
-  if (parts.length > 2) return false;
-  const local = parts[parts.length - 1];
-  if (local.length === 0 || local.length > 63 || !QUALIFIED_NAME_PART.test(local)) return false;
-  return parts.length === 1 || isDnsSubdomain(parts[0]);
 }
 
 function renderPodFailurePolicy(

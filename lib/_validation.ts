@@ -1,19 +1,39 @@
 /**
- * Internal syntax checks shared by the constructs. Each mirrors an API-server rule; the source of
- * the rule is cited next to it (paths are inside kubernetes/kubernetes unless noted). These return
- * booleans or parsed values; the constructs turn failures into `ValidationError`s.
+ * Internal syntax checks shared by every construct (StatefulDatabase, NodeAgent, BatchJob,
+ * ScheduledJob). Each mirrors an API-server rule; the source of the rule is cited next to it
+ * (paths are inside kubernetes/kubernetes unless noted). The predicates return booleans or parsed
+ * values; the constructs turn failures into `ValidationError`s worded for their own props.
  *
  * @internal
  */
 
-/** `IsDNS1123Label`: lowercase alphanumerics and '-', alphanumeric at both ends, at most 63 characters (staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go). */
+/** The largest value of an int32 API field (replicas, UIDs, history limits, …). */
+export const INT32_MAX = 2147483647;
+
+const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+const DNS1123_LABEL_RE = new RegExp(`^${DNS1123_LABEL}$`);
+const DNS1123_SUBDOMAIN_RE = new RegExp(`^${DNS1123_LABEL}(\\.${DNS1123_LABEL})*$`);
+/** The name part of a qualified name, and a label value: alphanumeric at both ends. */
+const QUALIFIED_NAME_PART_RE = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/**
+ * `IsDNS1123Label`: lowercase alphanumerics and '-', alphanumeric at both ends, 1 to 63 characters
+ * (staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go). Container, port-less
+ * volume and StatefulSet names; also pod host names.
+ */
 export function isDns1123Label(value: string): boolean {
-  return value.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value);
+  return value.length <= 63 && DNS1123_LABEL_RE.test(value);
 }
 
-/** `IsDNS1123Subdomain`: dot-separated DNS-1123 labels, at most 253 characters (same file). */
+/**
+ * `IsDNS1123Subdomain`: dot-separated DNS-1123 labels, 1 to 253 characters in all (same file).
+ * The rule for most object names (Secrets, claims, StorageClasses, DaemonSets, Jobs, CronJobs,
+ * ServiceAccounts, ClusterRoles, PriorityClasses) and for label-key prefixes. Callers whose
+ * object name ends up in a label value or a host name add their own, shorter bound (e.g. 63 for
+ * a Job, 52 for a CronJob or StatefulSet), citing why.
+ */
 export function isDns1123Subdomain(value: string): boolean {
-  return value.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(value);
+  return value.length <= 253 && DNS1123_SUBDOMAIN_RE.test(value);
 }
 
 /**
@@ -24,18 +44,23 @@ export function isDns1035Label(value: string): boolean {
   return value.length <= 63 && /^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(value);
 }
 
-/** `IsQualifiedName` for label keys: optional DNS-1123 subdomain prefix and '/', then a name of at most 63 characters. */
-export function isLabelKey(key: string): boolean {
+/**
+ * `IsQualifiedName`, the rule for label and annotation keys, taint/toleration and node-affinity
+ * keys and pod condition types: an optional DNS-1123-subdomain prefix and '/', then a name of 1 to
+ * 63 alphanumerics, '-', '_' and '.', alphanumeric at both ends (same file as `IsDNS1123Label`).
+ */
+export function isQualifiedName(key: string): boolean {
   const slash = key.lastIndexOf('/');
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
+  // A second '/' lands in the prefix, which is then no subdomain.
   if (prefix !== undefined && (prefix.length === 0 || !isDns1123Subdomain(prefix))) return false;
-  return name.length > 0 && name.length <= 63 && /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(name);
+  return name.length > 0 && name.length <= 63 && QUALIFIED_NAME_PART_RE.test(name);
 }
 
 /** `IsValidLabelValue`: empty, or at most 63 characters of alphanumerics, '-', '_' and '.', alphanumeric at both ends. */
 export function isLabelValue(value: string): boolean {
-  return value === '' || (value.length <= 63 && /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(value));
+  return value === '' || (value.length <= 63 && QUALIFIED_NAME_PART_RE.test(value));
 }
 
 /**
@@ -51,14 +76,39 @@ export function isEnvVarName(value: string): boolean {
   return /^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(value);
 }
 
-/** `IsConfigMapKey` (also used for Secret keys): at most 253 of alphanumerics, '-', '_' and '.'. */
-export function isConfigKey(value: string): boolean {
-  return value.length >= 1 && value.length <= 253 && /^[-._a-zA-Z0-9]+$/.test(value) && value !== '.' && value !== '..';
+/**
+ * `IsConfigMapKey`, also the rule for Secret keys (`validateSecretKeySelector` in
+ * pkg/apis/core/validation/validation.go): 1 to 253 alphanumerics, '-', '_' and '.'. The API
+ * server also rejects the key '.', the key '..' and any key starting with '..' (`hasChDirPrefix`
+ * in the apimachinery validation.go).
+ *
+ * The two callers differ, and keep differing until one of them is deliberately changed:
+ * StatefulDatabase's `passwordSecret.key` rejects '.' and '..' (`dotNames: 'reject'`, the
+ * default); the job template's `secretEnv` keys check only length and characters
+ * (`dotNames: 'allow'`). Neither yet rejects a longer key that starts with '..'.
+ */
+export function isConfigKey(value: string, options: { readonly dotNames?: 'reject' | 'allow' } = {}): boolean {
+  if (!(value.length >= 1 && value.length <= 253 && /^[-._a-zA-Z0-9]+$/.test(value))) return false;
+  return options.dotNames === 'allow' || (value !== '.' && value !== '..');
 }
 
 /** A TCP/UDP port number, 1–65535 (`IsValidPortNum`). */
 export function isPortNumber(value: number): boolean {
-  return Number.isInteger(value) && value >= 1 && value <= 65535;
+  return isIntegerIn(value, 1, 65535);
+}
+
+/** Whether `value` is an integer in [min, max]. */
+export function isIntegerIn(value: number, min: number, max: number): boolean {
+  return Number.isInteger(value) && value >= min && value <= max;
+}
+
+/**
+ * A Linux absolute path without `..` segments. The API server rejects `..` in hostPath paths
+ * (`validatePathNoBacksteps` in pkg/apis/core/validation/validation.go); a relative path is
+ * resolved against the kubelet's working directory, which is never what an agent means.
+ */
+export function isAbsolutePathWithoutBacksteps(path: string): boolean {
+  return path.startsWith('/') && !path.split('/').includes('..') && !/[\0]/.test(path);
 }
 
 /** Multipliers of the binary and decimal SI suffixes of a resource.Quantity. */

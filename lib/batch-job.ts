@@ -2,9 +2,10 @@ import { ApiObject, ApiObjectMetadata, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
-  applyJobTemplate, CompletionMode, isDnsSubdomain, JOB_TEMPLATE_OPTION_KEYS, JobRestartPolicy, JobTemplateOptions,
-  rejectUnknownProps, wholeSeconds,
+  applyJobTemplate, CompletionMode, JOB_TEMPLATE_OPTION_KEYS, JobRestartPolicy, JobTemplateOptions, rejectUnknownProps,
+  wholeSeconds,
 } from './_job-template';
+import { INT32_MAX, isDns1123Subdomain } from './_validation';
 import { ValidationError } from './errors';
 
 /** Props for {@link BatchJob}. */
@@ -87,7 +88,7 @@ export class BatchJob extends Construct {
     rejectUnknownProps(this, props, BATCH_JOB_PROP_KEYS);
 
     const ttl = props.ttlAfterFinished === undefined ? Duration.days(1) : props.ttlAfterFinished;
-    const ttlSeconds = ttl === null ? undefined : wholeSeconds(this, 'ttlAfterFinished', ttl, { min: 0, max: 2147483647 });
+    const ttlSeconds = ttl === null ? undefined : wholeSeconds(this, 'ttlAfterFinished', ttl, { min: 0, max: INT32_MAX });
     this.ttlAfterFinished = ttlSeconds === undefined ? undefined : Duration.seconds(ttlSeconds);
     this.suspend = props.suspend ?? false;
     if (typeof this.suspend !== 'boolean') {
@@ -119,7 +120,7 @@ export class BatchJob extends Construct {
 
 function checkJobName(scope: Construct, name: string, given: boolean): void {
   const fix = given ? undefined : 'the name was generated from the construct path; set `metadata.name`';
-  if (!isDnsSubdomain(name)) {
+  if (!isDns1123Subdomain(name)) {
     throw new ValidationError(scope, 'metadata.name', 'must be a DNS-1123 subdomain (lowercase letters, digits, "-" and ".", starting and ending with a letter or digit)', name, fix);
   }
   if (name.length > BatchJob.MAX_NAME_LENGTH) {

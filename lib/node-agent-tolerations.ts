@@ -1,8 +1,9 @@
 import { Duration } from 'cdk8s';
 import { k8s, TaintEffect } from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
+import { isLabelValue, isQualifiedName } from './_validation';
 import { ValidationError } from './errors';
-import { isLabelValue, isQualifiedName, rejectUnknownProps, wholeSeconds } from './node-agent-validation';
+import { rejectUnknownProps, wholeSeconds } from './node-agent-validation';
 
 /**
  * How a toleration compares its `value` with a taint's value.

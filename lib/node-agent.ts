@@ -1,6 +1,18 @@
 import { ApiObject, Duration, JsonPatch, Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import {
+  INT32_MAX,
+  isAbsolutePathWithoutBacksteps,
+  isDns1123Label,
+  isDns1123Subdomain,
+  isEnvVarName,
+  isIntegerIn,
+  isLabelValue,
+  isPortName,
+  isPortNumber,
+  isQualifiedName,
+} from './_validation';
 import { ValidationError } from './errors';
 import {
   assessPodSecurity,
@@ -11,18 +23,7 @@ import {
 } from './node-agent-security';
 import { NodeAgentToleration, renderTolerations } from './node-agent-tolerations';
 import { NodeAgentUpdateStrategy, renderUpdateStrategy } from './node-agent-update-strategy';
-import {
-  isAbsolutePathWithoutBacksteps,
-  isDns1123Label,
-  isDns1123Subdomain,
-  isEnvVarName,
-  isIntegerIn,
-  isLabelValue,
-  isPortName,
-  isQualifiedName,
-  rejectUnknownProps,
-  wholeSeconds,
-} from './node-agent-validation';
+import { rejectUnknownProps, wholeSeconds } from './node-agent-validation';
 import {
   nodeLabelQueries,
   NodeSelectorTerm,
@@ -612,7 +613,7 @@ export class NodeAgent extends Construct {
     const dnsPolicy = this.resolveDnsPolicy(props.dnsPolicy, hostNetwork);
     this.updateStrategy = props.updateStrategy ?? NodeAgentUpdateStrategy.rollingUpdate();
     const updateStrategy = renderUpdateStrategy(this, 'updateStrategy', this.updateStrategy);
-    if (props.revisionHistoryLimit !== undefined && !isIntegerIn(props.revisionHistoryLimit, 0, 2147483647)) {
+    if (props.revisionHistoryLimit !== undefined && !isIntegerIn(props.revisionHistoryLimit, 0, INT32_MAX)) {
       throw new ValidationError(this, 'revisionHistoryLimit', 'must be a non-negative integer', props.revisionHistoryLimit);
     }
     if (props.priorityClass !== undefined && !isDns1123Subdomain(props.priorityClass.name)) {
@@ -777,7 +778,7 @@ export class NodeAgent extends Construct {
   // ------------------------------------------------------------------------------------------
 
   private resolveUser(props: NodeAgentProps, runAsRoot: boolean): number {
-    if (props.runAsUser !== undefined && !isIntegerIn(props.runAsUser, 0, 2147483647)) {
+    if (props.runAsUser !== undefined && !isIntegerIn(props.runAsUser, 0, INT32_MAX)) {
       throw new ValidationError(this, 'runAsUser', 'must be an integer from 1 to 2147483647', props.runAsUser);
     }
     if (runAsRoot) {
@@ -794,7 +795,7 @@ export class NodeAgent extends Construct {
   }
 
   private resolveGroup(props: NodeAgentProps, runAsRoot: boolean): number {
-    if (props.runAsGroup !== undefined && !isIntegerIn(props.runAsGroup, 0, 2147483647)) {
+    if (props.runAsGroup !== undefined && !isIntegerIn(props.runAsGroup, 0, INT32_MAX)) {
       throw new ValidationError(this, 'runAsGroup', 'must be an integer from 0 to 2147483647', props.runAsGroup);
     }
     return props.runAsGroup ?? (runAsRoot ? 0 : NOBODY);
@@ -1052,7 +1053,7 @@ export class NodeAgent extends Construct {
     const numbers = new Set<string>();
     (c.ports ?? []).forEach((p, j) => {
       const prop = `containers[${i}].ports[${j}]`;
-      if (!isIntegerIn(p.number, 1, 65535)) {
+      if (!isPortNumber(p.number)) {
         throw new ValidationError(this, `${prop}.number`, 'must be an integer from 1 to 65535', p.number);
       }
       if (p.name !== undefined) {
@@ -1067,7 +1068,7 @@ export class NodeAgent extends Construct {
       if (numbers.has(numberKey)) throw new ValidationError(this, `${prop}.number`, 'must be unique per protocol within the container', numberKey);
       numbers.add(numberKey);
       if (p.hostPort !== undefined && p.hostPort !== 0) {
-        if (!isIntegerIn(p.hostPort, 1, 65535)) {
+        if (!isPortNumber(p.hostPort)) {
           throw new ValidationError(this, `${prop}.hostPort`, 'must be an integer from 1 to 65535', p.hostPort);
         }
         if (hostNetwork && p.hostPort !== p.number) {

@@ -1,7 +1,8 @@
 import { NodeLabelQuery } from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
+import { isIntegerIn, isLabelValue, isQualifiedName } from './_validation';
 import { ValidationError } from './errors';
-import { isIntegerIn, isLabelValue, isQualifiedName, rejectUnknownProps } from './node-agent-validation';
+import { rejectUnknownProps } from './node-agent-validation';
 
 /**
  * How a node-affinity requirement compares a node label with its `values`, with the Kubernetes

@@ -2,9 +2,10 @@ import { ApiObject, ApiObjectMetadata, Cron, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
-  applyJobTemplate, checkCount, CompletionMode, isDnsSubdomain, JOB_TEMPLATE_OPTION_KEYS, JobRestartPolicy,
-  JobTemplateOptions, rejectUnknownProps, wholeSeconds,
+  applyJobTemplate, checkCount, CompletionMode, JOB_TEMPLATE_OPTION_KEYS, JobRestartPolicy, JobTemplateOptions,
+  rejectUnknownProps, wholeSeconds,
 } from './_job-template';
+import { isDns1123Subdomain } from './_validation';
 import { ValidationError } from './errors';
 import { Schedule, ScheduleError } from './schedule';
 
@@ -269,7 +270,7 @@ export class ScheduledJob extends Construct {
 
 function checkCronJobName(scope: Construct, name: string, given: boolean): void {
   const fix = given ? undefined : 'the name was generated from the construct path; set `metadata.name`';
-  if (!isDnsSubdomain(name)) {
+  if (!isDns1123Subdomain(name)) {
     throw new ValidationError(scope, 'metadata.name', 'must be a DNS-1123 subdomain (lowercase letters, digits, "-" and ".", starting and ending with a letter or digit)', name, fix);
   }
   if (name.length > ScheduledJob.MAX_NAME_LENGTH) {

@@ -2,8 +2,8 @@ import { ApiObject, Chart, Duration, JsonPatch, Size, SizeRoundingBehavior } fro
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
-  isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isLabelKey, isLabelValue,
-  isPortName, isPortNumber, parseQuantity, quantityHint,
+  INT32_MAX, isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isIntegerIn, isLabelValue,
+  isPortName, isPortNumber, isQualifiedName, parseQuantity, quantityHint,
 } from './_validation';
 import { DatabaseEngine, DatabaseProbe, DatabaseProbeKind, ProbeTiming, SecretKeyReference } from './database-engine';
 import { ClaimRetention, DatabaseStorage, DatabaseStorageKind } from './database-storage';
@@ -749,7 +749,7 @@ export class StatefulDatabase extends Construct {
   }
 
   private checkInt32(prop: string, value: number, min: number, fix?: string): void {
-    if (!Number.isInteger(value) || value < min || value > 2147483647) {
+    if (!isIntegerIn(value, min, INT32_MAX)) {
       throw new ValidationError(this, prop, `must be an integer of at least ${min}`, value, fix);
     }
   }
@@ -775,12 +775,12 @@ export class StatefulDatabase extends Construct {
     if (!engine.dataPath.startsWith('/')) {
       throw new ValidationError(this, 'engine.dataPath', 'must be an absolute path', engine.dataPath);
     }
-    if (!Number.isInteger(engine.user) || engine.user < 1 || engine.user > 2147483647) {
+    if (!isIntegerIn(engine.user, 1, INT32_MAX)) {
       throw new ValidationError(this, 'engine.user', 'must be a non-root UID (an integer of at least 1)', engine.user,
         'the pod runs with runAsNonRoot, so the kubelet refuses to start UID 0; use the UID the image\'s files belong to');
     }
     for (const [prop, value] of [['engine.group', engine.group], ['engine.fsGroup', engine.fsGroup]] as const) {
-      if (!Number.isInteger(value) || value < 0 || value > 2147483647) {
+      if (!isIntegerIn(value, 0, INT32_MAX)) {
         throw new ValidationError(this, prop, 'must be a GID (an integer of at least 0)', value);
       }
     }
@@ -974,7 +974,7 @@ export class StatefulDatabase extends Construct {
 
   private validatePodLabels(extra: { [key: string]: string }): { [key: string]: string } {
     for (const [key, value] of Object.entries(extra)) {
-      if (!isLabelKey(key)) throw new ValidationError(this, `podLabels.${key}`, 'must be a valid label key', key);
+      if (!isQualifiedName(key)) throw new ValidationError(this, `podLabels.${key}`, 'must be a valid label key', key);
       if (!isLabelValue(value)) throw new ValidationError(this, `podLabels.${key}`, 'must be a valid label value (at most 63 alphanumerics, \'-\', \'_\', \'.\')', value);
       if (key in this.selector && this.selector[key] !== value) {
         throw new ValidationError(this, `podLabels.${key}`, 'cannot change a selector label', value, `the StatefulSet selects ${key}=${this.selector[key]}`);
@@ -1078,7 +1078,7 @@ export class StatefulDatabase extends Construct {
       if (!Object.values(WhenUnsatisfiable).includes(when)) {
         throw new ValidationError(this, `topologySpread[${i}].whenUnsatisfiable`, 'must be "DoNotSchedule" or "ScheduleAnyway"', when);
       }
-      if (!isLabelKey(s.topology.key)) {
+      if (!isQualifiedName(s.topology.key)) {
         throw new ValidationError(this, `topologySpread[${i}].topology`, 'must be a node label key', s.topology.key);
       }
       return { maxSkew, topologyKey: s.topology.key, whenUnsatisfiable: when, labelSelector: { matchLabels: { ...this.selector } } };

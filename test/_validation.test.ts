@@ -1,6 +1,6 @@
 import {
-  isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isLabelKey, isLabelValue, isPortName,
-  parseQuantity, quantityHint,
+  isAbsolutePathWithoutBacksteps, isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isIntegerIn,
+  isLabelValue, isPortName, isQualifiedName, parseQuantity, quantityHint,
 } from '../lib/_validation';
 
 test.each([
@@ -29,9 +29,9 @@ test('name and key rules', () => {
   expect(isDns1123Subdomain('a..b')).toBe(false);
   expect(isDns1035Label('9lives')).toBe(false);
   expect(isDns1035Label('lives9')).toBe(true);
-  expect(isLabelKey('app.kubernetes.io/name')).toBe(true);
-  expect(isLabelKey('/name')).toBe(false);
-  expect(isLabelKey('Name_1.x')).toBe(true);
+  expect(isQualifiedName('app.kubernetes.io/name')).toBe(true);
+  expect(isQualifiedName('/name')).toBe(false);
+  expect(isQualifiedName('Name_1.x')).toBe(true);
   expect(isLabelValue('')).toBe(true);
   expect(isLabelValue('8.0.39')).toBe(true);
   expect(isLabelValue('-x')).toBe(false);
@@ -44,4 +44,34 @@ test('name and key rules', () => {
   expect(isConfigKey('password')).toBe(true);
   expect(isConfigKey('..')).toBe(false);
   expect(isConfigKey('a/b')).toBe(false);
+});
+
+test.each<[string, (v: string) => boolean, string[], string[]]>([
+  ['isDns1123Label', isDns1123Label, ['a', 'fluent-bit', '0abc', 'a'.repeat(63)], ['', 'A', '-a', 'a-', 'a.b', 'a'.repeat(64)]],
+  ['isDns1123Subdomain', isDns1123Subdomain, ['fluentd', 'a.b-c.d', 'a'.repeat(253)], ['', 'Fluentd', 'a..b', '.a', 'a_b', 'a'.repeat(254)]],
+  ['isQualifiedName', isQualifiedName, ['app', 'kubernetes.io/os', 'node-role.kubernetes.io/control-plane', 'A_b.C'], ['', '/a', 'a/', 'a/b/c', 'bad key', 'Example.com/a', `${'a'.repeat(64)}`]],
+  ['isLabelValue', isLabelValue, ['', 'linux', 'gpu-node', 'v1.2_3'], ['a b', '-a', 'a/b', 'a'.repeat(64)]],
+  ['isPortName', isPortName, ['metrics', 'http-2', 'a1'], ['', '123', 'a--b', '-a', 'UPPER', 'a-very-long-port-name']],
+  ['isEnvVarName', isEnvVarName, ['NODE_NAME', 'a.b', '-x', '_'], ['', '1X', 'A B', 'A=B']],
+  ['isAbsolutePathWithoutBacksteps', isAbsolutePathWithoutBacksteps, ['/', '/var/log', '/a..b'], ['', 'var/log', '/var/../etc', '/..']],
+])('%s accepts and rejects', (_name, check, good, bad) => {
+  for (const v of good) expect([v, check(v)]).toEqual([v, true]);
+  for (const v of bad) expect([v, check(v)]).toEqual([v, false]);
+});
+
+test('isIntegerIn', () => {
+  expect(isIntegerIn(1, 1, 100)).toBe(true);
+  expect(isIntegerIn(100, 1, 100)).toBe(true);
+  expect(isIntegerIn(0, 1, 100)).toBe(false);
+  expect(isIntegerIn(1.5, 1, 100)).toBe(false);
+  expect(isIntegerIn(NaN, 1, 100)).toBe(false);
+});
+
+test('isConfigKey keeps the job template\'s Secret-key check (length and characters only) behind dotNames: allow', () => {
+  for (const key of ['.', '..']) {
+    expect(isConfigKey(key)).toBe(false);
+    expect(isConfigKey(key, { dotNames: 'allow' })).toBe(true);
+  }
+  for (const key of ['', 'a/b', 'a b', 'a'.repeat(254)]) expect(isConfigKey(key, { dotNames: 'allow' })).toBe(false);
+  expect(isConfigKey('a'.repeat(253), { dotNames: 'allow' })).toBe(true);
 });
