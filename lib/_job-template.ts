@@ -12,7 +12,7 @@ import { ApiObject, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
-  INT32_MAX, isConfigKey, isDns1123Label, isDns1123Subdomain, isEnvVarName, isQualifiedName,
+  INT32_MAX, isConfigKey, isDns1123Label, isDns1123Subdomain, isEnvVarName, isQualifiedName, KnownProps, rejectUnknownProp,
 } from './_validation';
 import { ValidationError } from './errors';
 
@@ -348,12 +348,8 @@ const CREDENTIAL_NAME = /(^|_)(PASSWORD|PASSWD|PASS|SECRET|TOKEN|API_?KEY|PRIVAT
  * Rejects keys of `props` that no prop of the construct declares, so a JavaScript caller's
  * `activeDeadlineSeconds: 600` is an error instead of being dropped. @internal
  */
-export function rejectUnknownProps(scope: Construct, props: object, known: { readonly [key: string]: true }, path: string = ''): void {
-  for (const key of Object.keys(props)) {
-    if (known[key] || (props as Record<string, unknown>)[key] === undefined) continue;
-    const hint = MISSPELLED_PROPS[key] ?? `the known props are ${Object.keys(known).map((k) => `\`${k}\``).join(', ')}`;
-    throw new ValidationError(scope, `${path}${key}`, 'is not a prop of this construct and would be ignored', (props as Record<string, unknown>)[key], hint);
-  }
+export function rejectUnknownProps(scope: Construct, props: object, known: KnownProps, path: string = ''): void {
+  rejectUnknownProp(scope, path, props, known, MISSPELLED_PROPS, 'is not a prop of this construct and would be ignored');
 }
 
 /** Validates a count-like int32 field (completions, backoffLimit, history limits, …). @internal */

@@ -2,10 +2,13 @@
  * Internal syntax checks shared by every construct (StatefulDatabase, NodeAgent, BatchJob,
  * ScheduledJob). Each mirrors an API-server rule; the source of the rule is cited next to it
  * (paths are inside kubernetes/kubernetes unless noted). The predicates return booleans or parsed
- * values; the constructs turn failures into `ValidationError`s worded for their own props.
+ * values; the constructs turn failures into `ValidationError`s worded for their own props. The
+ * unknown-prop check at the end throws itself, with the rule sentence its caller gives.
  *
  * @internal
  */
+import { IConstruct } from 'constructs';
+import { ValidationError } from './errors';
 
 /** The largest value of an int32 API field (replicas, UIDs, history limits, …). */
 export const INT32_MAX = 2147483647;
@@ -148,4 +151,34 @@ export function quantityHint(value: string): string {
     if (decimal[lower]) return `write "${n}${decimal[lower]}" (decimal) or "${n}${decimal[lower] === 'k' ? 'Ki' : `${decimal[lower]}i`}" (binary); suffixes are case sensitive and take no "B"`;
   }
   return 'use a Kubernetes quantity such as "10Gi" (binary) or "1G" (decimal), or pass a cdk8s Size';
+}
+
+/** The props a construct declares, as a key set (a `Record` over `keyof Props` keeps it complete). */
+export type KnownProps = { readonly [key: string]: true };
+
+/**
+ * The first key of `obj` (with a defined value) that is not in `known`, and a hint for it:
+ * `hints[key]` for a spelling users bring from Kubernetes YAML or cdk8s-plus, else the list of
+ * known props. A prop a construct does not declare would otherwise be ignored without a word
+ * (JavaScript callers, or object literals spread from elsewhere, get no compiler check).
+ */
+export function findUnknownProp(obj: object, known: KnownProps, hints: { readonly [key: string]: string }): { key: string; hint: string } | undefined {
+  for (const [key, value] of Object.entries(obj)) {
+    if (value === undefined || known[key]) continue;
+    return { key, hint: hints[key] ?? `the known props are ${Object.keys(known).map((k) => `\`${k}\``).join(', ')}` };
+  }
+  return undefined;
+}
+
+/**
+ * Throws a `ValidationError` on `<pathPrefix><key>` with `rule` for the first unknown prop of `obj`
+ * (see {@link findUnknownProp}). `pathPrefix` is '' for top-level props, else ends in '.'.
+ */
+export function rejectUnknownProp(
+  scope: IConstruct, pathPrefix: string, obj: object, known: KnownProps, hints: { readonly [key: string]: string }, rule: string,
+): void {
+  const unknown = findUnknownProp(obj, known, hints);
+  if (unknown) {
+    throw new ValidationError(scope, `${pathPrefix}${unknown.key}`, rule, (obj as { [key: string]: unknown })[unknown.key], unknown.hint);
+  }
 }

@@ -7,7 +7,7 @@
  */
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { ValidationError } from './errors';
+import { findUnknownProp, KnownProps, rejectUnknownProp } from './_validation';
 
 /**
  * The whole number of seconds in `duration`, or `undefined` when it is negative or has a
@@ -54,12 +54,8 @@ const HINTS: { readonly [key: string]: string } = {
  *
  * @internal
  */
-export function unknownProp(obj: object, known: { readonly [key: string]: true }): { key: string; hint: string } | undefined {
-  for (const [key, value] of Object.entries(obj)) {
-    if (value === undefined || known[key]) continue;
-    return { key, hint: HINTS[key] ?? `the known props are ${Object.keys(known).map((k) => `\`${k}\``).join(', ')}` };
-  }
-  return undefined;
+export function unknownProp(obj: object, known: KnownProps): { key: string; hint: string } | undefined {
+  return findUnknownProp(obj, known, HINTS);
 }
 
 /**
@@ -67,11 +63,7 @@ export function unknownProp(obj: object, known: { readonly [key: string]: true }
  *
  * @internal
  */
-export function rejectUnknownProps(scope: IConstruct, prop: string, obj: object, known: { readonly [key: string]: true }): void {
+export function rejectUnknownProps(scope: IConstruct, prop: string, obj: object, known: KnownProps): void {
   if (obj === null || typeof obj !== 'object') return;
-  const unknown = unknownProp(obj, known);
-  if (unknown) {
-    throw new ValidationError(scope, prop === '' ? unknown.key : `${prop}.${unknown.key}`, 'is not a NodeAgent prop and would be ignored',
-      (obj as { [key: string]: unknown })[unknown.key], unknown.hint);
-  }
+  rejectUnknownProp(scope, prop === '' ? '' : `${prop}.`, obj, known, HINTS, 'is not a NodeAgent prop and would be ignored');
 }

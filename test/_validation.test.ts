@@ -1,7 +1,8 @@
 import {
   isAbsolutePathWithoutBacksteps, isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isIntegerIn,
-  isLabelValue, isPortName, isQualifiedName, parseQuantity, quantityHint,
+  isLabelValue, isPortName, isQualifiedName, parseQuantity, quantityHint, rejectUnknownProp,
 } from '../lib/_validation';
+import { newChart } from './helpers/synth';
 
 test.each([
   ['10Gi', 10 * 2 ** 30], ['1G', 1e9], ['500M', 5e8], ['1.5Gi', 1.5 * 2 ** 30], ['100m', 0.1], ['1e3', 1000], ['2E-1', 0.2],
@@ -74,4 +75,14 @@ test('isConfigKey keeps the job template\'s Secret-key check (length and charact
   }
   for (const key of ['', 'a/b', 'a b', 'a'.repeat(254)]) expect(isConfigKey(key, { dotNames: 'allow' })).toBe(false);
   expect(isConfigKey('a'.repeat(253), { dotNames: 'allow' })).toBe(true);
+});
+
+test('rejectUnknownProp names the first unknown prop with its path, the caller\'s rule and a hint', () => {
+  const scope = newChart();
+  const hints = { hostPID: 'use `hostPid`' };
+  expect(() => rejectUnknownProp(scope, 'containers[0].', { a: 1, hostPID: true }, { a: true }, hints, 'is not known'))
+    .toThrow('test: `containers[0].hostPID` is not known, got true; use `hostPid`');
+  expect(() => rejectUnknownProp(scope, '', { a: 1, zz: 2, yy: 3 }, { a: true, b: true }, hints, 'is not known'))
+    .toThrow('test: `zz` is not known, got 2; the known props are `a`, `b`');
+  expect(() => rejectUnknownProp(scope, '', { a: 1, zz: undefined }, { a: true }, hints, 'is not known')).not.toThrow();
 });
