@@ -347,7 +347,7 @@ describe('properties', () => {
     deleteAtS: fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }),
   });
 
-  function runArbitrary(a: fc.RecordValue<typeof arbitraryJob> extends infer T ? T : never) {
+  function runArbitrary(a: typeof arbitraryJob extends fc.Arbitrary<infer T> ? T : never) {
     const indexed = a.indexed && a.completions !== undefined;
     const sim = simulation([{ runForMs: seconds(a.runForS), exitCodes: a.exitCodes }], a.seed);
     const statuses = statusLog(sim, 'prop');

@@ -3,6 +3,7 @@
  * `TestControllerSyncJob` style): spec, pods, expected writes, events and status. Each case cites
  * the rule of /work/shared/reference/k8s-controller-semantics.md §4 it pins.
  */
+import type { Draft } from '../../../lib/simulator/cluster/factories';
 import type { ContainerStatusLite, JobStatus, PodCondition, PodPhase, SimJob, SimPod } from '../../../lib/simulator/cluster/objects';
 import { JobController, jobControllerRegistration } from '../../../lib/simulator/controllers/job-controller';
 import { JOB_COMPLETION_INDEX_ANNOTATION, JOB_TRACKING_FINALIZER } from '../../../lib/simulator/controllers/job-utils';
@@ -245,7 +246,7 @@ function addJob(h: Harness, c: Case): SimJob {
 
 function addPod(h: Harness, job: SimJob, i: number, s: PodSpecCase): SimPod {
   const draft = newPod(`backup-p${i}`, { owner: job, labels: job.spec.template.metadata?.labels });
-  const pod = h.add({
+  const pod = h.add<Draft<SimPod>>({
     ...draft,
     finalizers: s.finalizer === false ? [] : [JOB_TRACKING_FINALIZER],
     annotations: s.index === undefined ? {} : { [JOB_COMPLETION_INDEX_ANNOTATION]: String(s.index) },
