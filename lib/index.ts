@@ -35,3 +35,11 @@ export type { NodeAgentRollingUpdateOptions } from './node-agent-update-strategy
 export { PodSecurityLevel, NodeAgentCapability, POD_SECURITY_ENFORCE_LABEL } from './node-agent-security';
 export { NodeSelectorOperator } from './node-placement';
 export type { NodeSelectorRequirement, NodeSelectorTerm, PreferredNodeSelectorTerm } from './node-placement';
+export {
+  simulate, SimulationResult, Simulation, parseScenario, ScenarioError, loadManifests, loadManifestsOrThrow, ManifestError, ManifestIssueCode,
+} from './simulator';
+export type {
+  SimulateOptions, EventQuery, SimulationOptions, SimulationReport, ReportEvent, ReportPod, ReportClaim, ReportJob, ReportObjectRef,
+  ReportOwnerRef, Scenario, ScenarioStep, ScenarioAction, ScenarioSource, ScenarioIssue, ManifestSource, LoadResult, LoadedManifest,
+  LoadOptions, ChartLike, AppLike, ManifestIssue, ManifestNotice, Manifest,
+} from './simulator';

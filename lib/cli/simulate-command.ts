@@ -1,3 +1,16 @@
+/**
+ * `cdk8s-workloads simulate <manifest files or dirs…> [--scenario FILE] [--format text|json|html] [--out FILE]`
+ * (DESIGN.md "CLI"). Bad input — unparseable YAML, unknown fields such as seed 004's `templates:`,
+ * schedule errors, unknown scenario steps — ends with one message naming the file, document,
+ * field path and fix on stderr, exit code 1, and nothing on stdout. Loader notices (ignored kinds,
+ * warnings) go to stderr.
+ */
+import * as fs from 'fs';
+import { simulate, SimulationResult } from '../simulator/index';
+import { ManifestError } from '../simulator/manifest/issues';
+import { cronJobTimeZones, renderHtmlTimeline } from '../simulator/report/html';
+import { ScenarioError } from '../simulator/scenario';
+import { SimulationError } from '../simulator/errors';
 import { CliError, CliIO } from './io';
 
 /** Options of `cdk8s-workloads simulate`. */
@@ -10,7 +23,46 @@ export interface SimulateCommandOptions {
   readonly out?: string;
 }
 
-/** Runs `simulate`; returns the exit code. */
-export async function runSimulate(_paths: string[], _opts: SimulateCommandOptions, _io: CliIO): Promise<number> {
-  throw new CliError('simulate: not built yet');
+/** Runs `simulate`; returns the exit code. Throws {@link CliError} for bad input. */
+export async function runSimulate(paths: string[], opts: SimulateCommandOptions, io: CliIO): Promise<number> {
+  if (opts.scenario !== undefined && !fs.existsSync(opts.scenario)) {
+    throw new CliError(`--scenario ${opts.scenario}: no such file; pass a scenario file (YAML or JSON)`);
+  }
+  if (opts.scenario !== undefined && fs.statSync(opts.scenario).isDirectory()) {
+    throw new CliError(`--scenario ${opts.scenario}: is a directory; pass a scenario file (YAML or JSON)`);
+  }
+  let result: SimulationResult;
+  try {
+    result = simulate(paths, opts.scenario, opts.scenario !== undefined ? { scenarioFile: opts.scenario } : {});
+  } catch (e) {
+    if (e instanceof ManifestError || e instanceof ScenarioError) throw new CliError(e.message);
+    if (e instanceof SimulationError) throw new CliError(`the simulation stopped: ${e.message}`);
+    throw e;
+  }
+  for (const n of result.notices) io.stderr(`notice: ${n.message}\n`);
+  const output = render(result, opts.format);
+  if (opts.out !== undefined) {
+    try {
+      fs.writeFileSync(opts.out, output);
+    } catch (e) {
+      throw new CliError(`--out ${opts.out}: cannot write: ${(e as Error).message}`);
+    }
+    io.stderr(`wrote ${opts.format} output to ${opts.out}\n`);
+  } else {
+    io.stdout(output);
+  }
+  return 0;
+}
+
+function render(result: SimulationResult, format: SimulateCommandOptions['format']): string {
+  switch (format) {
+    case 'json': return result.toJson();
+    case 'html': return renderHtmlTimeline(result.report, {
+      steps: result.scenario.steps.map((s) => ({ atMs: s.atMs, label: s.label })),
+      timeZones: cronJobTimeZones(result.manifests, result.scenario.namespace),
+      podTransitions: result.simulation.state.history('Pod').map((p) => p.timeline),
+    });
+    case 'text': return result.toText();
+    default: throw new CliError(`--format ${String(format)}: must be text, json or html`);
+  }
 }

@@ -5,11 +5,13 @@
 import type { ControllerRegistration } from './controller';
 import { cronJobControllerRegistration } from './cron-job-controller';
 import { jobControllerRegistration } from './job-controller';
+import { statefulSetControllerRegistration } from './stateful-set-controller';
 import { ttlAfterFinishedControllerRegistration } from './ttl-after-finished-controller';
 
 /** Every registered controller, in the order the Simulation creates them. */
 export const CONTROLLERS: readonly ControllerRegistration[] = [
   cronJobControllerRegistration,
   jobControllerRegistration,
+  statefulSetControllerRegistration,
   ttlAfterFinishedControllerRegistration,
 ];

@@ -1,0 +1,206 @@
+/**
+ * The StatefulSet controller (Kubernetes 1.27 `pkg/controller/statefulset`): event plumbing and the
+ * StatefulPodControl part. `keysFor` maps changes of a set and of the pods it controls to the set's
+ * key and keeps the per-set pod index (stateful-set-index.ts) current; `sync` works out the
+ * revisions, asks the pure reconcile (stateful-set-reconcile.ts) for the writes, and performs them
+ * through the Controls with the real events:
+ *
+ * - `SuccessfulCreate` `create Pod web-0 in StatefulSet web successful` / `FailedCreate`
+ *   `create Pod … failed error: …` (`stateful_pod_control.go#recordPodEvent`);
+ * - `SuccessfulCreate` `create Claim www-web-0 Pod web-0 in StatefulSet web success`
+ *   (`#recordClaimEvent`);
+ * - `SuccessfulDelete` `delete Pod web-2 in StatefulSet web successful`;
+ * - `SuccessfulUpdate` `update Pod web-0 in StatefulSet web successful` when claims are brought in
+ *   line with the retention policy;
+ * - Warning `RecreatingFailedPod` `StatefulSet default/web is recreating failed Pod web-1`
+ *   (`stateful_set_control.go#processReplica`).
+ *
+ * Revisions: the update revision is `<set>-<hash of spec.template>` (revision.ts); the current
+ * revision is `status.currentRevision` while its template is known, else the update revision
+ * (`getStatefulSetRevisions`). ControllerRevision objects are not stored in the cluster: the
+ * controller remembers each revision's template.
+ */
+import { ApiError } from '../cluster/api-errors';
+import type { StoreChange } from '../cluster/cluster-state';
+import { controllerOf, objectKey, PodTemplateSpec, SimPod, SimStatefulSet, splitKey } from '../cluster/objects';
+import { STATEFUL_SET_POD_EVENTS } from './control';
+import type { Controller, ControllerContext, ControllerRegistration, SyncResult } from './controller';
+import { controllerRevisionName, templateHash } from './revision';
+import { StatefulSetPods } from './stateful-set-index';
+import { reconcileStatefulSet, StatefulSetAction, StatefulSetPlan, StatefulSetRevisions } from './stateful-set-reconcile';
+import { claimName, desiredClaimOwners, ordinalOf, sameOwners } from './stateful-set-utils';
+
+/** The StatefulSet controller. */
+export class StatefulSetController implements Controller {
+  /** The pauseController name. */
+  public readonly name = 'statefulset';
+  /** Its primary kind. */
+  public readonly kind = 'StatefulSet' as const;
+  private readonly indexes = new Map<string, StatefulSetPods>();
+  private readonly templates = new Map<string, Map<string, PodTemplateSpec>>();
+  /** The last plan per set key (for tests and debugging). */
+  public readonly lastPlan = new Map<string, StatefulSetPlan>();
+
+  /** @param ctx the controller context (its `pods` control should use {@link STATEFUL_SET_POD_EVENTS}) */
+  public constructor(private readonly ctx: ControllerContext) {}
+
+  /** @inheritdoc */
+  public keysFor(change: StoreChange): string[] {
+    const o = change.object;
+    if (o.kind === 'StatefulSet') {
+      if (change.type === 'Deleted') {
+        this.indexes.delete(o.uid);
+        this.templates.delete(o.uid);
+        return [];
+      }
+      return [objectKey(o)];
+    }
+    if (o.kind === 'Pod') {
+      const ref = controllerOf(o);
+      if (!ref || ref.kind !== 'StatefulSet') return [];
+      const index = this.indexes.get(ref.uid);
+      if (index) {
+        if (change.type === 'Deleted') index.forget(o);
+        else index.observe(o);
+      }
+      return [`${o.namespace}/${ref.name}`];
+    }
+    return [];
+  }
+
+  /** The pod index of `set` (built from the store the first time). */
+  public indexOf(set: SimStatefulSet): StatefulSetPods {
+    let index = this.indexes.get(set.uid);
+    if (!index) {
+      index = new StatefulSetPods(set.name);
+      for (const p of this.ctx.cluster.podsOwnedBy(set.uid)) if (controllerOf(p)?.uid === set.uid) index.observe(p);
+      this.indexes.set(set.uid, index);
+    }
+    return index;
+  }
+
+  /** @inheritdoc */
+  public sync(key: string, now: number): SyncResult {
+    const { namespace, name } = splitKey(key);
+    const set = this.ctx.cluster.get('StatefulSet', namespace, name);
+    if (!set) return {};
+    const revisions = this.revisionsOf(set);
+    const pods = this.indexOf(set);
+    pods.configure(set, revisions.updateRevision);
+    pods.refreshAvailability(now);
+    const plan = reconcileStatefulSet({
+      set, pods, revisions, now, claim: (n) => this.ctx.cluster.get('PersistentVolumeClaim', set.namespace, n),
+    });
+    this.lastPlan.set(key, plan);
+    for (const o of plan.claimsChecked) pods.needsClaimFix.delete(o);
+    const error = this.execute(set, plan, pods);
+    // performUpdate writes the status even when a write failed.
+    this.ctx.status.updateStatus(set, plan.status);
+    if (error) throw error;
+    return plan.requeueAfterMs !== undefined ? { requeueAfterMs: plan.requeueAfterMs } : {};
+  }
+
+  /** `getStatefulSetRevisions`, with templates remembered per revision name. */
+  private revisionsOf(set: SimStatefulSet): StatefulSetRevisions {
+    let known = this.templates.get(set.uid);
+    if (!known) this.templates.set(set.uid, (known = new Map()));
+    const updateTemplate = set.spec.template;
+    const updateRevision = controllerRevisionName(set.name, templateHash(updateTemplate));
+    if (!known.has(updateRevision)) known.set(updateRevision, structuredClone(updateTemplate));
+    const current = set.status.currentRevision;
+    if (current && known.has(current)) {
+      return { currentRevision: current, currentTemplate: known.get(current)!, updateRevision, updateTemplate };
+    }
+    return { currentRevision: updateRevision, currentTemplate: updateTemplate, updateRevision, updateTemplate };
+  }
+
+  /**
+   * Performs the plan in order. Monotonic: the first error stops the sync. Burst: an error skips
+   * the rest of its unit and stops after its slow-start batch. Returns the first error.
+   */
+  private execute(set: SimStatefulSet, plan: StatefulSetPlan, pods: StatefulSetPods): ApiError | undefined {
+    const monotonic = set.spec.podManagementPolicy !== 'Parallel';
+    const failedUnits = new Set<number>();
+    let error: ApiError | undefined;
+    let errorBatch = -1;
+    for (const a of plan.actions) {
+      if (error && (monotonic || a.batch !== errorBatch)) break;
+      if (failedUnits.has(a.unit)) continue;
+      try {
+        this.perform(set, a);
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+        error = error ?? e;
+        errorBatch = a.batch;
+        failedUnits.add(a.unit);
+        if (a.type === 'fixClaims') pods.needsClaimFix.add(ordinalOf(a.pod.name));
+      }
+    }
+    return error;
+  }
+
+  private perform(set: SimStatefulSet, a: StatefulSetAction): void {
+    const ctx = this.ctx;
+    switch (a.type) {
+      case 'recreateFailed':
+        ctx.recorder.event(ref(set), 'Warning', 'RecreatingFailedPod', `StatefulSet ${set.namespace}/${set.name} is recreating failed Pod ${a.pod.name}`);
+        ctx.pods.deletePod(set, a.pod);
+        return;
+      case 'createPod': {
+        const podName = a.pod.name!;
+        const fail = (message: string): ApiError => {
+          ctx.recorder.event(ref(set), 'Warning', 'FailedCreate', STATEFUL_SET_POD_EVENTS.failure('create', set, podName, message), { kind: 'Pod', name: podName });
+          return new ApiError('Conflict', message);
+        };
+        if (a.blockedBy) throw fail(a.blockedBy);
+        // CreateStatefulPod: "Create the Pod's PVCs prior to creating the Pod".
+        for (const claim of a.claims) {
+          try {
+            ctx.claims.createClaim(set, claim, podName);
+          } catch (e) {
+            if (e instanceof ApiError) throw fail(`failed to create PVC ${claim.name}: ${e.message}`);
+            throw e;
+          }
+        }
+        const pod = ctx.pods.createPod(set, a.pod);
+        this.applyRetention(set, pod);
+        return;
+      }
+      case 'createMissingClaims':
+        for (const claim of a.claims) ctx.claims.createClaim(set, claim, a.pod.name);
+        this.applyRetention(set, a.pod);
+        return;
+      case 'fixClaims':
+        for (const c of a.changes) if (c.claim.deletedMs === null) ctx.claims.setOwnerReferences(c.claim, c.refs);
+        if (a.updatePod && a.pod.deletedMs === null) ctx.pods.updatePod(set, a.pod, () => undefined);
+        return;
+      case 'deletePod':
+        if (a.pod.deletedMs === null && a.pod.deletionMs === null) ctx.pods.deletePod(set, a.pod);
+        return;
+    }
+  }
+
+  /** `UpdatePodClaimForRetentionPolicy` after a pod is created. */
+  private applyRetention(set: SimStatefulSet, pod: SimPod): void {
+    const ordinal = ordinalOf(pod.name);
+    for (const t of set.spec.volumeClaimTemplates ?? []) {
+      const claim = this.ctx.cluster.get('PersistentVolumeClaim', set.namespace, claimName(t.metadata?.name ?? '', set.name, ordinal));
+      if (!claim || claim.deletionMs !== null) continue;
+      const refs = desiredClaimOwners(set, pod, claim);
+      if (!sameOwners(claim.ownerReferences, refs)) this.ctx.claims.setOwnerReferences(claim, refs);
+    }
+  }
+}
+
+function ref(set: SimStatefulSet) {
+  return { kind: 'StatefulSet', namespace: set.namespace, name: set.name };
+}
+
+/** Registers the StatefulSet controller (pod events worded as `stateful_pod_control.go`). */
+export const statefulSetControllerRegistration: ControllerRegistration = {
+  name: 'statefulset',
+  component: 'statefulset-controller',
+  podEvents: STATEFUL_SET_POD_EVENTS,
+  create: (ctx) => new StatefulSetController(ctx),
+};
+

@@ -1,0 +1,172 @@
+/**
+ * The simulator's public API: `simulate(manifests, scenario)` replays what the Kubernetes 1.27
+ * StatefulSet, DaemonSet, Job and CronJob controllers (plus scheduler, kubelet, garbage collector
+ * and DNS) do with your manifests, offline and deterministically, and returns the report.
+ *
+ * ```ts
+ * import { simulate } from 'cdk8s-workloads';
+ * const result = simulate(chart, `until: 5m
+ * steps:
+ *   - { at: 2m, scale: { kind: StatefulSet, name: web, replicas: 5 } }`);
+ * expect(result.podsOf('StatefulSet', 'web').map((p) => p.name)).toEqual(['web-0', 'web-1', 'web-2', 'web-3', 'web-4']);
+ * expect(result.lookup('web-1.nginx')).toHaveLength(1);
+ * ```
+ */
+import { ApiError } from './cluster/api-errors';
+import { draftFromManifest, Manifest } from './cluster/from-manifest';
+import type { SimObject } from './cluster/objects';
+import type { ControllerRegistration } from './controllers/controller';
+import { parseDurationMs } from './duration';
+import { describeLocation, ManifestError, ManifestIssueCode, ManifestNotice } from './manifest/issues';
+import { loadManifests, ManifestSource } from './manifest/load-manifests';
+import { validateUpdate } from './manifest/update-validation';
+import { buildReport, reportToJson, ReportEvent, ReportPod, SimulationReport } from './report/json';
+import { renderText } from './report/text';
+import { applyStep, parseScenario, Scenario, ScenarioSource } from './scenario';
+import { Simulation } from './simulation';
+
+/** Options of {@link simulate}. */
+export interface SimulateOptions {
+  /** Base directory for relative manifest paths. @default - the process working directory */
+  readonly cwd?: string;
+  /** The scenario's name in messages. @default - its path, or `<scenario>` */
+  readonly scenarioFile?: string;
+  /** Controllers to run. @default - every registered controller */
+  readonly controllers?: readonly ControllerRegistration[];
+}
+
+/** Filter of {@link SimulationResult.events}. */
+export interface EventQuery {
+  /** Reason, e.g. `SuccessfulCreate`. */
+  readonly reason?: string;
+  /** Kind of the event's object. */
+  readonly kind?: string;
+  /** Name of the event's object. */
+  readonly name?: string;
+  /** Namespace of the event's object. */
+  readonly namespace?: string;
+  /** `Normal` or `Warning`. */
+  readonly type?: 'Normal' | 'Warning';
+}
+
+/**
+ * Runs a simulation.
+ *
+ * @param manifests file/directory paths, YAML/JSON strings, manifest objects, a cdk8s Chart or App, or a list of them
+ * @param scenario the scenario (YAML/JSON text, a file path, an object, or a parsed {@link Scenario}); default: 30 minutes, three workers, no steps
+ * @param options see {@link SimulateOptions}
+ * @throws ManifestError when a manifest is invalid; ScenarioError when the scenario is invalid or a step is rejected
+ */
+export function simulate(manifests: ManifestSource, scenario?: ScenarioSource | Scenario, options: SimulateOptions = {}): SimulationResult {
+  const sc: Scenario = isScenario(scenario) ? scenario : parseScenario(scenario ?? {}, options.scenarioFile);
+  const loaded = loadManifests(manifests, { namespace: sc.namespace, ...(options.cwd ? { cwd: options.cwd } : {}) });
+  if (loaded.issues.length > 0) throw new ManifestError(loaded.issues);
+  const sim = new Simulation({
+    startEpochMs: sc.startEpochMs, seed: sc.seed, nodes: sc.nodes, behaviours: sc.pods, validateUpdate,
+    ...(options.controllers ? { controllers: options.controllers } : {}),
+  });
+  for (const o of loaded.objects) {
+    const draft = draftFromManifest(o.manifest, sc.namespace);
+    if (!draft) continue;
+    try {
+      sim.state.create(draft);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      const where = describeLocation(o.file, o.documentIndex, { kind: o.manifest.kind, namespace: o.manifest.metadata?.namespace, name: o.manifest.metadata?.name });
+      throw new ManifestError([{ code: ManifestIssueCode.INVALID_VALUE, file: o.file, documentIndex: o.documentIndex, path: '', message: `${where}: the API server rejects it: ${e.message}` }]);
+    }
+  }
+  const file = options.scenarioFile ?? (typeof scenario === 'string' && !scenario.includes('\n') ? scenario : '<scenario>');
+  for (const step of sc.steps) sim.at(step.atMs, step.label, (a) => applyStep(a, step, sc.namespace, file));
+  sim.runUntil(sc.untilMs);
+  return new SimulationResult(sim, sc, loaded.notices, loaded.objects.map((o) => o.manifest));
+}
+
+function isScenario(x: unknown): x is Scenario {
+  return typeof x === 'object' && x !== null && typeof (x as Scenario).untilMs === 'number' && Array.isArray((x as Scenario).steps);
+}
+
+/** The outcome of {@link simulate}: the report plus query helpers for tests. */
+export class SimulationResult {
+  /** The DESIGN.md JSON report. */
+  public readonly report: SimulationReport;
+
+  /**
+   * @param simulation the finished simulation (store, trace, DNS — for deeper inspection)
+   * @param scenario the scenario that ran
+   * @param notices loader notices (ignored kinds, warnings)
+   * @param manifests the loaded manifests, in input order
+   */
+  public constructor(
+    public readonly simulation: Simulation,
+    public readonly scenario: Scenario,
+    public readonly notices: readonly ManifestNotice[],
+    public readonly manifests: readonly Manifest[] = [],
+  ) {
+    this.report = buildReport({
+      cluster: simulation.state, events: simulation.trace.events, dns: simulation.dns,
+      startEpochMs: scenario.startEpochMs, untilMs: scenario.untilMs, seed: scenario.seed,
+    });
+  }
+
+  /**
+   * Every pod instance (creation order) owned by `kind`/`name` anywhere up its owner chain — a
+   * CronJob owns its Jobs' pods.
+   */
+  public podsOf(kind: string, name: string, namespace?: string): ReportPod[] {
+    const all = new Map<string, SimObject>();
+    for (const k of ['Pod', 'Job', 'CronJob', 'StatefulSet', 'DaemonSet'] as const) for (const o of this.simulation.state.history(k)) all.set(o.uid, o);
+    const owned = (o: SimObject, depth: number): boolean => o.ownerReferences.some((r) => (r.kind === kind && r.name === name && (namespace === undefined || o.namespace === namespace))
+      || (depth < 5 && all.has(r.uid) && owned(all.get(r.uid)!, depth + 1)));
+    const pods = this.simulation.state.history('Pod');
+    return this.report.pods.filter((_, i) => owned(pods[i], 0));
+  }
+
+  /** Events matching every given criterion, in order. */
+  public events(query: EventQuery = {}): ReportEvent[] {
+    return this.report.events.filter((e) => (query.reason === undefined || e.reason === query.reason)
+      && (query.kind === undefined || e.object.kind === query.kind)
+      && (query.name === undefined || e.object.name === query.name)
+      && (query.namespace === undefined || e.object.namespace === query.namespace)
+      && (query.type === undefined || e.type === query.type));
+  }
+
+  /**
+   * DNS answers for `name` at `at` (simulated ms, a duration such as `90s`, or an RFC 3339 instant;
+   * default: the end), resolved from `namespace` (short names like `web-1.nginx` work).
+   */
+  public lookup(name: string, at?: number | string, namespace: string = this.scenario.namespace): string[] {
+    let atMs = this.scenario.untilMs;
+    if (typeof at === 'number') atMs = at;
+    else if (typeof at === 'string') {
+      const d = parseDurationMs(at);
+      const iso = Date.parse(at);
+      if (d !== undefined) atMs = d;
+      else if (!Number.isNaN(iso)) atMs = iso - this.scenario.startEpochMs;
+      else throw new RangeError(`lookup: \`at\` must be ms, a duration (90s) or an RFC 3339 instant, got ${JSON.stringify(at)}`);
+    }
+    return this.simulation.dns.lookup(name, atMs, namespace);
+  }
+
+  /** The report as JSON (byte-identical for the same inputs and seed). */
+  public toJson(): string {
+    return reportToJson(this.report);
+  }
+
+  /** The kubectl-like text report. */
+  public toText(): string {
+    const s = this.simulation;
+    return renderText({ cluster: s.state, events: s.trace.events, dns: s.dns, startEpochMs: this.scenario.startEpochMs, untilMs: this.scenario.untilMs, seed: this.scenario.seed });
+  }
+}
+
+export { Simulation } from './simulation';
+export type { Manifest } from './cluster/from-manifest';
+export type { SimulationOptions } from './simulation';
+export { parseScenario, ScenarioError } from './scenario';
+export type { Scenario, ScenarioStep, ScenarioAction, ScenarioSource, ScenarioIssue } from './scenario';
+export { loadManifests, loadManifestsOrThrow } from './manifest/load-manifests';
+export type { ManifestSource, LoadResult, LoadedManifest, LoadOptions, ChartLike, AppLike } from './manifest/load-manifests';
+export { ManifestError, ManifestIssueCode } from './manifest/issues';
+export type { ManifestIssue, ManifestNotice } from './manifest/issues';
+export type { SimulationReport, ReportEvent, ReportPod, ReportClaim, ReportJob, ReportObjectRef, ReportOwnerRef } from './report/json';

@@ -1,0 +1,125 @@
+/**
+ * The default `simulate` output: a `kubectl get events`-like timeline, then the final state as
+ * `kubectl get pods -o wide`, `kubectl get pvc`, `kubectl get jobs` would print it (sorted by
+ * name, as kubectl sorts), and the DNS answers at the end.
+ */
+import { formatInstant } from '../clock';
+import type { ClusterReader } from '../cluster/cluster-state';
+import type { ClusterDns } from '../cluster/dns';
+import type { SimPod } from '../cluster/objects';
+import { formatDurationMs } from '../duration';
+import type { TraceEvent } from '../trace';
+
+/** What the text report is built from. */
+export interface TextReportInput {
+  /** The store. */
+  readonly cluster: Pick<ClusterReader, 'history'>;
+  /** Events. */
+  readonly events: readonly TraceEvent[];
+  /** DNS. */
+  readonly dns: Pick<ClusterDns, 'records'>;
+  /** Epoch ms of t=0. */
+  readonly startEpochMs: number;
+  /** End, simulated ms. */
+  readonly untilMs: number;
+  /** Seed. */
+  readonly seed: number;
+}
+
+/**
+ * kubectl's age format (`k8s.io/apimachinery/pkg/util/duration.HumanDuration`): `45s`, `2m30s`,
+ * `15m`, `3h20m`, `2d4h`, …
+ */
+export function humanDuration(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < -1) return '<invalid>';
+  if (seconds < 0) return '0s';
+  if (seconds < 120) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 10) return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m${seconds % 60}s`;
+  if (minutes < 180) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 8) return minutes % 60 === 0 ? `${hours}h` : `${hours}h${minutes % 60}m`;
+  if (hours < 48) return `${hours}h`;
+  if (hours < 24 * 8) return hours % 24 === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${hours % 24}h`;
+  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24)}d`;
+  const days = Math.floor(hours / 24);
+  if (hours < 24 * 365 * 8) return days % 365 === 0 ? `${Math.floor(days / 365)}y` : `${Math.floor(days / 365)}y${days % 365}d`;
+  return `${Math.floor(days / 365)}y`;
+}
+
+/** The pod's STATUS column as kubectl computes it (`printers.go#printPod`, simplified). */
+export function podStatus(pod: SimPod): string {
+  if (pod.deletionMs !== null && pod.deletedMs === null) return 'Terminating';
+  if (pod.reason) return pod.reason;
+  const waiting = pod.containerStatuses.find((c) => c.state === 'waiting' && c.reason && c.reason !== 'ContainerCreating');
+  if (pod.phase === 'Pending') return pod.nodeName === null ? 'Pending' : 'ContainerCreating';
+  if (pod.phase === 'Succeeded') return 'Completed';
+  if (pod.phase === 'Failed') return pod.containerStatuses.find((c) => c.state === 'terminated')?.reason ?? 'Error';
+  if (waiting) return waiting.reason!;
+  return pod.phase;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] + 3))).join('').trimEnd()).join('\n');
+}
+
+/** Renders the text report. */
+export function renderText(input: TextReportInput): string {
+  const end = input.untilMs;
+  const out: string[] = [];
+  out.push(`Simulated ${formatInstant(input.startEpochMs)} → ${formatInstant(input.startEpochMs + end)} (${formatDurationMs(end)}), seed ${input.seed}`);
+  out.push('');
+  const multiNs = new Set(input.events.map((e) => e.object.namespace).filter(Boolean)).size > 1;
+  if (input.events.length === 0) {
+    out.push('No events.');
+  } else {
+    const rows = [[...(multiNs ? ['NAMESPACE'] : []), 'TIME', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']];
+    for (const e of input.events) {
+      rows.push([...(multiNs ? [e.object.namespace || '-'] : []), `+${formatDurationMs(e.atMs)}`, e.type, e.reason, `${e.object.kind.toLowerCase()}/${e.object.name}`, e.message]);
+    }
+    out.push(table(rows));
+  }
+  const pods = input.cluster.history('Pod').filter((p) => p.deletedMs === null)
+    .sort((a, b) => (a.namespace === b.namespace ? cmp(a.name, b.name) : cmp(a.namespace, b.namespace)));
+  out.push('', `Pods at +${formatDurationMs(end)}:`);
+  if (pods.length === 0) {
+    out.push('No pods.');
+  } else {
+    const podNs = new Set(pods.map((p) => p.namespace)).size > 1;
+    const rows = [[...(podNs ? ['NAMESPACE'] : []), 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE']];
+    for (const p of pods) {
+      const ready = p.containerStatuses.filter((c) => c.ready).length;
+      rows.push([...(podNs ? [p.namespace] : []), p.name, `${ready}/${p.containerStatuses.length}`, podStatus(p), String(p.restarts),
+        humanDuration(end - p.createdMs), p.ip ?? '<none>', p.nodeName ?? '<none>']);
+    }
+    out.push(table(rows));
+  }
+  const claims = input.cluster.history('PersistentVolumeClaim').filter((c) => c.deletedMs === null).sort((a, b) => cmp(a.name, b.name));
+  if (claims.length > 0) {
+    out.push('', 'PersistentVolumeClaims:');
+    out.push(table([['NAME', 'STATUS', 'AGE'], ...claims.map((c) => [c.name, c.deletionMs !== null ? 'Terminating' : c.phase, humanDuration(end - c.createdMs)])]));
+  }
+  const jobs = input.cluster.history('Job').filter((j) => j.deletedMs === null).sort((a, b) => cmp(a.name, b.name));
+  if (jobs.length > 0) {
+    out.push('', 'Jobs:');
+    out.push(table([['NAME', 'COMPLETIONS', 'DURATION', 'AGE'], ...jobs.map((j) => {
+      const completions = j.spec.completions ?? undefined;
+      const start = j.status.startTime;
+      const stop = j.status.completionTime ?? end;
+      return [j.name, `${j.status.succeeded}/${completions ?? `1 of ${j.spec.parallelism}`}`, start === null ? '' : humanDuration(stop - start), humanDuration(end - j.createdMs)];
+    })]));
+  }
+  const dns = input.dns.records(end);
+  const names = Object.keys(dns);
+  if (names.length > 0) {
+    out.push('', 'DNS:');
+    out.push(table([['NAME', 'ADDRESSES'], ...names.map((n) => [n, dns[n].join(', ')])]));
+  }
+  return `${out.join('\n')}\n`;
+}
