@@ -3,7 +3,7 @@ import { k8s, TaintEffect } from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { isLabelValue, isQualifiedName } from './_validation';
 import { ValidationError } from './errors';
-import { rejectUnknownProps, wholeSeconds } from './node-agent-validation';
+import { LABEL_VALUE_SYNTAX, QUALIFIED_NAME_SYNTAX, rejectUnknownProps, wholeSeconds } from './node-agent-validation';
 
 /**
  * How a toleration compares its `value` with a taint's value.
@@ -137,7 +137,7 @@ function renderToleration(scope: IConstruct, prop: string, t: NodeAgentToleratio
   const key = t.key === '' ? undefined : t.key;
   const exists = t.operator === TolerationOperator.EXISTS;
   if (key !== undefined && !isQualifiedName(key)) {
-    throw new ValidationError(scope, `${prop}.key`, 'must be a valid label key (an optional DNS subdomain prefix and "/", then at most 63 alphanumerics, "-", "_" or ".")', key);
+    throw new ValidationError(scope, `${prop}.key`, `must be a valid label key (${QUALIFIED_NAME_SYNTAX})`, key);
   }
   if (key === undefined && !exists) {
     throw new ValidationError(scope, `${prop}.operator`, 'must be Exists when `key` is empty (a key-less toleration matches every taint)', t.operator,
@@ -148,7 +148,7 @@ function renderToleration(scope: IConstruct, prop: string, t: NodeAgentToleratio
       'drop the value to match any value of the key, or use `operator: TolerationOperator.EQUAL`');
   }
   if (!exists && t.value !== undefined && !isLabelValue(t.value)) {
-    throw new ValidationError(scope, `${prop}.value`, 'must be a valid label value (at most 63 alphanumerics, "-", "_" or ".")', t.value);
+    throw new ValidationError(scope, `${prop}.value`, `must be a valid label value (${LABEL_VALUE_SYNTAX})`, t.value);
   }
   let tolerationSeconds: number | undefined;
   if (t.evictAfter !== undefined) {

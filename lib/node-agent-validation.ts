@@ -1,13 +1,48 @@
 /**
- * Checks only `NodeAgent` and its helpers use, in their wording: whole seconds of a Duration and
- * the unknown-prop check with NodeAgent's hints. The Kubernetes syntax rules (names, label keys
+ * Checks only `NodeAgent` and its helpers use, in their wording: label maps, whole seconds of a
+ * Duration and the unknown-prop check with NodeAgent's hints. The Kubernetes syntax rules (names, label keys
  * and values, ports, paths) are shared with the other constructs in `_validation.ts`.
  *
  * @internal
  */
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { findUnknownProp, KnownProps, rejectUnknownProp } from './_validation';
+import { findUnknownProp, isLabelValue, isQualifiedName, KnownProps, rejectUnknownProp } from './_validation';
+import { ValidationError } from './errors';
+
+/**
+ * How NodeAgent's messages spell out `IsQualifiedName` (label, annotation, taint and node-affinity
+ * keys).
+ *
+ * @internal
+ */
+export const QUALIFIED_NAME_SYNTAX = 'an optional DNS subdomain prefix and "/", then at most 63 alphanumerics, "-", "_" or "."';
+
+/**
+ * How NodeAgent's messages spell out `IsValidLabelValue`.
+ *
+ * @internal
+ */
+export const LABEL_VALUE_SYNTAX = 'at most 63 alphanumerics, "-", "_" or "."';
+
+/**
+ * Validates a label map: keys are qualified names, values label values
+ * (`ValidateLabels` in staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/validation/validation.go;
+ * a pod's `nodeSelector` goes through the same function from `ValidatePodSpec`). Used for the
+ * agent's labels, pod labels, selector labels and node selector.
+ *
+ * @internal
+ */
+export function validateLabels(scope: IConstruct, prop: string, labels: { readonly [key: string]: string }): void {
+  for (const [key, value] of Object.entries(labels)) {
+    if (!isQualifiedName(key)) {
+      throw new ValidationError(scope, prop, `keys must be valid label keys (${QUALIFIED_NAME_SYNTAX})`, key);
+    }
+    if (typeof value !== 'string' || !isLabelValue(value)) {
+      throw new ValidationError(scope, `${prop}.${key}`, `must be a valid label value (${LABEL_VALUE_SYNTAX})`, value);
+    }
+  }
+}
 
 /**
  * The whole number of seconds in `duration`, or `undefined` when it is negative or has a

@@ -23,13 +23,12 @@ import {
 } from './node-agent-security';
 import { NodeAgentToleration, renderTolerations } from './node-agent-tolerations';
 import { NodeAgentUpdateStrategy, renderUpdateStrategy } from './node-agent-update-strategy';
-import { rejectUnknownProps, wholeSeconds } from './node-agent-validation';
+import { QUALIFIED_NAME_SYNTAX, rejectUnknownProps, validateLabels, wholeSeconds } from './node-agent-validation';
 import {
   nodeLabelQueries,
   NodeSelectorTerm,
   PreferredNodeSelectorTerm,
   preferredNodeLabelQueries,
-  validateNodeSelector,
 } from './node-placement';
 
 /** A container of a node agent. Security settings are agent-wide (see `NodeAgentProps`). */
@@ -644,7 +643,7 @@ export class NodeAgent extends Construct {
 
     this._selectorLabels = this.resolveSelectorLabels(props);
     const podLabels = { ...(props.podLabels ?? {}) };
-    this.checkLabels('podLabels', podLabels);
+    validateLabels(this, 'podLabels', podLabels);
     for (const [key, value] of Object.entries(podLabels)) {
       if (key in this._selectorLabels && this._selectorLabels[key] !== value) {
         throw new ValidationError(this, `podLabels.${key}`, 'must not change a selector label (the selector would no longer match the pods)', value,
@@ -655,10 +654,10 @@ export class NodeAgent extends Construct {
       this.daemonSet.podMetadata.addLabel(key, value);
     }
     this.daemonSet.select(kplus.LabelSelector.of({ labels: this._selectorLabels }));
-    if (props.labels) this.checkLabels('labels', props.labels);
+    if (props.labels) validateLabels(this, 'labels', props.labels);
     for (const key of Object.keys(props.podAnnotations ?? {})) {
       if (!isQualifiedName(key)) {
-        throw new ValidationError(this, 'podAnnotations', 'keys must be valid annotation keys (an optional DNS subdomain prefix and "/", then at most 63 alphanumerics, "-", "_" or ".")', key);
+        throw new ValidationError(this, 'podAnnotations', `keys must be valid annotation keys (${QUALIFIED_NAME_SYNTAX})`, key);
       }
     }
 
@@ -860,7 +859,7 @@ export class NodeAgent extends Construct {
         // pods. A non-empty selector is required.", pkg/controller/daemon/daemon_controller.go).
         throw new ValidationError(this, 'selectorLabels', 'must hold at least one label', props.selectorLabels, 'leave it out to use app.kubernetes.io/name');
       }
-      this.checkLabels('selectorLabels', props.selectorLabels);
+      validateLabels(this, 'selectorLabels', props.selectorLabels);
       return { ...props.selectorLabels };
     }
     if (!isLabelValue(this.name)) {
@@ -870,20 +869,9 @@ export class NodeAgent extends Construct {
     return { [NAME_LABEL]: this.name };
   }
 
-  private checkLabels(prop: string, labels: { [key: string]: string }): void {
-    for (const [key, value] of Object.entries(labels)) {
-      if (!isQualifiedName(key)) {
-        throw new ValidationError(this, prop, 'keys must be valid label keys (an optional DNS subdomain prefix and "/", then at most 63 alphanumerics, "-", "_" or ".")', key);
-      }
-      if (typeof value !== 'string' || !isLabelValue(value)) {
-        throw new ValidationError(this, `${prop}.${key}`, 'must be a valid label value (at most 63 alphanumerics, "-", "_" or ".")', value);
-      }
-    }
-  }
-
   private resolveNodeSelector(props: NodeAgentProps): { [key: string]: string } {
     const selector = { ...(props.nodeSelector ?? {}) };
-    validateNodeSelector(this, 'nodeSelector', selector);
+    validateLabels(this, 'nodeSelector', selector);
     if (props.linuxOnly ?? true) {
       const os = selector[LINUX_LABEL];
       if (os !== undefined && os !== 'linux') {

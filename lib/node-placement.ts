@@ -2,7 +2,7 @@ import { NodeLabelQuery } from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { isIntegerIn, isLabelValue, isQualifiedName } from './_validation';
 import { ValidationError } from './errors';
-import { rejectUnknownProps } from './node-agent-validation';
+import { LABEL_VALUE_SYNTAX, QUALIFIED_NAME_SYNTAX, rejectUnknownProps } from './node-agent-validation';
 
 /**
  * How a node-affinity requirement compares a node label with its `values`, with the Kubernetes
@@ -111,7 +111,7 @@ function nodeLabelQuery(scope: IConstruct, prop: string, r: NodeSelectorRequirem
     throw new ValidationError(scope, `${prop}.operator`, `must be one of ${OPERATORS.join(', ')}`, r.operator, 'use a NodeSelectorOperator');
   }
   if (typeof r.key !== 'string' || !isQualifiedName(r.key)) {
-    throw new ValidationError(scope, `${prop}.key`, 'must be a valid label key (an optional DNS subdomain prefix and "/", then at most 63 alphanumerics, "-", "_" or ".")', r.key);
+    throw new ValidationError(scope, `${prop}.key`, `must be a valid label key (${QUALIFIED_NAME_SYNTAX})`, r.key);
   }
   const values = r.values ?? [];
   switch (r.operator) {
@@ -123,7 +123,7 @@ function nodeLabelQuery(scope: IConstruct, prop: string, r: NodeSelectorRequirem
       }
       values.forEach((v, j) => {
         if (!isLabelValue(v)) {
-          throw new ValidationError(scope, `${prop}.values[${j}]`, 'must be a valid label value (at most 63 alphanumerics, "-", "_" or "."), or it can never equal a node label', v);
+          throw new ValidationError(scope, `${prop}.values[${j}]`, `must be a valid label value (${LABEL_VALUE_SYNTAX}), or it can never equal a node label`, v);
         }
       });
       return r.operator === NodeSelectorOperator.IN ? NodeLabelQuery.in(r.key, [...values]) : NodeLabelQuery.notIn(r.key, [...values]);
@@ -144,23 +144,6 @@ function nodeLabelQuery(scope: IConstruct, prop: string, r: NodeSelectorRequirem
         throw new ValidationError(scope, `${prop}.values[0]`, `must be an integer when \`operator\` is ${r.operator} (the scheduler parses it and the node label as int64)`, values[0]);
       }
       return r.operator === NodeSelectorOperator.GT ? NodeLabelQuery.gt(r.key, [...values]) : NodeLabelQuery.lt(r.key, [...values]);
-    }
-  }
-}
-
-/**
- * Validates a `nodeSelector` map: keys are label keys, values label values
- * (`ValidatePodSpec` → `unversionedvalidation.ValidateLabels`).
- *
- * @internal
- */
-export function validateNodeSelector(scope: IConstruct, prop: string, selector: Record<string, string>): void {
-  for (const [key, value] of Object.entries(selector)) {
-    if (!isQualifiedName(key)) {
-      throw new ValidationError(scope, prop, 'keys must be valid label keys (an optional DNS subdomain prefix and "/", then at most 63 alphanumerics, "-", "_" or ".")', key);
-    }
-    if (typeof value !== 'string' || !isLabelValue(value)) {
-      throw new ValidationError(scope, `${prop}.${key}`, 'must be a valid label value (at most 63 alphanumerics, "-", "_" or ".")', value);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
-import { unknownProp, wholeSeconds } from '../lib/node-agent-validation';
+import { unknownProp, validateLabels, wholeSeconds } from '../lib/node-agent-validation';
+import { newChart } from './helpers/synth';
 
 test('wholeSeconds', () => {
   expect(wholeSeconds(Duration.minutes(2))).toBe(120);
@@ -12,4 +13,13 @@ test('unknownProp names the key and a hint', () => {
   expect(unknownProp({ a: 1, hostPID: true }, { a: true })).toEqual({ key: 'hostPID', hint: 'use `hostPid`' });
   expect(unknownProp({ a: 1, zz: 2 }, { a: true })).toEqual({ key: 'zz', hint: 'the known props are `a`' });
   expect(unknownProp({ a: 1, zz: undefined }, { a: true })).toBeUndefined();
+});
+
+test('validateLabels pins the full NodeAgent wording of the label rules', () => {
+  const scope = newChart();
+  expect(() => validateLabels(scope, 'podLabels', { 'ok': 'x', 'a b': 'x' })).toThrow(
+    'test: `podLabels` keys must be valid label keys (an optional DNS subdomain prefix and "/", then at most 63 alphanumerics, "-", "_" or "."), got "a b"');
+  expect(() => validateLabels(scope, 'nodeSelector', { role: '-gpu' })).toThrow(
+    'test: `nodeSelector.role` must be a valid label value (at most 63 alphanumerics, "-", "_" or "."), got "-gpu"');
+  expect(() => validateLabels(scope, 'labels', { 'example.com/team': '', 'tier': 'node' })).not.toThrow();
 });
