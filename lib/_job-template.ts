@@ -11,6 +11,7 @@
 import { ApiObject, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { ALL_CAPABILITIES, restrictedContainerSecurityContext, seccompRuntimeDefault } from './_security';
 import {
   INT32_MAX, isConfigKey, isDns1123Label, isDns1123Subdomain, isEnvVarName, isQualifiedName, KnownProps, rejectUnknownProp,
 } from './_validation';
@@ -534,13 +535,10 @@ export function applyJobTemplate<W extends kplus.Job | kplus.CronJob>(
         'the kubelet refuses to start a container whose runAsUser breaks runAsNonRoot');
     }
     const securityContext: kplus.ContainerSecurityContextProps = {
-      ensureNonRoot: true,
-      privileged: false,
-      allowPrivilegeEscalation: false,
-      readOnlyRootFilesystem: true,
+      ...restrictedContainerSecurityContext(),
       ...userContext,
-      // 'ALL' is the capability wildcard Kubernetes documents; cdk8s-plus-27's Capability enum lacks it.
-      capabilities: { drop: ['ALL' as kplus.Capability], ...userContext.capabilities },
+      // The user's `add` and `drop` replace ours field by field: drop ALL stays unless they set `drop`.
+      capabilities: { drop: [ALL_CAPABILITIES], ...userContext.capabilities },
     };
 
     const mounts = [...(c.volumeMounts ?? [])];
@@ -603,7 +601,7 @@ export function applyJobTemplate<W extends kplus.Job | kplus.CronJob>(
   // converter keeps them because they exist in the 1.27 JobSpec; the tests assert the YAML).
   const spec = target.jobSpecPath;
   const patches: JsonPatch[] = [
-    JsonPatch.add(`${spec}/template/spec/securityContext/seccompProfile`, { type: 'RuntimeDefault' }),
+    seccompRuntimeDefault(`${spec}/template/spec`),
   ];
   if (options.completions !== undefined) patches.push(JsonPatch.add(`${spec}/completions`, options.completions));
   if (options.parallelism !== undefined) patches.push(JsonPatch.add(`${spec}/parallelism`, options.parallelism));

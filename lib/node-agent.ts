@@ -1,6 +1,7 @@
 import { ApiObject, Duration, JsonPatch, Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { ALL_CAPABILITIES, seccompRuntimeDefault } from './_security';
 import {
   INT32_MAX,
   isAbsolutePathWithoutBacksteps,
@@ -709,7 +710,7 @@ export class NodeAgent extends Construct {
     // (k8s.* property names such as `hostPid`; IntOrString objects), asserted on the YAML in tests.
     const resource = ApiObject.of(this.daemonSet);
     resource.addJsonPatch(JsonPatch.add('/spec/updateStrategy', updateStrategy));
-    resource.addJsonPatch(JsonPatch.add('/spec/template/spec/securityContext/seccompProfile', { type: 'RuntimeDefault' }));
+    resource.addJsonPatch(seccompRuntimeDefault('/spec/template/spec'));
     if (props.revisionHistoryLimit !== undefined) {
       resource.addJsonPatch(JsonPatch.add('/spec/revisionHistoryLimit', props.revisionHistoryLimit));
     }
@@ -999,7 +1000,7 @@ export class NodeAgent extends Construct {
         // Kubernetes spelling without CAP_ (see NodeAgentCapability); the cdk8s-plus converter
         // passes these strings through unchanged.
         capabilities: sec.privileged ? undefined : {
-          drop: ['ALL' as kplus.Capability],
+          drop: [ALL_CAPABILITIES],
           add: sec.capabilities.length > 0 ? sec.capabilities.map((cap) => cap as string as kplus.Capability) : undefined,
         },
       },

@@ -1,6 +1,7 @@
 import { ApiObject, Chart, Duration, JsonPatch, Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { restrictedContainerSecurityContext, seccompRuntimeDefault } from './_security';
 import {
   INT32_MAX, isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isIntegerIn, isLabelValue,
   isPortName, isPortNumber, isQualifiedName, parseQuantity, quantityHint,
@@ -580,7 +581,7 @@ export class StatefulDatabase extends Construct {
     const sts = ApiObject.of(this.statefulSet);
     // seccomp is not modelled by cdk8s-plus-27's PodSecurityContext. RuntimeDefault is what Pod
     // Security Standards "restricted" requires.
-    sts.addJsonPatch(JsonPatch.add('/spec/template/spec/securityContext/seccompProfile', { type: 'RuntimeDefault' }));
+    sts.addJsonPatch(seccompRuntimeDefault('/spec/template/spec'));
     // Service links inject <SERVICE>_PORT=tcp://… variables for every Service in the namespace;
     // a database does not use them and some images read variables with those names.
     sts.addJsonPatch(JsonPatch.add('/spec/template/spec/enableServiceLinks', false));
@@ -1005,16 +1006,7 @@ export class StatefulDatabase extends Construct {
   }
 
   private containerSecurityContext(): kplus.ContainerSecurityContextProps {
-    return {
-      ensureNonRoot: true,
-      user: this.engine.user,
-      group: this.engine.group,
-      readOnlyRootFilesystem: true,
-      allowPrivilegeEscalation: false,
-      privileged: false,
-      // cdk8s-plus-27's Capability enum has no ALL; Kubernetes spells it "ALL".
-      capabilities: { drop: ['ALL' as kplus.Capability] },
-    };
+    return { ...restrictedContainerSecurityContext(), user: this.engine.user, group: this.engine.group };
   }
 
   private addStorage(quantity: string | undefined): kplus.Volume | undefined {
