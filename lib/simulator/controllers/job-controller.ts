@@ -10,6 +10,13 @@
  *
  * Writes go through the PodControl (`Created pod: <name>`, `Deleted pod: <name>`), the status
  * through the StatusControl, other events through the recorder as the real controller words them.
+ *
+ * Cost: the real `getPodsForJob` lists every pod of the Job on every sync. A pod that reached a
+ * terminal phase and lost its tracking finalizer has been counted and can never matter again
+ * (every rule reads active pods, pods still holding the finalizer, or Pending/Running ones), so the
+ * controller keeps, per Job, the set of pods that still can — bootstrapped from the store's owner
+ * index on a Job's first sync, then kept current from the pod events `keysFor` sees. A Job with
+ * 10,000 completions then costs per sync what its parallelism costs, not what its history does.
  */
 import { ApiError } from '../cluster/api-errors';
 import type { StoreChange } from '../cluster/cluster-state';
@@ -33,6 +40,8 @@ export class JobController implements Controller {
   private readonly orphans = new Map<string, Set<SimPod>>();
   /** uids of deleted Jobs whose pods may still hold the finalizer (`deleteJob` handler), by key. */
   private readonly deletedJobs = new Map<string, string[]>();
+  /** Per Job uid: its pods that are not yet terminal or still hold the tracking finalizer. */
+  private readonly tracked = new Map<string, Set<SimPod>>();
 
   /** @param ctx the controller context */
   public constructor(private readonly ctx: ControllerContext) {}
@@ -46,12 +55,18 @@ export class JobController implements Controller {
         const uids = this.deletedJobs.get(key) ?? [];
         uids.push(o.uid);
         this.deletedJobs.set(key, uids);
+        this.tracked.delete(o.uid);
       }
       return [key];
     }
     if (o.kind !== 'Pod') return [];
     const ref = controllerOf(o);
     if (!ref || ref.kind !== 'Job') return [];
+    const set = this.tracked.get(ref.uid);
+    if (set) {
+      if (change.type !== 'Deleted' && stillMatters(o)) set.add(o);
+      else set.delete(o);
+    }
     const key = `${o.namespace}/${ref.name}`;
     const owner = this.ctx.cluster.byUid(ref.uid) as SimJob | undefined;
     const hasFinalizer = change.type !== 'Deleted' && o.finalizers.includes(JOB_TRACKING_FINALIZER);
@@ -76,7 +91,7 @@ export class JobController implements Controller {
       this.backoff.delete(key);
       return {};
     }
-    const pods = this.ctx.cluster.podsOwnedBy(job.uid).filter((p) => controllerOf(p)?.uid === job.uid).map(podView);
+    const pods = this.podsOf(job).map(podView);
     const input: JobSyncInput = { job, pods, now, backoff: this.backoff.get(key) ?? NO_BACKOFF };
     const plan = planJobSync(input);
     const { outcome, error } = this.write(job, plan);
@@ -161,6 +176,21 @@ export class JobController implements Controller {
     return notCreated;
   }
 
+  /** The Job's pods that can still matter (see the file comment), in creation order. */
+  private podsOf(job: SimJob): SimPod[] {
+    let set = this.tracked.get(job.uid);
+    if (!set) {
+      set = new Set(this.ctx.cluster.podsOwnedBy(job.uid).filter((p) => controllerOf(p)?.uid === job.uid && stillMatters(p)));
+      this.tracked.set(job.uid, set);
+    }
+    const out: SimPod[] = [];
+    for (const p of set) {
+      if (p.deletedMs !== null || !stillMatters(p)) set.delete(p);
+      else out.push(p);
+    }
+    return out.sort((a, b) => a.createdMs - b.createdMs || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
+  }
+
   private addOrphan(key: string, pod: SimPod): void {
     let s = this.orphans.get(key);
     if (!s) this.orphans.set(key, (s = new Set()));
@@ -181,6 +211,11 @@ export class JobController implements Controller {
       this.ctx.pods.removeFinalizer(pod, JOB_TRACKING_FINALIZER);
     }
   }
+}
+
+/** Whether a pod can still matter to its Job: not terminal, or still holding the tracking finalizer. */
+function stillMatters(p: SimPod): boolean {
+  return (p.phase !== 'Succeeded' && p.phase !== 'Failed') || p.finalizers.includes(JOB_TRACKING_FINALIZER);
 }
 
 /** Registration: `job`, events from `job-controller`; failed syncs retry after 10 s · 2^n up to 360 s (1.27 queue rate limiter). */

@@ -273,6 +273,12 @@ function addPod(h: Harness, job: SimJob, i: number, s: PodSpecCase): SimPod {
   return pod;
 }
 
+/** The controller sees every store change, as its informers do inside a Simulation. */
+function informed(h: Harness, ctl: JobController): JobController {
+  h.state.watch((change) => { ctl.keysFor(change); });
+  return ctl;
+}
+
 function run(c: Case): { f: FakeContext; job: SimJob; result?: { requeueAfterMs?: number }; error?: unknown } {
   const h = harness();
   const job = addJob(h, c);
@@ -284,7 +290,7 @@ function run(c: Case): { f: FakeContext; job: SimJob; result?: { requeueAfterMs?
     const nth = c.createFails;
     f.pods.createError = () => (++n === nth ? apiError('InternalError', 'etcdserver: request timed out') : undefined);
   }
-  const ctl = new JobController(f.ctx);
+  const ctl = informed(h, new JobController(f.ctx));
   h.setNow(c.now ?? seconds(20));
   try {
     return { f, job, result: ctl.sync('default/backup', h.now) };
@@ -344,7 +350,7 @@ describe('JobController pods and events', () => {
     const h = harness();
     const job = h.add(newJob('backup', { restartPolicy: 'Never', extra: { completions: 3, parallelism: 1 } }));
     const f = fakeContext(h);
-    const ctl = new JobController(f.ctx);
+    const ctl = informed(h, new JobController(f.ctx));
     const waits: Array<number | undefined> = [];
     for (let i = 0; i < 3; i++) {
       addPod(h, job, i, { phase: 'Failed', finishedMs: seconds(100 * i) });
@@ -370,7 +376,7 @@ describe('JobController pods and events', () => {
     const h = harness();
     h.add(newJob('backup', { restartPolicy: 'Never', extra: { completions: 2, parallelism: 2 } }));
     const f = fakeContext(h);
-    const ctl = new JobController(f.ctx);
+    const ctl = informed(h, new JobController(f.ctx));
     ctl.sync('default/backup', 0);
     const writes = f.status.writes.length;
     ctl.sync('default/backup', 0);
