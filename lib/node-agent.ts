@@ -1,6 +1,7 @@
 import { ApiObject, Duration, JsonPatch, Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { defaultPullPolicy, isImageReference } from './_image';
 import { ALL_CAPABILITIES, seccompRuntimeDefault } from './_security';
 import {
   INT32_MAX,
@@ -957,7 +958,7 @@ export class NodeAgent extends Construct {
 
   private addContainer(c: NodeAgentContainer, i: number, sec: SecurityIntent): kplus.Container {
     const prop = `containers[${i}]`;
-    if (typeof c.image !== 'string' || c.image.trim() === '' || /\s/.test(c.image)) {
+    if (typeof c.image !== 'string' || !isImageReference(c.image)) {
       throw new ValidationError(this, `${prop}.image`, 'must be a non-empty image reference without whitespace', c.image);
     }
     const name = c.name ?? (i === 0 ? this.name : undefined);
@@ -1214,15 +1215,4 @@ function exactToleration(t: kplus.k8s.Toleration): kplus.NodeTaintQuery {
 function defaultVolumeName(prefix: string, path: string): string {
   const slug = path.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return `${prefix}-${slug === '' ? 'root' : slug}`.slice(0, 63).replace(/-+$/, '');
-}
-
-/**
- * Kubernetes' own default (SetDefaults_Container in pkg/apis/core/v1/defaults.go): `Always` for
- * an image without a tag or with `:latest`, `IfNotPresent` otherwise (a digest counts as pinned).
- */
-function defaultPullPolicy(image: string): kplus.ImagePullPolicy {
-  if (image.includes('@')) return kplus.ImagePullPolicy.IF_NOT_PRESENT;
-  const lastSegment = image.slice(image.lastIndexOf('/') + 1);
-  const tag = lastSegment.includes(':') ? lastSegment.slice(lastSegment.indexOf(':') + 1) : undefined;
-  return tag === undefined || tag === 'latest' ? kplus.ImagePullPolicy.ALWAYS : kplus.ImagePullPolicy.IF_NOT_PRESENT;
 }

@@ -1,6 +1,7 @@
 import { ApiObject, Chart, Duration, JsonPatch, Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { defaultPullPolicy, imageTag, isImageReference } from './_image';
 import { restrictedContainerSecurityContext, seccompRuntimeDefault } from './_security';
 import {
   INT32_MAX, isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isIntegerIn, isLabelValue,
@@ -431,7 +432,7 @@ export class StatefulDatabase extends Construct {
     }
 
     this.image = props.image ?? props.engine.image;
-    if (this.image.length === 0 || /\s/.test(this.image)) {
+    if (!isImageReference(this.image)) {
       throw new ValidationError(this, 'image', 'must be a non-empty image reference without whitespace', this.image, 'e.g. "postgres:16.4"');
     }
 
@@ -554,7 +555,7 @@ export class StatefulDatabase extends Construct {
     this.container = this.statefulSet.addContainer({
       name: this.engine.name,
       image: this.image,
-      imagePullPolicy: pullPolicy(this.image),
+      imagePullPolicy: defaultPullPolicy(this.image),
       ports: [{ number: this.engine.port, name: this.engine.portName }],
       command,
       args: args.length > 0 ? args : undefined,
@@ -708,7 +709,7 @@ export class StatefulDatabase extends Construct {
       throw new ValidationError(this, `initContainers.${name}.securityContext.user`, 'must not be 0 while ensureNonRoot is set (the kubelet refuses to start the container)', 0);
     }
     const container = this.statefulSet.addInitContainer({
-      imagePullPolicy: pullPolicy(props.image),
+      imagePullPolicy: defaultPullPolicy(props.image),
       resources: this.containerResources,
       ...props,
       name,
@@ -1076,24 +1077,6 @@ export class StatefulDatabase extends Construct {
       return { maxSkew, topologyKey: s.topology.key, whenUnsatisfiable: when, labelSelector: { matchLabels: { ...this.selector } } };
     });
   }
-}
-
-/** The tag of an image reference, if it has one (`redis:7.2` → `7.2`; `host:5000/app` → none). */
-function imageTag(image: string): string | undefined {
-  const noDigest = image.split('@')[0];
-  const lastSegment = noDigest.slice(noDigest.lastIndexOf('/') + 1);
-  const colon = lastSegment.indexOf(':');
-  return colon >= 0 ? lastSegment.slice(colon + 1) : undefined;
-}
-
-/**
- * IfNotPresent for pinned images (a tag other than `latest`, or a digest); Always otherwise, which
- * is also what the API server defaults an untagged or `:latest` image to
- * (pkg/apis/core/v1/defaults.go `SetDefaults_Container`).
- */
-function pullPolicy(image: string): kplus.ImagePullPolicy {
-  const tag = imageTag(image);
-  return image.includes('@') || (tag !== undefined && tag !== 'latest') ? kplus.ImagePullPolicy.IF_NOT_PRESENT : kplus.ImagePullPolicy.ALWAYS;
 }
 
 /** Bytes as a binary quantity in the largest unit that keeps the number whole. */
