@@ -353,6 +353,22 @@ export function rejectUnknownProps(scope: Construct, props: object, known: Known
   rejectUnknownProp(scope, path, props, known, MISSPELLED_PROPS, 'is not a prop of this construct and would be ignored');
 }
 
+/**
+ * Validates the name (given or generated) of the Job or CronJob: a DNS-1123 subdomain, the API
+ * server's object-name rule (`ValidateJob` / `ValidateCronJob` in validation.go), and at most
+ * `maxLength` characters, the tighter bound the caller's controller needs; `why(length)` says
+ * why. A generated name gets a hint to set `metadata.name` instead. @internal
+ */
+export function checkWorkloadName(scope: Construct, name: string, given: boolean, maxLength: number, why: (length: number) => string): void {
+  const fix = given ? undefined : 'the name was generated from the construct path; set `metadata.name`';
+  if (!isDns1123Subdomain(name)) {
+    throw new ValidationError(scope, 'metadata.name', 'must be a DNS-1123 subdomain (lowercase letters, digits, "-" and ".", starting and ending with a letter or digit)', name, fix);
+  }
+  if (name.length > maxLength) {
+    throw new ValidationError(scope, 'metadata.name', `must be at most ${maxLength} characters`, name, fix ?? why(name.length));
+  }
+}
+
 /** Validates a count-like int32 field (completions, backoffLimit, history limits, …). @internal */
 export function checkCount(scope: Construct, prop: string, value: number | undefined, min: number = 0): void {
   if (value === undefined) return;

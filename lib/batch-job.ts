@@ -2,10 +2,10 @@ import { ApiObject, ApiObjectMetadata, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
-  applyJobTemplate, CompletionMode, JOB_TEMPLATE_OPTION_KEYS, JobRestartPolicy, JobTemplateOptions, rejectUnknownProps,
-  wholeSeconds,
+  applyJobTemplate, checkWorkloadName, CompletionMode, JOB_TEMPLATE_OPTION_KEYS, JobRestartPolicy, JobTemplateOptions,
+  rejectUnknownProps, wholeSeconds,
 } from './_job-template';
-import { INT32_MAX, isDns1123Subdomain } from './_validation';
+import { INT32_MAX } from './_validation';
 import { ValidationError } from './errors';
 
 /** Props for {@link BatchJob}. */
@@ -102,7 +102,8 @@ export class BatchJob extends Construct {
         ttlAfterFinished: this.ttlAfterFinished,
       }),
       jobSpecPath: '/spec',
-      checkName: (name) => checkJobName(this, name, props.metadata?.name !== undefined),
+      checkName: (name) => checkWorkloadName(this, name, props.metadata?.name !== undefined, BatchJob.MAX_NAME_LENGTH,
+        (length) => `the Job controller puts the name in the pods' \`job-name\` label, whose value is limited to 63 characters (this one has ${length})`),
       indexedJobName: (name) => name,
       indexedJobNameDescription: 'job name',
     });
@@ -115,16 +116,5 @@ export class BatchJob extends Construct {
     if (props.suspend !== undefined) {
       ApiObject.of(this.job).addJsonPatch(JsonPatch.add('/spec/suspend', this.suspend));
     }
-  }
-}
-
-function checkJobName(scope: Construct, name: string, given: boolean): void {
-  const fix = given ? undefined : 'the name was generated from the construct path; set `metadata.name`';
-  if (!isDns1123Subdomain(name)) {
-    throw new ValidationError(scope, 'metadata.name', 'must be a DNS-1123 subdomain (lowercase letters, digits, "-" and ".", starting and ending with a letter or digit)', name, fix);
-  }
-  if (name.length > BatchJob.MAX_NAME_LENGTH) {
-    throw new ValidationError(scope, 'metadata.name', `must be at most ${BatchJob.MAX_NAME_LENGTH} characters`, name,
-      fix ?? `the Job controller puts the name in the pods' \`job-name\` label, whose value is limited to 63 characters (this one has ${name.length})`);
   }
 }

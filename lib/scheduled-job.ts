@@ -2,10 +2,9 @@ import { ApiObject, ApiObjectMetadata, Cron, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
-  applyJobTemplate, checkCount, CompletionMode, JOB_TEMPLATE_OPTION_KEYS, JobRestartPolicy, JobTemplateOptions,
-  rejectUnknownProps, wholeSeconds,
+  applyJobTemplate, checkCount, checkWorkloadName, CompletionMode, JOB_TEMPLATE_OPTION_KEYS, JobRestartPolicy,
+  JobTemplateOptions, rejectUnknownProps, wholeSeconds,
 } from './_job-template';
-import { isDns1123Subdomain } from './_validation';
 import { ValidationError } from './errors';
 import { Schedule, ScheduleError } from './schedule';
 
@@ -202,7 +201,8 @@ export class ScheduledJob extends Construct {
         failedJobsRetained: this.failedJobsHistoryLimit,
       }),
       jobSpecPath: '/spec/jobTemplate/spec',
-      checkName: (name) => checkCronJobName(this, name, props.metadata?.name !== undefined),
+      checkName: (name) => checkWorkloadName(this, name, props.metadata?.name !== undefined, ScheduledJob.MAX_NAME_LENGTH,
+        (length) => `the CronJob controller names its Jobs "<name>-<minutes since epoch>" and the API server reserves 11 characters for that suffix within the 63 allowed (this name has ${length})`),
       // Job names are `<name>-<minutes since the epoch>`: 8 digits from 1973 to 2160.
       indexedJobName: (name) => `${name}-12345678`,
       indexedJobNameDescription: 'cronjob name>-<8-digit minute',
@@ -265,16 +265,5 @@ export class ScheduledJob extends Construct {
         'Kubernetes accepts it, but the CronJob controller finds no next run within robfig/cron\'s five-year horizon and never creates a Job');
     }
     return schedule;
-  }
-}
-
-function checkCronJobName(scope: Construct, name: string, given: boolean): void {
-  const fix = given ? undefined : 'the name was generated from the construct path; set `metadata.name`';
-  if (!isDns1123Subdomain(name)) {
-    throw new ValidationError(scope, 'metadata.name', 'must be a DNS-1123 subdomain (lowercase letters, digits, "-" and ".", starting and ending with a letter or digit)', name, fix);
-  }
-  if (name.length > ScheduledJob.MAX_NAME_LENGTH) {
-    throw new ValidationError(scope, 'metadata.name', `must be at most ${ScheduledJob.MAX_NAME_LENGTH} characters`, name,
-      fix ?? `the CronJob controller names its Jobs "<name>-<minutes since epoch>" and the API server reserves 11 characters for that suffix within the 63 allowed (this name has ${name.length})`);
   }
 }
