@@ -11,6 +11,7 @@ import type { JobStatus, SimJob, SimPod } from '../../lib/simulator/cluster/obje
 import { jobControllerRegistration } from '../../lib/simulator/controllers/job-controller';
 import { JOB_TRACKING_FINALIZER } from '../../lib/simulator/controllers/job-utils';
 import { ttlAfterFinishedControllerRegistration } from '../../lib/simulator/controllers/ttl-after-finished-controller';
+import { simulate } from '../../lib/simulator';
 import { Simulation } from '../../lib/simulator/simulation';
 import { hours, minutes, seconds } from '../helpers/instants';
 
@@ -331,6 +332,52 @@ describe('Job rules end to end', () => {
     const pods = podsOf(sim, j);
     expect(pods.map((p) => p.createdMs)).toEqual([0, seconds(185)]);
     expect(j.status.completionTime).toBe(seconds(197));
+  });
+});
+
+/** Seed 000 §3.1 as the article writes it (comments included). */
+const SEED_000_BACKUP_JOB = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: backup-job
+spec:
+  template:
+    spec:
+      containers:
+      - name: backup
+        image: backup-tool:latest
+        command: ["/bin/sh", "-c", "backup.sh"]
+      restartPolicy: OnFailure   # Never 또는 OnFailure (Always 불가)
+  backoffLimit: 4                # 재시도 횟수
+`;
+
+describe('from the seed YAML through simulate()', () => {
+  const alwaysFailing = `until: 30m
+seed: 0
+pods:
+  - match: { job: backup-job }
+    exitCode: 1
+`;
+
+  test('seed 000 backup-job with always-failing pods (OnFailure as written): BackoffLimitExceeded once the restarts reach 4', () => {
+    const result = simulate(SEED_000_BACKUP_JOB, alwaysFailing);
+    expect(result.podsOf('Job', 'backup-job').map((p) => [p.phase, p.restarts])).toEqual([['Failed', 4]]);
+    expect(result.report.jobs).toEqual([expect.objectContaining({ condition: 'Failed', reason: 'BackoffLimitExceeded', finished: '2024-01-01T00:01:52Z', failed: 1 })]);
+  });
+
+  test('seed 000 backup-job with restartPolicy Never: 5 failed pods, growing gaps, BackoffLimitExceeded', () => {
+    const result = simulate(SEED_000_BACKUP_JOB.replace('restartPolicy: OnFailure', 'restartPolicy: Never'), alwaysFailing);
+    const pods = result.podsOf('Job', 'backup-job');
+    expect(pods.map((p) => p.phase)).toEqual(new Array(5).fill('Failed'));
+    const gaps = pods.slice(1).map((p, i) => (Date.parse(p.created) - Date.parse(pods[i].finished!)) / 1000);
+    expect(gaps).toEqual([10, 20, 40, 80]);
+    expect(result.events({ kind: 'Job', reason: 'BackoffLimitExceeded' }).map((e) => [e.time, e.type, e.message])).toEqual([
+      ['2024-01-01T00:03:26Z', 'Warning', 'Job has reached the specified backoff limit'],
+    ]);
+    expect(result.report.jobs).toEqual([{
+      name: 'backup-job', owner: null, created: '2024-01-01T00:00:00Z', finished: '2024-01-01T00:03:26Z', condition: 'Failed', reason: 'BackoffLimitExceeded',
+      succeeded: 0, failed: 5, deleted: null,
+    }]);
   });
 });
 
