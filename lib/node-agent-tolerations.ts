@@ -3,7 +3,7 @@ import { k8s, TaintEffect } from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { isLabelValue, isQualifiedName } from './_validation';
 import { ValidationError } from './errors';
-import { LABEL_VALUE_SYNTAX, QUALIFIED_NAME_SYNTAX, rejectUnknownProps, wholeSeconds } from './node-agent-validation';
+import { LABEL_VALUE_SYNTAX, QUALIFIED_NAME_SYNTAX, rejectUnknownProps, requireWholeSeconds } from './node-agent-validation';
 
 /**
  * How a toleration compares its `value` with a taint's value.
@@ -156,10 +156,7 @@ function renderToleration(scope: IConstruct, prop: string, t: NodeAgentToleratio
       throw new ValidationError(scope, `${prop}.evictAfter`, 'needs `effect: NoExecute` (tolerationSeconds only applies to taints that evict)', t.effect ?? 'no effect',
         'set `effect: TaintEffect.NO_EXECUTE`, or drop `evictAfter`');
     }
-    tolerationSeconds = wholeSeconds(t.evictAfter);
-    if (tolerationSeconds === undefined) {
-      throw new ValidationError(scope, `${prop}.evictAfter`, 'must be a whole, non-negative number of seconds', `${t.evictAfter.toMilliseconds({ integral: false })} ms`);
-    }
+    tolerationSeconds = requireWholeSeconds(scope, `${prop}.evictAfter`, t.evictAfter);
   }
   return {
     key,

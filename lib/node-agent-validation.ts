@@ -58,6 +58,19 @@ export function wholeSeconds(duration: Duration): number | undefined {
 }
 
 /**
+ * {@link wholeSeconds}, throwing a `ValidationError` on `prop` when there is no whole number.
+ *
+ * @internal
+ */
+export function requireWholeSeconds(scope: IConstruct, prop: string, duration: Duration): number {
+  const seconds = wholeSeconds(duration);
+  if (seconds === undefined) {
+    throw new ValidationError(scope, prop, 'must be a whole, non-negative number of seconds', `${duration.toMilliseconds({ integral: false })} ms`);
+  }
+  return seconds;
+}
+
+/**
  * Spellings users bring from Kubernetes YAML or cdk8s-plus, with the NodeAgent prop to use.
  */
 const HINTS: { readonly [key: string]: string } = {

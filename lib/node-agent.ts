@@ -25,7 +25,7 @@ import {
 } from './node-agent-security';
 import { NodeAgentToleration, renderTolerations } from './node-agent-tolerations';
 import { NodeAgentUpdateStrategy, renderUpdateStrategy } from './node-agent-update-strategy';
-import { QUALIFIED_NAME_SYNTAX, rejectUnknownProps, validateLabels, wholeSeconds } from './node-agent-validation';
+import { QUALIFIED_NAME_SYNTAX, rejectUnknownProps, requireWholeSeconds, validateLabels } from './node-agent-validation';
 import {
   nodeLabelQueries,
   NodeSelectorTerm,
@@ -830,12 +830,7 @@ export class NodeAgent extends Construct {
   }
 
   private seconds(prop: string, duration: Duration | undefined): number | undefined {
-    if (duration === undefined) return undefined;
-    const s = wholeSeconds(duration);
-    if (s === undefined) {
-      throw new ValidationError(this, prop, 'must be a whole, non-negative number of seconds', `${duration.toMilliseconds({ integral: false })} ms`);
-    }
-    return s;
+    return duration === undefined ? undefined : requireWholeSeconds(this, prop, duration);
   }
 
   private resolveDnsPolicy(policy: kplus.DnsPolicy | undefined, hostNetwork: boolean): kplus.DnsPolicy {
