@@ -67,7 +67,7 @@ async function main() {
   const { App, Chart } = require('cdk8s');
   const { chromium } = require('playwright-core');
   const { simulate } = requireBuilt('lib/simulator/index.js');
-  const { renderHtmlTimeline, cronJobTimeZones } = requireBuilt('lib/simulator/report/html.js');
+  const { renderHtmlTimeline, timelineOptionsFor } = requireBuilt('lib/simulator/report/html.js');
   const { exampleNames, loadExample } = requireBuilt('examples/app.js');
 
   fs.mkdirSync(OUT_DIR, { recursive: true });
@@ -96,14 +96,7 @@ async function main() {
         problems.push(`${pic.name}: ${problem}`);
         continue;
       }
-      const html = renderHtmlTimeline(result.report, {
-        title: pic.title,
-        plotWidth: 1000,
-        steps: result.scenario.steps.map((/** @type {any} */ s) => ({ atMs: s.atMs, label: s.label })),
-        timeZones: cronJobTimeZones(result.manifests, result.scenario.namespace),
-        podTransitions: result.simulation.state.history('Pod').map((/** @type {any} */ p) => p.timeline),
-        objects: result.manifests.map((/** @type {any} */ m) => ({ kind: m.kind, namespace: m.metadata?.namespace ?? result.scenario.namespace, name: m.metadata?.name ?? '' })),
-      });
+      const html = renderHtmlTimeline(result.report, { ...timelineOptionsFor(result), title: pic.title, plotWidth: 1000 });
       const htmlFile = path.join(profile, `${pic.name}.html`);
       fs.writeFileSync(htmlFile, html);
       const page = await context.newPage();

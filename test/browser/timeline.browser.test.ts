@@ -6,7 +6,8 @@
  */
 import { writeFileSync } from 'fs';
 import { join } from 'path';
-import { HtmlTimelineOptions, renderHtmlTimeline, SimulationReport } from '../../lib/simulator/report/html';
+import { HtmlTimelineOptions, renderHtmlTimeline } from '../../lib/simulator/report/html';
+import type { SimulationReport } from '../../lib/simulator/report/json';
 import { bigStatefulSet, cronJobRuns, min, mixedReport, statefulSetRollout } from '../helpers/timeline-reports';
 import { RenderResult, SCREENSHOT_DIR, TimelineBrowser } from './chromium';
 import { pixelStats } from './png';

@@ -3,7 +3,7 @@
  * small ones with known lanes and phases, and large ones (200 pods, 1,000 jobs) for aggregation,
  * size and render-time checks. Times are given in ms after the start.
  */
-import type { SimulationReport } from '../../lib/simulator/report/html';
+import type { SimulationReport } from '../../lib/simulator/report/json';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
 type Pod = Mutable<SimulationReport['pods'][number]>;

@@ -8,78 +8,7 @@
  * `<title>` elements. Output is a pure function of its inputs: the same report and options give the
  * same bytes (no clock, no locale-dependent sorting, fixed number formatting).
  */
-// ---------------------------------------------------------------------------------------------
-// The `--format json` report, as /work DESIGN.md specifies it. Declared here until
-// report/json.ts exports `SimulationReport`; then this block is replaced by
-// `import type { SimulationReport } from './json';`.
-
-/** An object reference inside the report. */
-export interface TimelineReportObjectRef {
-  /** Kind. */
-  readonly kind: string;
-  /** Namespace. */
-  readonly namespace: string;
-  /** Name. */
-  readonly name: string;
-}
-
-/** The simulation report (`--format json`), as the timeline reads it. */
-export interface SimulationReport {
-  /** Scenario start, RFC 3339 UTC. */
-  readonly start: string;
-  /** Scenario end (`until`), RFC 3339 UTC. */
-  readonly end: string;
-  /** PRNG seed. */
-  readonly seed: number;
-  /** Kubernetes-style events in time order. */
-  readonly events: readonly {
-    readonly time: string;
-    readonly type: 'Normal' | 'Warning';
-    readonly object: TimelineReportObjectRef;
-    readonly reason: string;
-    readonly message: string;
-    readonly related?: { readonly kind: string; readonly name: string } | null;
-  }[];
-  /** Every pod instance, in creation order. */
-  readonly pods: readonly {
-    readonly name: string;
-    readonly namespace: string;
-    readonly node: string | null;
-    readonly ip: string | null;
-    readonly image: string | null;
-    readonly phase: string;
-    readonly ready: boolean;
-    readonly restarts: number;
-    readonly owner: { readonly kind: string; readonly name: string } | null;
-    readonly created: string;
-    readonly started: string | null;
-    readonly readyAt: string | null;
-    readonly finished: string | null;
-    readonly deleting: string | null;
-    readonly deleted: string | null;
-  }[];
-  /** Every PVC instance. */
-  readonly persistentVolumeClaims: readonly {
-    readonly name: string;
-    readonly status: string;
-    readonly created: string;
-    readonly deleted: string | null;
-  }[];
-  /** Every Job instance. */
-  readonly jobs: readonly {
-    readonly name: string;
-    readonly owner: { readonly kind: string; readonly name: string } | null;
-    readonly created: string;
-    readonly finished: string | null;
-    readonly condition: 'Complete' | 'Failed' | null;
-    readonly reason: string | null;
-    readonly succeeded: number;
-    readonly failed: number;
-    readonly deleted: string | null;
-  }[];
-  /** DNS records at the end. */
-  readonly dns: Readonly<Record<string, readonly string[]>>;
-}
+import type { SimulationReport } from './json';
 
 type ReportEvent = SimulationReport['events'][number];
 type ReportPod = SimulationReport['pods'][number];
@@ -122,7 +51,7 @@ export interface HtmlTimelineOptions {
    */
   readonly title?: string;
   /**
-   * Scenario steps drawn as vertical markers (see {@link scenarioStepLabel} for labels).
+   * Scenario steps drawn as vertical markers (a parsed scenario's `steps` have `atMs` and `label`).
    * @default - no step markers
    */
   readonly steps?: readonly TimelineStep[];
@@ -134,7 +63,7 @@ export interface HtmlTimelineOptions {
   readonly timeZones?: Readonly<Record<string, string>>;
   /**
    * The objects the simulation was given, for the "objects" count of the summary.
-   * @default - the workloads seen in the report (owners of pods and jobs, objects of events)
+   * @default - the workloads the report shows (one per owner group) and the pods without owner
    */
   readonly objects?: readonly TimelineObjectRef[];
   /**
@@ -292,48 +221,38 @@ export function renderHtmlTimeline(report: SimulationReport, options: HtmlTimeli
   return renderDocument(ctx, groups);
 }
 
+/** What {@link timelineOptionsFor} reads from a simulation result (a `SimulationResult` fits). */
+export interface TimelineSimulationResult {
+  /** The parsed scenario: namespace and steps. */
+  readonly scenario: { readonly namespace: string; readonly steps: readonly { readonly atMs: number; readonly label: string }[] };
+  /** The loaded manifests, in input order. */
+  readonly manifests: readonly unknown[];
+  /** The finished simulation: every pod instance, in the report's order, with its state changes. */
+  readonly simulation: { readonly state: { history(kind: 'Pod'): readonly { readonly timeline: readonly TimelinePodTransition[] }[] } };
+}
+
 /**
- * A short label for one scenario step in the DESIGN.md scenario format (the `at` key is ignored),
- * e.g. `{ scale: { kind: 'StatefulSet', name: 'web', replicas: 5 } }` → "scale StatefulSet/web to 5".
+ * The timeline options a simulation result provides: its scenario steps as markers, its CronJobs'
+ * time zones, its manifests for the objects count, and every pod's state changes.
  *
- * @param step one entry of the scenario's `steps`
- * @returns the label
+ * ```ts
+ * const result = simulate(chart, scenario);
+ * fs.writeFileSync('timeline.html', renderHtmlTimeline(result.report, timelineOptionsFor(result)));
+ * ```
+ *
+ * @param result the outcome of `simulate`
+ * @returns options for {@link renderHtmlTimeline} (add a title or sizes as needed)
  */
-export function scenarioStepLabel(step: Readonly<Record<string, unknown>>): string {
-  const keys = Object.keys(step).filter((k) => k !== 'at').sort();
-  if (keys.length === 0) return 'step';
-  const action = keys[0];
-  const v = step[action] as any;
-  switch (action) {
-    case 'scale':
-      return `scale ${ref(v)} to ${str(v?.replicas)}`;
-    case 'setImage':
-      return `set image ${ref(v)}${v?.container ? ` ${str(v.container)}` : ''} = ${str(v?.image)}`;
-    case 'addNode':
-      return `add node ${typeof v === 'string' ? v : str(v?.name)}`;
-    case 'removeNode':
-    case 'cordon':
-    case 'uncordon':
-      return `${action === 'removeNode' ? 'remove node' : action} ${typeof v === 'string' ? v : str(v?.name ?? v?.node)}`;
-    case 'taint':
-    case 'untaint':
-      return `${action} ${str(v?.node)} ${str(v?.key)}${v?.value !== undefined ? `=${str(v.value)}` : ''}${v?.effect ? `:${str(v.effect)}` : ''}`;
-    case 'deletePod':
-    case 'evictPod':
-      return `${action === 'deletePod' ? 'delete pod' : 'evict pod'} ${selector(v)}`;
-    case 'failPod':
-      return `fail pod ${selector(v)}${v?.exitCode !== undefined ? ` (exit ${str(v.exitCode)})` : ''}`;
-    case 'setReady':
-      return `set ${selector(v)} ${v?.ready === false ? 'not ready' : 'ready'}`;
-    case 'patch':
-      return `patch ${ref(v)}${v?.patch !== undefined ? ` ${JSON.stringify(v.patch)}` : ''}`;
-    case 'pauseController':
-      return `pause ${str(v?.name)} controller${v?.for !== undefined ? ` for ${str(v.for)}` : ''}`;
-    case 'delete':
-      return `delete ${ref(v)}`;
-    default:
-      return `${action}${v !== undefined ? ` ${typeof v === 'string' ? v : JSON.stringify(v)}` : ''}`;
-  }
+export function timelineOptionsFor(result: TimelineSimulationResult): HtmlTimelineOptions {
+  const ns = result.scenario.namespace;
+  return {
+    steps: result.scenario.steps.map((s) => ({ atMs: s.atMs, label: s.label })),
+    timeZones: cronJobTimeZones(result.manifests, ns),
+    objects: (result.manifests as any[])
+      .filter((m) => typeof m?.kind === 'string')
+      .map((m) => ({ kind: m.kind, namespace: m.metadata?.namespace ?? ns, name: String(m.metadata?.name ?? m.metadata?.generateName ?? '') })),
+    podTransitions: result.simulation.state.history('Pod').map((p) => p.timeline),
+  };
 }
 
 /**
@@ -351,23 +270,6 @@ export function cronJobTimeZones(manifests: readonly unknown[], defaultNamespace
     zones[`${m.metadata.namespace ?? defaultNamespace}/${m.metadata.name}`] = m.spec.timeZone;
   }
   return zones;
-}
-
-function str(v: unknown): string {
-  return v === undefined || v === null ? '?' : typeof v === 'string' ? v : JSON.stringify(v);
-}
-
-function ref(v: any): string {
-  return `${str(v?.kind)}/${str(v?.name)}`;
-}
-
-function selector(v: any): string {
-  if (typeof v === 'string') return v;
-  const parts: string[] = [];
-  if (v?.name !== undefined) parts.push(str(v.name));
-  if (v?.owner !== undefined) parts.push(`owner ${str(v.owner)}`);
-  if (v?.node !== undefined) parts.push(`on ${str(v.node)}`);
-  return parts.length > 0 ? parts.join(' ') : str(v);
 }
 
 // ---------------------------------------------------------------------------------------------

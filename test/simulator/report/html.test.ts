@@ -1,4 +1,5 @@
-import { cronJobTimeZones, formatDuration, renderHtmlTimeline, scenarioStepLabel } from '../../../lib/simulator/report/html';
+import type { SimulationResult } from '../../../lib/simulator';
+import { cronJobTimeZones, formatDuration, HtmlTimelineOptions, renderHtmlTimeline, timelineOptionsFor } from '../../../lib/simulator/report/html';
 import {
   bigStatefulSet, cronJobRuns, min, mixedReport, ReportBuilder, sec, statefulSetRollout,
 } from '../../helpers/timeline-reports';
@@ -362,26 +363,27 @@ describe('renderHtmlTimeline', () => {
   });
 });
 
-describe('scenarioStepLabel', () => {
-  test.each([
-    [{ at: '2m', scale: { kind: 'StatefulSet', name: 'web', replicas: 5 } }, 'scale StatefulSet/web to 5'],
-    [{ at: '5m', deletePod: 'web-1' }, 'delete pod web-1'],
-    [{ at: '5m', deletePod: { name: 'test-*', node: 'manager' } }, 'delete pod test-* on manager'],
-    [{ at: '6m', setImage: { kind: 'StatefulSet', name: 'mysql', container: 'mysql', image: 'mysql:8.1' } }, 'set image StatefulSet/mysql mysql = mysql:8.1'],
-    [{ at: '7m', addNode: { name: 'worker4', labels: { disk: 'ssd' } } }, 'add node worker4'],
-    [{ at: '8m', removeNode: 'worker2' }, 'remove node worker2'],
-    [{ at: '9m', cordon: 'worker3' }, 'cordon worker3'],
-    [{ at: '9m', uncordon: 'worker3' }, 'uncordon worker3'],
-    [{ at: '9m', taint: { node: 'worker3', key: 'maintenance', value: 'x', effect: 'NoExecute' } }, 'taint worker3 maintenance=x:NoExecute'],
-    [{ at: '9m', untaint: { node: 'worker3', key: 'maintenance' } }, 'untaint worker3 maintenance'],
-    [{ at: '10m', failPod: { name: 'backup-*', exitCode: 137 } }, 'fail pod backup-* (exit 137)'],
-    [{ at: '10m', evictPod: 'web-2' }, 'evict pod web-2'],
-    [{ at: '10m', setReady: { name: 'web-0', ready: false } }, 'set web-0 not ready'],
-    [{ at: '11m', patch: { kind: 'CronJob', name: 'daily-backup', patch: { spec: { suspend: true } } } }, 'patch CronJob/daily-backup {"spec":{"suspend":true}}'],
-    [{ at: '11m', pauseController: { name: 'cronjob', for: '3h' } }, 'pause cronjob controller for 3h'],
-    [{ at: '12m', delete: { kind: 'StatefulSet', name: 'web' } }, 'delete StatefulSet/web'],
-  ])('%j → %s', (step, label) => {
-    expect(scenarioStepLabel(step)).toBe(label);
+describe('timelineOptionsFor', () => {
+  // Compile-time: a real SimulationResult fits the structural type.
+  const fromResult = (r: SimulationResult): HtmlTimelineOptions => timelineOptionsFor(r);
+
+  test('takes steps, CronJob zones, objects and pod state changes from a simulation result', () => {
+    expect(typeof fromResult).toBe('function');
+    const timeline = [{ atMs: 0, phase: 'Pending', ready: false, terminating: false }];
+    const opts = timelineOptionsFor({
+      scenario: { namespace: 'production', steps: [{ atMs: 120_000, label: 'scale StatefulSet/web to 5' }] },
+      manifests: [
+        { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'daily-report' }, spec: { timeZone: 'Asia/Seoul' } },
+        { apiVersion: 'v1', kind: 'Service', metadata: { name: 'nginx', namespace: 'web' } },
+      ],
+      simulation: { state: { history: () => [{ timeline }, { timeline: [] }] } },
+    });
+    expect(opts).toEqual({
+      steps: [{ atMs: 120_000, label: 'scale StatefulSet/web to 5' }],
+      timeZones: { 'production/daily-report': 'Asia/Seoul' },
+      objects: [{ kind: 'CronJob', namespace: 'production', name: 'daily-report' }, { kind: 'Service', namespace: 'web', name: 'nginx' }],
+      podTransitions: [timeline, []],
+    });
   });
 });
 
