@@ -38,11 +38,20 @@ export function safeEncodeString(s: string): string {
   return out;
 }
 
-/** The 10-character revision hash of a pod template (e.g. `7b9d8c5f6d`). */
+const hashes = new WeakMap<object, string>();
+
+/**
+ * The 10-character revision hash of a pod template (e.g. `7b9d8c5f6d`). Memoised per template
+ * object: specs are replaced, never edited in place, so an object's hash never changes.
+ */
 export function templateHash(template: unknown): string {
+  const cached = typeof template === 'object' && template !== null ? hashes.get(template) : undefined;
+  if (cached !== undefined) return cached;
   const h = fnv32a(canonicalJson(template));
   const folded = 1_000_000_000 + (h % (4_294_967_296 - 1_000_000_000));
-  return safeEncodeString(String(folded));
+  const hash = safeEncodeString(String(folded));
+  if (typeof template === 'object' && template !== null) hashes.set(template, hash);
+  return hash;
 }
 
 /** `ControllerRevisionName(prefix, hash)` = `<prefix>-<hash>`. */
