@@ -5,6 +5,7 @@ import {
   PodFailurePolicyAction,
 } from '../lib';
 import { ValidationError } from '../lib/errors';
+import { validationErrorOf } from './helpers/errors';
 import { Manifest, newChart, only, schemaIssues, synth } from './helpers/synth';
 
 const CONTAINER = { name: 'worker', image: 'busybox:1.36', command: ['sh', '-c', 'echo done'] };
@@ -18,14 +19,7 @@ function jobOf(props: Partial<BatchJobProps> = {}, name = 'work'): Manifest {
 
 /** The error a BatchJob with these props throws. */
 function errorOf(props: Partial<BatchJobProps>, name = 'work'): ValidationError {
-  const chart = newChart('batch');
-  try {
-    new BatchJob(chart, 'job', { metadata: { name }, containers: [CONTAINER], ...props } as BatchJobProps);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error('expected a ValidationError');
+  return validationErrorOf(() => new BatchJob(newChart('batch'), 'job', { metadata: { name }, containers: [CONTAINER], ...props } as BatchJobProps));
 }
 
 test('ApiObject.of() on a BatchJob returns the Job (its default child is the workload)', () => {

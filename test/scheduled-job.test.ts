@@ -6,6 +6,7 @@ import {
   Schedule, ScheduledJob, ScheduledJobProps,
 } from '../lib';
 import { ValidationError } from '../lib/errors';
+import { validationErrorOf } from './helpers/errors';
 import { Manifest, newChart, only, schemaIssues, synth } from './helpers/synth';
 
 const CONTAINER = { name: 'reporter', image: 'my-reporter:latest', command: ['python', 'generate_report.py'] };
@@ -19,14 +20,9 @@ function cronJobOf(props: Partial<ScheduledJobProps> = {}, name = 'report'): Man
 
 /** The error a ScheduledJob with these props throws. */
 function errorOf(props: Partial<ScheduledJobProps>, name = 'report'): ValidationError {
-  const chart = newChart('batch');
-  try {
-    new ScheduledJob(chart, 'cron', { metadata: { name }, schedule: '0 2 * * *', containers: [CONTAINER], ...props } as ScheduledJobProps);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error('expected a ValidationError');
+  return validationErrorOf(() => new ScheduledJob(newChart('batch'), 'cron', {
+    metadata: { name }, schedule: '0 2 * * *', containers: [CONTAINER], ...props,
+  } as ScheduledJobProps));
 }
 
 test('ApiObject.of() on a ScheduledJob returns the CronJob (its default child is the workload)', () => {

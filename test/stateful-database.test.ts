@@ -5,6 +5,7 @@ import {
   StatefulDatabase, StatefulDatabaseProps, WhenUnsatisfiable,
 } from '../lib';
 import { ValidationError } from '../lib/errors';
+import { validationErrorOf } from './helpers/errors';
 import { Manifest, newChart, only, schemaIssues, synth } from './helpers/synth';
 
 const SECRET = { name: 'orders-db-credentials', key: 'password' };
@@ -19,14 +20,7 @@ function build(props: Partial<StatefulDatabaseProps> = {}, id = 'orders-db', nam
 
 /** The ValidationError these props throw. */
 function errorOf(props: Partial<StatefulDatabaseProps>, id = 'orders-db'): ValidationError {
-  const chart = newChart('shop');
-  try {
-    new StatefulDatabase(chart, id, { engine: DatabaseEngine.POSTGRES, passwordSecret: SECRET, ...props } as StatefulDatabaseProps);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error('expected a ValidationError');
+  return validationErrorOf(() => new StatefulDatabase(newChart('shop'), id, { engine: DatabaseEngine.POSTGRES, passwordSecret: SECRET, ...props } as StatefulDatabaseProps));
 }
 
 function podSpec(sts: Manifest) {
