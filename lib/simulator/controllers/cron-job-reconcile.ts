@@ -91,13 +91,13 @@ export const CRON_JOB_EVENTS = {
   jobAlreadyActive: () => 'Not starting job because prior execution is running and concurrency policy is Forbid',
 } as const;
 
-/** The wall-clock schedule inputs of a CronJob. */
-export function scheduleState(cronJob: SimCronJob, startEpochMs: number): ScheduleState {
+/** The wall-clock schedule inputs of a CronJob (with `status`, default its own). */
+export function scheduleState(cronJob: SimCronJob, startEpochMs: number, status: CronJobStatus = cronJob.status): ScheduleState {
   const sds = cronJob.spec.startingDeadlineSeconds;
   return {
     // metav1.Time is serialised with second precision.
     creationMs: Math.floor((startEpochMs + cronJob.createdMs) / 1000) * 1000,
-    lastScheduleMs: cronJob.status.lastScheduleTime === null ? null : startEpochMs + cronJob.status.lastScheduleTime,
+    lastScheduleMs: status.lastScheduleTime === null ? null : startEpochMs + status.lastScheduleTime,
     ...(sds !== undefined && sds !== null ? { startingDeadlineSeconds: sds } : {}),
   };
 }
@@ -199,7 +199,7 @@ function decide(
 ): CronJobPlan {
   const { cronJob, startEpochMs } = snapshot;
   const spec = cronJob.spec;
-  const state = (s: CronJobStatus) => scheduleState({ ...cronJob, status: s }, startEpochMs);
+  const state = (s: CronJobStatus) => scheduleState(cronJob, startEpochMs, s);
   const requeue = () => nextScheduleTimeDuration(state(status), nowEpoch, schedule);
 
   // Step 5.

@@ -53,11 +53,22 @@ export class ScheduleHang extends Error {
  * @throws ScheduleHang when robfig's `Next` would not return
  */
 export function scheduleNext(schedule: Schedule, afterMs: number): number {
+  // A sync asks for the same few instants several times (t1, t2, then the requeue), and every Job
+  // event of a tick syncs again: remember the latest answers per schedule.
+  let memo = NEXT_MEMO.get(schedule);
+  if (memo === undefined) NEXT_MEMO.set(schedule, (memo = new Map()));
+  const known = memo.get(afterMs);
+  if (known !== undefined) return known;
   const outcome = schedule.nextOutcome(afterMs);
-  if (outcome.kind === 'run') return outcome.atMs;
-  if (outcome.kind === 'none') return GO_ZERO_TIME_MS;
-  throw new ScheduleHang(afterMs);
+  if (outcome.kind === 'hang') throw new ScheduleHang(afterMs);
+  const next = outcome.kind === 'run' ? outcome.atMs : GO_ZERO_TIME_MS;
+  if (memo.size >= NEXT_MEMO_SIZE) memo.clear();
+  memo.set(afterMs, next);
+  return next;
 }
+
+const NEXT_MEMO_SIZE = 64;
+const NEXT_MEMO = new WeakMap<Schedule, Map<number, number>>();
 
 /** `a.Sub(b)` in ms, saturating like Go's `time.Time.Sub`. */
 function goSub(aMs: number, bMs: number): number {
@@ -224,6 +235,21 @@ const TZ_PREFIX = /^(?:CRON_)?TZ=([^ ]*) (.*)$/s;
  *   controller-manager's zone, UTC here (DESIGN.md).
  */
 export function controllerSchedule(spec: { readonly schedule: string; readonly timeZone?: string }): ControllerSchedule {
+  // Parsing is pure; the controller asks on every sync, so the result is memoised.
+  const key = `${spec.timeZone ?? ''}\u0000${spec.schedule}`;
+  let parsed = PARSED.get(key);
+  if (parsed === undefined) {
+    if (PARSED.size >= PARSED_CACHE_SIZE) PARSED.clear();
+    parsed = parseForController(spec);
+    PARSED.set(key, parsed);
+  }
+  return parsed;
+}
+
+const PARSED_CACHE_SIZE = 1000;
+const PARSED = new Map<string, ControllerSchedule>();
+
+function parseForController(spec: { readonly schedule: string; readonly timeZone?: string }): ControllerSchedule {
   const expression = spec.schedule;
   if (expression.includes('TZ')) {
     const m = TZ_PREFIX.exec(expression);
@@ -252,14 +278,22 @@ function parse(expression: string, timeZone: string | undefined, unsupportedTz: 
  * Checked with our Schedule's zone validation (the tz database list of lib/_time-zones.ts).
  */
 export function timeZoneError(zone: string): string | undefined {
+  const known = ZONE_ERRORS.get(zone);
+  if (known !== undefined) return known === '' ? undefined : known;
+  let error = '';
   try {
     Schedule.parse('* * * * *', { timeZone: zone });
-    return undefined;
   } catch (e) {
-    if (e instanceof ScheduleError && e.field === 'timeZone') return e.reason;
-    throw e;
+    if (!(e instanceof ScheduleError && e.field === 'timeZone')) throw e;
+    error = e.reason;
   }
+  if (ZONE_ERRORS.size >= PARSED_CACHE_SIZE) ZONE_ERRORS.clear();
+  ZONE_ERRORS.set(zone, error);
+  return error === '' ? undefined : error;
 }
+
+/** zone → LoadLocation error, `''` when it loads (memoised: the sync checks it every time). */
+const ZONE_ERRORS = new Map<string, string>();
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
