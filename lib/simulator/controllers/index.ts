@@ -4,6 +4,7 @@
  */
 import type { ControllerRegistration } from './controller';
 import { cronJobControllerRegistration } from './cron-job-controller';
+import { daemonSetControllerRegistration } from './daemon-set-controller';
 import { jobControllerRegistration } from './job-controller';
 import { statefulSetControllerRegistration } from './stateful-set-controller';
 import { ttlAfterFinishedControllerRegistration } from './ttl-after-finished-controller';
@@ -11,6 +12,7 @@ import { ttlAfterFinishedControllerRegistration } from './ttl-after-finished-con
 /** Every registered controller, in the order the Simulation creates them. */
 export const CONTROLLERS: readonly ControllerRegistration[] = [
   cronJobControllerRegistration,
+  daemonSetControllerRegistration,
   jobControllerRegistration,
   statefulSetControllerRegistration,
   ttlAfterFinishedControllerRegistration,
