@@ -375,6 +375,20 @@ describe('CronJobController.sync details', () => {
     expect(f.jobs.deletes).toEqual([]);
   });
 
+  test('a schedule whose robfig Next never returns (Pacific/Apia skipped 2011-12-30): the worker blocks on it for good', () => {
+    const h = harness(undefined, epochMs('2011-12-01T00:00:00Z'));
+    h.add(newCronJob('apia', '0 0 30 12 *', { extra: { timeZone: 'Pacific/Apia' } }));
+    const f = fakeContext(h);
+    const ctl = new CronJobController(f.ctx);
+    expect(ctl.sync('default/apia', 0)).toEqual({});
+    expect(ctl.hungKeys).toEqual(['default/apia']);
+    h.setNow(hours(24 * 40));
+    expect(ctl.sync('default/apia', h.now)).toEqual({});
+    expect(f.jobs.createdNames).toEqual([]);
+    expect(f.recorder.events).toEqual([]);
+    expect(f.status.writes).toEqual([]);
+  });
+
   test('a deleted CronJob syncs to nothing', () => {
     const h = harness(undefined, START);
     const f = fakeContext(h);
