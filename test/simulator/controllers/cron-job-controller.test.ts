@@ -375,6 +375,24 @@ describe('CronJobController.sync details', () => {
     expect(f.jobs.deletes).toEqual([]);
   });
 
+  test('MissSchedule is reachable only through robfig quirks: Pacific/Chatham 2018-04-01, where Next goes back in time (§5.4 step 6)', () => {
+    // robfig: Next(13:50Z) = 14:06Z (02:51 +12:45, no tick), Next(14:06Z) = 13:30Z (back in time).
+    // At 14:07Z with a 60 s deadline: earliest = 14:06Z, t1 = 13:30Z, t2 = 13:50Z → most recent 13:50Z, 17 min late.
+    const h = harness(undefined, epochMs('2018-03-30T00:00:00Z'));
+    const cj = h.add(newCronJob('chatham', '15,35,51 3 * * *', { extra: { timeZone: 'Pacific/Chatham', startingDeadlineSeconds: 60 } }));
+    h.state.update(cj, (o) => {
+      o.status = { ...o.status, lastScheduleTime: epochMs('2018-03-30T14:51:00Z') - h.startEpochMs };
+    });
+    const f = fakeContext(h);
+    h.setNow(epochMs('2018-03-31T14:07:00Z') - h.startEpochMs);
+    const r = new CronJobController(f.ctx).sync('default/chatham', h.now);
+    expect(f.recorder.events.map((e) => [e.type, e.reason, e.message])).toEqual([
+      ['Warning', 'MissSchedule', 'Missed scheduled time to start a job: Sat, 31 Mar 2018 13:50:00 +0000'],
+    ]);
+    expect(f.jobs.createdNames).toEqual([]);
+    expect(r.requeueAfterMs).toBeGreaterThanOrEqual(0);
+  });
+
   test('a schedule whose robfig Next never returns (Pacific/Apia skipped 2011-12-30): the worker blocks on it for good', () => {
     const h = harness(undefined, epochMs('2011-12-01T00:00:00Z'));
     h.add(newCronJob('apia', '0 0 30 12 *', { extra: { timeZone: 'Pacific/Apia' } }));
