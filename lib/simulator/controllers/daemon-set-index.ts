@@ -23,8 +23,9 @@ import {
   unavailableWithoutSurge,
 } from './daemon-set-reconcile';
 import {
-  allowsSurge, canonicalJson, daemonPodSpec, NodeEligibility, nodeShouldRunDaemonPod, targetNodeName, templateGenerationOf, templateHash,
+  allowsSurge, daemonPodSpec, NodeEligibility, nodeShouldRunDaemonPod, targetNodeName, templateGenerationOf,
 } from './daemon-set-utils';
+import { canonicalJson, templateHash } from './revision';
 
 const NOT_ELIGIBLE: NodeEligibility = { shouldRun: false, shouldContinueRunning: false };
 
@@ -280,7 +281,7 @@ export class DaemonSetIndex implements DaemonSetView {
       // The API server bumps the template generation when the template changes (SetDefaults /
       // PrepareForUpdate of apps DaemonSets); counted here for `pod-template-generation`.
       this.countedTemplateGeneration += 1;
-      this.hash = templateHash(ds.spec.template, ds.status.collisionCount);
+      this.hash = templateHash(ds.spec.template ?? {});
       this.spec = daemonPodSpec(ds.spec.template);
     }
     for (const entry of this.entries.values()) {

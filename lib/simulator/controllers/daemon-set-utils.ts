@@ -7,9 +7,12 @@
  */
 import { matchesRequiredNodeAffinity } from '../cluster/labels';
 import type { PodSpec, PodTemplateSpec, SimDaemonSet, SimNode, SimPod, Taint, Toleration } from '../cluster/objects';
-import { NAME_SUFFIX_ALPHABET } from '../rng';
 
-/** The label carrying the template hash (`apps.DefaultDaemonSetUniqueLabelKey`). */
+/**
+ * The label carrying the template hash (`apps.DefaultDaemonSetUniqueLabelKey`). For a DaemonSet its
+ * value is the hash only (`CreatePodTemplate`, §3.2) — revision.ts `templateHash`, shared with the
+ * StatefulSet controller — so there is no name-length limit as for StatefulSets.
+ */
 export const REVISION_HASH_LABEL = 'controller-revision-hash';
 
 /** The legacy label carrying the template generation (`extensions.DaemonSetTemplateGenerationKey`). */
@@ -160,50 +163,6 @@ export function targetNodeName(pod: Pick<SimPod, 'nodeName' | 'spec'>): string |
     }
   }
   return undefined;
-}
-
-/**
- * The `controller-revision-hash` of a template: `controller.ComputeHash` is FNV-32a over the
- * template, printed in decimal and encoded with `rand.SafeEncodeString` (every byte mapped to
- * `bcdfghjklmnpqrstvwxz2456789`), so values look like Kubernetes' (`7b9f8c6d5`, up to 10
- * characters). Kubernetes hashes Go's `spew` dump of the defaulted template; we hash a canonical
- * JSON (sorted keys), so the values differ from a real cluster's but change exactly when the
- * template changes. For a DaemonSet the label value is the hash only (§3.2, `CreatePodTemplate`).
- *
- * @param template the pod template
- * @param collisionCount `status.collisionCount` (appended as Kubernetes does when set)
- */
-export function templateHash(template: PodTemplateSpec | undefined, collisionCount?: number): string {
-  let h = 0x811c9dc5;
-  const feed = (s: string) => {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      // UTF-16 code units fed as one or two bytes keep the function total and stable.
-      if (c > 0xff) {
-        h = Math.imul(h ^ (c >>> 8), 0x01000193) >>> 0;
-      }
-      h = Math.imul(h ^ (c & 0xff), 0x01000193) >>> 0;
-    }
-  };
-  feed(canonicalJson(template ?? {}));
-  if (collisionCount !== undefined && collisionCount > 0) feed(String(collisionCount));
-  return safeEncode(String(h >>> 0));
-}
-
-/** `rand.SafeEncodeString`: maps every byte to the generated-name alphabet. */
-export function safeEncode(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += NAME_SUFFIX_ALPHABET[s.charCodeAt(i) % NAME_SUFFIX_ALPHABET.length];
-  return out;
-}
-
-/** JSON with object keys sorted, `undefined` members dropped. */
-export function canonicalJson(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return `[${v.map((x) => canonicalJson(x)).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
 }
 
 /**

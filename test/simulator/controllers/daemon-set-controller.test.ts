@@ -1,7 +1,8 @@
 import { NodeInput, nodeDraft } from '../../../lib/simulator/cluster/factories';
 import type { DaemonSetStatus, PodPhase, SimDaemonSet, SimPod, Toleration } from '../../../lib/simulator/cluster/objects';
 import { DaemonSetController } from '../../../lib/simulator/controllers/daemon-set-controller';
-import { replaceNodeNameAffinity, targetNodeName, templateHash } from '../../../lib/simulator/controllers/daemon-set-utils';
+import { replaceNodeNameAffinity, targetNodeName } from '../../../lib/simulator/controllers/daemon-set-utils';
+import { templateHash } from '../../../lib/simulator/controllers/revision';
 import { Harness, harness, newDaemonSet, newNode, newPod } from '../../helpers/builders';
 import { apiError, FakeContext, fakeContext } from '../../helpers/fakes';
 import { seconds } from '../../helpers/instants';
@@ -290,6 +291,8 @@ describe('messages and pod shape', () => {
     ctl.sync('default/test', h.now);
     const pod = f.pods.creates[0];
     expect(pod.labels).toEqual({ 'name': 'test', 'controller-revision-hash': templateHash(ds.spec.template), 'pod-template-generation': '1' });
+    // The hash only, not `<name>-<hash>` as for StatefulSets.
+    expect(pod.labels['controller-revision-hash']).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{10}$/);
     expect(pod.ownerReferences).toEqual([{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'test', uid: ds.uid, controller: true, blockOwnerDeletion: true }]);
     expect(pod.spec.tolerations?.map((t) => `${t.key}:${t.effect}`)).toEqual([
       'node-role.kubernetes.io/master:NoSchedule', 'node.kubernetes.io/not-ready:NoExecute', 'node.kubernetes.io/unreachable:NoExecute',

@@ -1,8 +1,8 @@
 import type { PodSpec, SimPod, Toleration } from '../../../lib/simulator/cluster/objects';
 import {
   addOrUpdateToleration, allowsSurge, compareDaemonPods, daemonPodSpec, daemonPodTolerations, FailedPodBackoff, isPodAvailable,
-  isPodUpdated, nodeShouldRunDaemonPod, replaceNodeNameAffinity, rollingBudget, safeEncode, scaledValue, targetNodeName,
-  templateGenerationOf, templateHash,
+  isPodUpdated, nodeShouldRunDaemonPod, replaceNodeNameAffinity, rollingBudget, scaledValue, targetNodeName,
+  templateGenerationOf,
 } from '../../../lib/simulator/controllers/daemon-set-utils';
 import { podTemplate } from '../../helpers/builders';
 
@@ -110,17 +110,6 @@ describe('node binding (§3.3)', () => {
 });
 
 describe('revision hash and updated pods (§3.2, §3.6)', () => {
-  test('the hash is the SafeEncodeString of the FNV-32a decimal: stable, alphabet only, changes with the template', () => {
-    const a = podTemplate('sample-ds', { image: 'nginx:1.16' });
-    const h = templateHash(a);
-    expect(h).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{1,10}$/);
-    expect(templateHash(structuredClone(a))).toBe(h);
-    expect(templateHash(podTemplate('sample-ds', { image: 'nginx:1.17' }))).not.toBe(h);
-    expect(templateHash(a, 1)).not.toBe(h);
-    // rand.SafeEncodeString maps each byte b to alphanums[b % 27]: '0' (48) → '4', '6' (54) → 'b'.
-    expect(safeEncode('0123456789')).toBe('456789bcdf');
-  });
-
   test('a pod is updated when its hash or its pod-template-generation matches', () => {
     expect(isPodUpdated({ labels: { 'controller-revision-hash': 'abc' } }, 'abc', 2)).toBe(true);
     expect(isPodUpdated({ labels: { 'controller-revision-hash': 'old', 'pod-template-generation': '2' } }, 'abc', 2)).toBe(true);
