@@ -13,7 +13,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ALL_CAPABILITIES, restrictedContainerSecurityContext, seccompRuntimeDefault } from './_security';
 import {
-  INT32_MAX, isConfigKey, isDns1123Label, isDns1123Subdomain, isEnvVarName, isQualifiedName, KnownProps, rejectUnknownProp,
+  CONFIG_KEY_SYNTAX, INT32_MAX, isConfigKey, isDns1123Label, isDns1123Subdomain, isEnvVarName, isQualifiedName, KnownProps, rejectUnknownProp,
 } from './_validation';
 import { ValidationError } from './errors';
 
@@ -533,9 +533,8 @@ export function applyJobTemplate<W extends kplus.Job | kplus.CronJob>(
       if (!ref || typeof ref.secretName !== 'string' || !isDns1123Subdomain(ref.secretName)) {
         throw new ValidationError(scope, `${prop}.secretEnv.${envName}.secretName`, 'must be a Secret name (a DNS-1123 subdomain)', ref?.secretName);
       }
-      // Length and characters only: unlike the API server (see isConfigKey), '.' and '..' pass here.
-      if (typeof ref.key !== 'string' || !isConfigKey(ref.key, { dotNames: 'allow' })) {
-        throw new ValidationError(scope, `${prop}.secretEnv.${envName}.key`, 'must be a Secret key (letters, digits, "-", "_", ".")', ref.key);
+      if (typeof ref.key !== 'string' || !isConfigKey(ref.key)) {
+        throw new ValidationError(scope, `${prop}.secretEnv.${envName}.key`, `must be a Secret key (${CONFIG_KEY_SYNTAX})`, ref.key);
       }
       let secret = secrets.get(ref.secretName);
       if (!secret) {

@@ -80,20 +80,27 @@ export function isEnvVarName(value: string): boolean {
 }
 
 /**
- * `IsConfigMapKey`, also the rule for Secret keys (`validateSecretKeySelector` in
- * pkg/apis/core/validation/validation.go): 1 to 253 alphanumerics, '-', '_' and '.'. The API
- * server also rejects the key '.', the key '..' and any key starting with '..' (`hasChDirPrefix`
- * in the apimachinery validation.go).
- *
- * The two callers differ, and keep differing until one of them is deliberately changed:
- * StatefulDatabase's `passwordSecret.key` rejects '.' and '..' (`dotNames: 'reject'`, the
- * default); the job template's `secretEnv` keys check only length and characters
- * (`dotNames: 'allow'`). Neither yet rejects a longer key that starts with '..'.
+ * `hasChDirPrefix` (staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go): the name
+ * is '.', '..' or starts with '..'. `IsConfigMapKey` and `IsEnvVarName` both reject such names
+ * (a Secret or ConfigMap key becomes a file name in a volume).
  */
-export function isConfigKey(value: string, options: { readonly dotNames?: 'reject' | 'allow' } = {}): boolean {
-  if (!(value.length >= 1 && value.length <= 253 && /^[-._a-zA-Z0-9]+$/.test(value))) return false;
-  return options.dotNames === 'allow' || (value !== '.' && value !== '..');
+function hasChDirPrefix(value: string): boolean {
+  return value === '.' || value.startsWith('..');
 }
+
+/**
+ * `IsConfigMapKey` (staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go), also the
+ * rule for Secret keys (`validateSecretKeySelector` in pkg/apis/core/validation/validation.go):
+ * at most 253 (`DNS1123SubdomainMaxLength`) characters matching `[-._a-zA-Z0-9]+`, and not
+ * '.', '..' or a key starting with '..' (`hasChDirPrefix`). Go's `len` counts bytes, which is
+ * the character count here because the pattern admits ASCII only.
+ */
+export function isConfigKey(value: string): boolean {
+  return value.length <= 253 && /^[-._a-zA-Z0-9]+$/.test(value) && !hasChDirPrefix(value);
+}
+
+/** How every construct's messages spell out {@link isConfigKey}. */
+export const CONFIG_KEY_SYNTAX = 'at most 253 letters, digits, "-", "_" and ".", and not ".", ".." or starting with ".."';
 
 /** A TCP/UDP port number, 1–65535 (`IsValidPortNum`). */
 export function isPortNumber(value: number): boolean {

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { defaultPullPolicy, imageTag, isImageReference } from './_image';
 import { restrictedContainerSecurityContext, seccompRuntimeDefault } from './_security';
 import {
-  INT32_MAX, isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isIntegerIn, isLabelValue,
+  CONFIG_KEY_SYNTAX, INT32_MAX, isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isIntegerIn, isLabelValue,
   isPortName, isPortNumber, isQualifiedName, parseQuantity, quantityHint,
 } from './_validation';
 import { DatabaseEngine, DatabaseProbe, DatabaseProbeKind, ProbeTiming, SecretKeyReference } from './database-engine';
@@ -821,7 +821,7 @@ export class StatefulDatabase extends Construct {
       throw new ValidationError(this, 'passwordSecret.name', 'must be a Secret name (a DNS-1123 subdomain)', secret.name);
     }
     if (!isConfigKey(secret.key)) {
-      throw new ValidationError(this, 'passwordSecret.key', 'must be a Secret key (letters, digits, \'-\', \'_\' and \'.\')', secret.key);
+      throw new ValidationError(this, 'passwordSecret.key', `must be a Secret key (${CONFIG_KEY_SYNTAX})`, secret.key);
     }
   }
 

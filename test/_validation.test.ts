@@ -68,13 +68,16 @@ test('isIntegerIn', () => {
   expect(isIntegerIn(NaN, 1, 100)).toBe(false);
 });
 
-test('isConfigKey keeps the job template\'s Secret-key check (length and characters only) behind dotNames: allow', () => {
-  for (const key of ['.', '..']) {
-    expect(isConfigKey(key)).toBe(false);
-    expect(isConfigKey(key, { dotNames: 'allow' })).toBe(true);
+test('isConfigKey is IsConfigMapKey: [-._a-zA-Z0-9]+, at most 253 characters, not ".", ".." or starting with ".."', () => {
+  for (const key of ['password', 'tls.crt', '.dockerconfigjson', '.a', 'a..b', 'a..', '-', '_', 'KEY_NAME', 'a'.repeat(253)]) {
+    expect([key, isConfigKey(key)]).toEqual([key, true]);
   }
-  for (const key of ['', 'a/b', 'a b', 'a'.repeat(254)]) expect(isConfigKey(key, { dotNames: 'allow' })).toBe(false);
-  expect(isConfigKey('a'.repeat(253), { dotNames: 'allow' })).toBe(true);
+});
+
+test('isConfigKey fails when a key is ".", "..", starts with "..", is empty, too long or has other characters', () => {
+  for (const key of ['.', '..', '...', '..a', '..data', '', 'a'.repeat(254), 'a/b', 'a b', 'a:b', 'ä']) {
+    expect([key, isConfigKey(key)]).toEqual([key, false]);
+  }
 });
 
 test('rejectUnknownProp names the first unknown prop with its path, the caller\'s rule and a hint', () => {

@@ -471,6 +471,15 @@ describe('validation', () => {
     expect(errorOf({ containers: [{ ...CONTAINER, secretEnv: { URL: { secretName: 'db', key: 'a/b' } } }] }).prop).toBe('containers[0].secretEnv.URL.key');
   });
 
+  test('fails when a secretEnv key is ".", ".." or starts with ".." (IsConfigMapKey), in StatefulDatabase\'s words', () => {
+    for (const key of ['.', '..', '..data']) {
+      expect(errorOf({ containers: [{ ...CONTAINER, secretEnv: { URL: { secretName: 'db', key } } }] }).message)
+        .toBe(`test/job: \`containers[0].secretEnv.URL.key\` must be a Secret key (at most 253 letters, digits, "-", "_" and ".", and not ".", ".." or starting with ".."), got ${JSON.stringify(key)}`);
+    }
+    expect(jobOf({ containers: [{ ...CONTAINER, secretEnv: { URL: { secretName: 'db', key: '.url' } } }] }).spec.template.spec.containers[0].env)
+      .toEqual([{ name: 'URL', valueFrom: { secretKeyRef: { name: 'db', key: '.url', optional: false } } }]);
+  });
+
   test('fails when an environment variable name is invalid', () => {
     expect(errorOf({ containers: [{ ...CONTAINER, secretEnv: { '1URL': { secretName: 'db', key: 'url' } } }] }).prop).toBe('containers[0].secretEnv');
   });

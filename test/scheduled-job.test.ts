@@ -238,6 +238,12 @@ describe('validation', () => {
     expect(errorOf({ schedule: 5 as unknown as string }).prop).toBe('schedule');
   });
 
+  test('fails when a secretEnv key starts with ".." (the job template\'s IsConfigMapKey check)', () => {
+    const e = errorOf({ containers: [{ ...CONTAINER, secretEnv: { URL: { secretName: 'db', key: '..data' } } }] });
+    expect(e.prop).toBe('containers[0].secretEnv.URL.key');
+    expect(e.message).toMatch(/must be a Secret key \(.*not "\.", "\.\." or starting with "\.\."\), got "\.\.data"/);
+  });
+
   test('fails when startingDeadline is under 10 seconds', () => {
     const e = errorOf({ startingDeadline: Duration.seconds(9) });
     expect(e.message).toBe('test/cron: `startingDeadline` must be at least 10 seconds, got "9 seconds"; the CronJob controller may not get to a run within a shorter window and then skips it silently');

@@ -752,6 +752,14 @@ describe('validation', () => {
     expect(errorOf({ passwordSecret: { name: 'db', key: 'pass word' } }).prop).toBe('passwordSecret.key');
   });
 
+  test('fails when the Secret key is ".", ".." or starts with ".." (IsConfigMapKey)', () => {
+    for (const key of ['.', '..', '..data']) {
+      expect(errorOf({ passwordSecret: { name: 'db', key } }).message)
+        .toBe(`test/orders-db: \`passwordSecret.key\` must be a Secret key (at most 253 letters, digits, "-", "_" and ".", and not ".", ".." or starting with ".."), got ${JSON.stringify(key)}`);
+    }
+    expect(() => build({ passwordSecret: { name: 'db', key: '.password' } })).not.toThrow();
+  });
+
   test('fails when env sets a password variable, literal or not', () => {
     const e = errorOf({ env: { POSTGRES_PASSWORD: kplus.EnvValue.fromValue('hunter2') } });
     expect(e.message).toBe('test/orders-db: `env.POSTGRES_PASSWORD` cannot be set directly; it carries the password, got "<literal value>"; use `passwordSecret` to reference an existing Secret');
