@@ -1,9 +1,10 @@
 /**
  * Every scenario in the repository, run through the real CLI (`cdk8s-workloads simulate …
  * --format html --out …`) and opened in headless Chromium:
- * - `examples/<name>/scenario.yaml`: simulates every chart of that example;
- * - `examples/<name>/<chart id>.scenario.yaml`: simulates that chart only (for examples whose
- *   charts are alternatives, such as seed-000-mysql and seed-000-mysql-canary);
+ * - `examples/<name>/scenario.yaml`: simulates each chart of that example on its own (an
+ *   example's charts are alternatives, e.g. seed-004-sample-ds with OnDelete and with
+ *   RollingUpdate, as the scenario files' own comments say: "simulate each with this scenario");
+ * - `examples/<name>/<chart id>.scenario.yaml`: that chart, instead of scenario.yaml;
  * - the README pictures' scenarios listed in scripts/timelines/pictures.json (example + chart),
  *   which must also show what their picture is about.
  * The page must render every pod and Job of the run's JSON report in its lanes, without console
@@ -34,19 +35,29 @@ interface ScenarioCase {
   /** Test name and screenshot file name. */
   readonly id: string;
   readonly example: string;
-  /** Chart id, or undefined for every chart of the example. */
-  readonly chart?: string;
+  /** Chart id. */
+  readonly chart: string;
   readonly scenario: string;
   readonly expect?: PictureExpectation;
+}
+
+/** The chart ids an example adds, in order. */
+function chartsOf(example: string): string[] {
+  const app = new App();
+  loadExample(example, EXAMPLES).build(app);
+  return app.node.children.filter((x) => x instanceof Chart).map((x) => x.node.id);
 }
 
 function discover(): ScenarioCase[] {
   const cases: ScenarioCase[] = [];
   for (const example of exampleNames(EXAMPLES)) {
-    for (const f of readdirSync(join(EXAMPLES, example)).sort()) {
-      if (f === 'scenario.yaml') cases.push({ id: example, example, scenario: join(EXAMPLES, example, f) });
-      const m = /^(.+)\.scenario\.yaml$/.exec(f);
-      if (m) cases.push({ id: `${example}--${m[1]}`, example, chart: m[1], scenario: join(EXAMPLES, example, f) });
+    const files = readdirSync(join(EXAMPLES, example));
+    const perChart = new Set(files.map((f) => /^(.+)\.scenario\.yaml$/.exec(f)?.[1]).filter((x): x is string => x !== undefined));
+    for (const chart of perChart) cases.push({ id: chart, example, chart, scenario: join(EXAMPLES, example, `${chart}.scenario.yaml`) });
+    if (files.includes('scenario.yaml')) {
+      for (const chart of chartsOf(example)) {
+        if (!perChart.has(chart)) cases.push({ id: chart, example, chart, scenario: join(EXAMPLES, example, 'scenario.yaml') });
+      }
     }
   }
   const pictures = JSON.parse(readFileSync(join(ROOT, 'scripts/timelines/pictures.json'), 'utf8')) as { name: string; example: string; chart: string; scenario: string; expect: PictureExpectation }[];
@@ -64,17 +75,15 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   return { code, stdout, stderr };
 }
 
-/** Writes the example's charts (or the one named) as YAML files into a fresh directory. */
-function synthExample(c: ScenarioCase, dir: string): string[] {
+/** Writes the case's chart as a YAML file into `dir`, as `npm run synth` writes dist/<chart>.k8s.yaml. */
+function synthChart(c: ScenarioCase, dir: string): string {
   const app = new App({ outdir: dir });
   loadExample(c.example, EXAMPLES).build(app);
-  const charts = app.node.children.filter((x): x is Chart => x instanceof Chart && (c.chart === undefined || x.node.id === c.chart));
-  if (charts.length === 0) throw new Error(`${c.id}: example ${c.example} has no chart ${c.chart ?? '(none at all)'}`);
-  return charts.map((chart) => {
-    const file = join(dir, `${chart.node.id}.k8s.yaml`);
-    writeFileSync(file, Yaml.stringify(...chart.toJson()));
-    return file;
-  });
+  const chart = app.node.children.find((x): x is Chart => x instanceof Chart && x.node.id === c.chart);
+  if (!chart) throw new Error(`${c.id}: example ${c.example} has no chart ${c.chart}`);
+  const file = join(dir, `${chart.node.id}.k8s.yaml`);
+  writeFileSync(file, Yaml.stringify(...chart.toJson()));
+  return file;
 }
 
 let browser: TimelineBrowser;
@@ -91,7 +100,7 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-test('the scenarios are found: every picture scenario and each examples/*/[<chart>.]scenario.yaml', () => {
+test('the scenarios are found: every picture scenario and each chart of an example with a scenario', () => {
   expect(CASES.filter((c) => c.id.startsWith('picture-')).length).toBeGreaterThanOrEqual(2);
   for (const c of CASES) expect(existsSync(c.scenario)).toBe(true);
 });
@@ -99,7 +108,7 @@ test('the scenarios are found: every picture scenario and each examples/*/[<char
 describe.each(CASES.map((c) => [c.id, c] as const))('%s', (_id, c) => {
   test('simulate --format html renders in Chromium with every pod and Job in its lanes', async () => {
     const dir = mkdtempSync(join(work, `${c.id}-`));
-    const manifests = synthExample(c, dir);
+    const manifests = [synthChart(c, dir)];
     const scenario = relative(process.cwd(), c.scenario);
 
     const json = await cli(['simulate', ...manifests, '--scenario', scenario, '--format', 'json']);

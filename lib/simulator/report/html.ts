@@ -627,6 +627,12 @@ function buildLanes(ctx: Context, g: Group, pods: readonly PodItem[], jobs: read
     const count = (o: JobOutcome): number => sortedJobs.filter((j) => j.outcome === o).length;
     if (g.kind === 'CronJob') {
       notes.push(`${sortedJobs.length} job${sortedJobs.length === 1 ? '' : 's'}: ${count('Complete')} complete, ${count('Failed')} failed, ${count('Active')} active${count('Deleted') ? `, ${count('Deleted')} deleted unfinished` : ''}`);
+    } else {
+      const last = sortedJobs[sortedJobs.length - 1];
+      const jobPods = sortedJobs.flatMap((j) => j.pods);
+      const phase = (ph: string): number => jobPods.filter((p) => p.pod.phase === ph).length;
+      const outcome = last.outcome === 'Active' ? 'still active' : last.outcome === 'Deleted' ? 'deleted before finishing' : last.outcome;
+      notes.push(`${outcome}${last.job.reason ? ` (${last.job.reason})` : ''} · ${jobPods.length} pod${jobPods.length === 1 ? '' : 's'}: ${phase('Succeeded')} succeeded, ${phase('Failed')} failed`);
     }
     if (g.kind === 'CronJob' && sortedJobs.length > ctx.maxJobLanes) {
       lanes.push(aggregateJobsLane(`${sortedJobs.length} jobs`, sortedJobs, 'cronjob-jobs'));
@@ -873,7 +879,7 @@ interface Scale {
 function makeScale(ctx: Context, groups: readonly Group[]): Scale {
   let longest = 12;
   for (const g of groups) for (const l of g.lanes) longest = Math.max(longest, l.label.length);
-  const labelW = Math.min(300, Math.max(170, Math.ceil(longest * CHAR_W) + 28));
+  const labelW = Math.min(300, Math.max(170, Math.ceil(longest * CHAR_W) + 40));
   const plotW = ctx.plotWidth;
   return { labelW, plotW, totalW: labelW + plotW + 16, x: (ms) => labelW + (ctx.clamp(ms) / ctx.spanMs) * plotW };
 }
@@ -1043,7 +1049,8 @@ function renderLegend(): string {
     '<span class="key"><svg width="14" height="12" aria-hidden="true"><path class="skip" d="M7 1 L12 6 L7 11 L2 6 Z"/></svg>Run not started (JobAlreadyActive, MissSchedule)</span>',
     '<span class="key"><svg width="14" height="12" aria-hidden="true"><rect class="ev" x="6" y="2" width="2" height="8"/></svg>Other event</span>',
     '<span class="key"><svg width="14" height="12" aria-hidden="true"><line class="step" x1="7" y1="0" x2="7" y2="12"/></svg>Scenario step</span>',
-    '<span class="key"><svg width="22" height="12" aria-hidden="true"><rect class="ph-succeeded" x="0" y="8" width="22" height="3"/></svg>Job run (colour = outcome)</span>',
+    '<span class="key"><svg width="22" height="12" aria-hidden="true"><rect class="ph-succeeded tail" x="0" y="4" width="22" height="4"/></svg>Finished pod still kept (pale)</span>',
+    '<span class="key"><svg width="22" height="12" aria-hidden="true"><rect class="ph-succeeded" x="0" y="8" width="22" height="3"/><rect class="ph-failed" x="14" y="1" width="6" height="6" rx="1"/></svg>Job run and outcome</span>',
     '</section>',
   ].join('\n');
 }
@@ -1085,7 +1092,7 @@ function renderAxis(ctx: Context, scale: Scale, tk: { stepMs: number; at: number
   const placed: { x: number; row: number; label: string; atMs: number }[] = [];
   for (const s of ctx.steps) {
     const x = scale.x(s.atMs);
-    const label = truncate(s.label, 40);
+    const label = truncate(s.label, 60);
     let row = stepRows.findIndex((end) => end < x);
     if (row < 0) {
       if (stepRows.length < 4) {
@@ -1155,7 +1162,7 @@ function renderBody(ctx: Context, scale: Scale, tk: { stepMs: number; at: number
   const out: string[] = [];
   let y = 4;
   let laneIndex = 0;
-  const maxChars = Math.floor((scale.labelW - 20) / CHAR_W);
+  const maxChars = Math.floor((scale.labelW - 34) / CHAR_W); // room for a job's outcome badge
   groups.forEach((g, gi) => {
     const gy = y;
     const heading = g.kind === 'Cluster' ? 'Cluster' : g.kind === 'Pod' ? `Pods without owner${g.namespace ? ` · ${g.namespace}` : ''}`
@@ -1207,10 +1214,12 @@ function renderLane(ctx: Context, scale: Scale, lane: Lane, y: number, h: number
     for (const j of lane.jobs) {
       const x1 = scale.x(j.fromMs);
       const w = Math.max(1, scale.x(j.toMs) - x1);
-      parts.push(`<g class="job" data-job="${escapeHtml(j.job.name)}" data-outcome="${j.outcome}"><title>${escapeHtml(jobTitle(ctx, j))}</title><rect class="${OUTCOME_CLASS[j.outcome]} jobline" x="${n1(x1)}" y="${n1(y + BAR_Y + BAR_H)}" width="${n1(w)}" height="2.5"/></g>`);
+      // …and a badge at the end of the label column, so the outcome reads even when the run is short.
+      parts.push(`<g class="job" data-job="${escapeHtml(j.job.name)}" data-outcome="${j.outcome}"><title>${escapeHtml(jobTitle(ctx, j))}</title><rect class="${OUTCOME_CLASS[j.outcome]} jobline" x="${n1(x1)}" y="${n1(y + BAR_Y + BAR_H)}" width="${n1(w)}" height="2.5"/>`
+        + `<rect class="${OUTCOME_CLASS[j.outcome]} badge" x="${n1(scale.labelW - 13)}" y="${n1(y + 4)}" width="8" height="8" rx="1.5"/></g>`);
     }
   }
-    lane.pods.forEach((p, i) => {
+  lane.pods.forEach((p, i) => {
     // In a packed row the next pod covers the previous one's finished tail.
     const clipMs = lane.kind === 'more' ? Infinity : lane.pods[i + 1]?.fromMs ?? Infinity;
     parts.push(renderPod(ctx, scale, p, y + BAR_Y, lane.kind === 'more' ? 0.6 : 1, showImages && lane.kind !== 'more', clipMs));
@@ -1236,7 +1245,7 @@ function renderPod(ctx: Context, scale: Scale, p: PodItem, y: number, opacity: n
     const w = Math.max(0.5, scale.x(s.toMs) - x1);
     // After its container ended a pod is drawn thinner: it still exists, but no longer runs.
     const thin = s.phase === 'Succeeded' || s.phase === 'Failed';
-    return `<rect class="${PHASE_CLASS[s.phase]}" x="${n1(x1)}" y="${n1(thin ? y + 2 : y)}" width="${n1(w)}" height="${thin ? BAR_H - 4 : BAR_H}"/>`;
+    return `<rect class="${PHASE_CLASS[s.phase]}${thin ? ' tail' : ''}" x="${n1(x1)}" y="${n1(thin ? y + 3 : y)}" width="${n1(w)}" height="${thin ? BAR_H - 6 : BAR_H}"/>`;
   });
   if (segs.length === 0) {
     // Created and gone within one instant: still visible as a hairline.
@@ -1273,6 +1282,7 @@ const CSS = [
   '.ph-succeeded{fill:#34568b}.ph-failed{fill:#d62839}.ph-terminating{fill:url(#hatch)}',
   '.legend .ph-terminating{fill:#a4a9b1}',
   '.pod-edge{fill:#1d232b;opacity:.55}',
+  '.tail{opacity:.45}',
   '.warn{fill:#e4572e;stroke:#7a1f0a;stroke-width:.8}',
   '.ev{fill:#46505e}',
   '.skip{fill:#f2b134;stroke:#8a5a00;stroke-width:.8}',

@@ -34,7 +34,7 @@ function unescape(s: string): string {
 
 /** Phase rects of the pod bars in `markup`: [class, x, width, height]. */
 function phaseRects(markup: string): [string, number, number, number][] {
-  return [...markup.matchAll(/<rect class="(ph-[a-z]+)" x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="([\d.]+)"\/>/g)]
+  return [...markup.matchAll(/<rect class="(ph-[a-z]+)(?: tail)?" x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="([\d.]+)"\/>/g)]
     .map((m) => [m[1], Number(m[2]), Number(m[3]), Number(m[4])]);
 }
 
@@ -110,6 +110,7 @@ describe('renderHtmlTimeline', () => {
       expect(job[0].body).toContain('data-pod="default/migrate-aaaaa"');
       expect(job[0].body).toContain('data-pod="default/migrate-ccccc"');
       expect(job[1].body).toContain('data-pod="default/migrate-bbbbb"');
+      expect(html).toContain('>Complete · 3 pods: 2 succeeded, 1 failed</text>');
     });
 
     test('Jobs are drawn under their CronJob, one lane each in creation order', () => {
@@ -124,6 +125,8 @@ describe('renderHtmlTimeline', () => {
       expect(failed.pods).toBe(2);
       expect(failed.body).toContain('data-outcome="Failed"><title>Job default/report-27718620 (CronJob/report)\nFailed (BackoffLimitExceeded)');
       expect(failed.body).toMatch(/<rect class="ph-failed jobline"/);
+      expect(failed.body).toMatch(/<rect class="ph-failed badge"/);
+      expect(count(html, 'class="ph-succeeded badge"')).toBe(report.jobs.filter((j) => j.condition === 'Complete').length);
     });
 
     test('a CronJob with more Jobs than maxJobLanesPerCronJob is one aggregated lane with a tick per Job', () => {
@@ -226,15 +229,15 @@ describe('renderHtmlTimeline', () => {
       expect(build({ name: 'p', created: 0, started: sec(1), readyAt: null })).toEqual([['ph-pending', 0, 1, 10], ['ph-running', 1, 999, 10]]);
     });
 
-    test('a Job pod that succeeded is Succeeded (thinner) after its container ended', () => {
+    test('a Job pod that succeeded is Succeeded (thin and pale) after its container ended', () => {
       expect(build({ name: 'p', created: 0, started: sec(1), readyAt: sec(2), finished: sec(30), phase: 'Succeeded' })).toEqual([
-        ['ph-pending', 0, 1, 10], ['ph-running', 1, 1, 10], ['ph-ready', 2, 28, 10], ['ph-succeeded', 30, 970, 6],
+        ['ph-pending', 0, 1, 10], ['ph-running', 1, 1, 10], ['ph-ready', 2, 28, 10], ['ph-succeeded', 30, 970, 4],
       ]);
     });
 
     test('a failed pod that is then deleted: Failed until deletion, then Terminating', () => {
       expect(build({ name: 'p', created: 0, started: sec(1), finished: sec(20), deleting: sec(50), deleted: sec(51), phase: 'Failed' })).toEqual([
-        ['ph-pending', 0, 1, 10], ['ph-running', 1, 19, 10], ['ph-failed', 20, 30, 6], ['ph-terminating', 50, 1, 10],
+        ['ph-pending', 0, 1, 10], ['ph-running', 1, 19, 10], ['ph-failed', 20, 30, 4], ['ph-terminating', 50, 1, 10],
       ]);
     });
 
