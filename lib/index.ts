@@ -41,5 +41,11 @@ export {
 export type {
   SimulateOptions, EventQuery, SimulationOptions, SimulationReport, ReportEvent, ReportPod, ReportClaim, ReportJob, ReportObjectRef,
   ReportOwnerRef, Scenario, ScenarioStep, ScenarioAction, ScenarioSource, ScenarioIssue, ManifestSource, LoadResult, LoadedManifest,
-  LoadOptions, ChartLike, AppLike, ManifestIssue, ManifestNotice, Manifest,
+  LoadedManifests, LoadOptions, ChartLike, ChartNode, AppLike, ManifestIssue, ManifestNotice, Manifest, ManifestMetadata, ScaleAction,
+  DeletePodAction, SetImageAction, AddNodeAction, NodeAction, TaintAction, UntaintAction, FailPodAction, EvictPodAction, SetReadyAction,
+  PatchAction, PauseControllerAction, DeleteAction,
 } from './simulator';
+export { renderHtmlTimeline, timelineOptionsFor, cronJobTimeZones } from './simulator/report/html';
+export type {
+  HtmlTimelineOptions, TimelineStep, TimelineObjectRef, TimelinePodTransition, TimelineSimulationResult,
+} from './simulator/report/html';

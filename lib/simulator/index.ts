@@ -161,12 +161,15 @@ export class SimulationResult {
 }
 
 export { Simulation } from './simulation';
-export type { Manifest } from './cluster/from-manifest';
+export type { Manifest, ManifestMetadata } from './cluster/from-manifest';
 export type { SimulationOptions } from './simulation';
 export { parseScenario, ScenarioError } from './scenario';
-export type { Scenario, ScenarioStep, ScenarioAction, ScenarioSource, ScenarioIssue } from './scenario';
+export type {
+  Scenario, ScenarioStep, ScenarioAction, ScenarioSource, ScenarioIssue, ScaleAction, DeletePodAction, SetImageAction, AddNodeAction,
+  NodeAction, TaintAction, UntaintAction, FailPodAction, EvictPodAction, SetReadyAction, PatchAction, PauseControllerAction, DeleteAction,
+} from './scenario';
 export { loadManifests, loadManifestsOrThrow } from './manifest/load-manifests';
-export type { ManifestSource, LoadResult, LoadedManifest, LoadOptions, ChartLike, AppLike } from './manifest/load-manifests';
+export type { ManifestSource, LoadResult, LoadedManifest, LoadedManifests, LoadOptions, ChartLike, ChartNode, AppLike } from './manifest/load-manifests';
 export { ManifestError, ManifestIssueCode } from './manifest/issues';
 export type { ManifestIssue, ManifestNotice } from './manifest/issues';
 export type { SimulationReport, ReportEvent, ReportPod, ReportClaim, ReportJob, ReportObjectRef, ReportOwnerRef } from './report/json';

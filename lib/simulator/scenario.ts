@@ -17,21 +17,153 @@ import { lineOf } from './manifest/yaml-positions';
 import { DEFAULT_START_EPOCH_MS } from './simulation';
 import type { PodSelector, UserActions, WorkloadKind } from './user-actions';
 
+/** `scale`: set `spec.replicas` of a StatefulSet. */
+export interface ScaleAction {
+  /** Step kind. */
+  readonly type: 'scale';
+  /** The kind scaled (StatefulSet). */
+  readonly kind: WorkloadKind;
+  /** Namespace. @default - the scenario's namespace */
+  readonly namespace?: string;
+  /** Name. */
+  readonly name: string;
+  /** The new replica count. */
+  readonly replicas: number;
+}
+
+/** `deletePod`: delete every matching live pod. */
+export interface DeletePodAction {
+  /** Step kind. */
+  readonly type: 'deletePod';
+  /** Which pods. */
+  readonly selector: PodSelector;
+}
+
+/** `setImage`: change one container's image in a pod template. */
+export interface SetImageAction {
+  /** Step kind. */
+  readonly type: 'setImage';
+  /** StatefulSet, DaemonSet or CronJob. */
+  readonly kind: WorkloadKind;
+  /** Namespace. @default - the scenario's namespace */
+  readonly namespace?: string;
+  /** Name. */
+  readonly name: string;
+  /** Container name. */
+  readonly container: string;
+  /** New image. */
+  readonly image: string;
+}
+
+/** `addNode`: add a node. */
+export interface AddNodeAction {
+  /** Step kind. */
+  readonly type: 'addNode';
+  /** The node, as `cluster.nodes` describes nodes. */
+  readonly node: NodeInput;
+}
+
+/** `removeNode`, `cordon`, `uncordon`. */
+export interface NodeAction {
+  /** Step kind. */
+  readonly type: 'removeNode' | 'cordon' | 'uncordon';
+  /** Node name. */
+  readonly node: string;
+}
+
+/** `taint`: add (or replace) a node taint. */
+export interface TaintAction {
+  /** Step kind. */
+  readonly type: 'taint';
+  /** Node name. */
+  readonly node: string;
+  /** Taint key. */
+  readonly key: string;
+  /** Taint value. @default - none */
+  readonly value?: string;
+  /** Effect. */
+  readonly effect: TaintEffect;
+}
+
+/** `untaint`: remove taints by key (and effect). */
+export interface UntaintAction {
+  /** Step kind. */
+  readonly type: 'untaint';
+  /** Node name. */
+  readonly node: string;
+  /** Taint key. */
+  readonly key: string;
+  /** Effect. @default - every effect */
+  readonly effect?: TaintEffect;
+}
+
+/** `failPod`: the containers of matching running pods exit with a code. */
+export interface FailPodAction {
+  /** Step kind. */
+  readonly type: 'failPod';
+  /** Which pods. */
+  readonly selector: PodSelector;
+  /** Exit code. @default 1 */
+  readonly exitCode: number;
+}
+
+/** `evictPod`: matching pods end Failed with reason Evicted. */
+export interface EvictPodAction {
+  /** Step kind. */
+  readonly type: 'evictPod';
+  /** Which pods. */
+  readonly selector: PodSelector;
+}
+
+/** `setReady`: readiness of matching pods starts or stops succeeding. */
+export interface SetReadyAction {
+  /** Step kind. */
+  readonly type: 'setReady';
+  /** Which pods. */
+  readonly selector: PodSelector;
+  /** Ready or not. */
+  readonly ready: boolean;
+}
+
+/** `patch`: a JSON merge patch on a workload, Service or Node. */
+export interface PatchAction {
+  /** Step kind. */
+  readonly type: 'patch';
+  /** Kind. */
+  readonly kind: SimKind;
+  /** Namespace. @default - the scenario's namespace */
+  readonly namespace?: string;
+  /** Name. */
+  readonly name: string;
+  /** The merge patch. */
+  readonly patch: Record<string, unknown>;
+}
+
+/** `pauseController`: a controller is down for a while. */
+export interface PauseControllerAction {
+  /** Step kind. */
+  readonly type: 'pauseController';
+  /** `statefulset`, `daemonset`, `job` or `cronjob`. */
+  readonly name: string;
+  /** How long, ms. */
+  readonly forMs: number;
+}
+
+/** `delete`: delete an object (background propagation). */
+export interface DeleteAction {
+  /** Step kind. */
+  readonly type: 'delete';
+  /** Kind. */
+  readonly kind: SimKind;
+  /** Namespace. @default - the scenario's namespace */
+  readonly namespace?: string;
+  /** Name. */
+  readonly name: string;
+}
+
 /** What to do in a step. */
-export type ScenarioAction =
-| { readonly type: 'scale'; readonly kind: WorkloadKind; readonly namespace?: string; readonly name: string; readonly replicas: number }
-| { readonly type: 'deletePod'; readonly selector: PodSelector }
-| { readonly type: 'setImage'; readonly kind: WorkloadKind; readonly namespace?: string; readonly name: string; readonly container: string; readonly image: string }
-| { readonly type: 'addNode'; readonly node: NodeInput }
-| { readonly type: 'removeNode' | 'cordon' | 'uncordon'; readonly node: string }
-| { readonly type: 'taint'; readonly node: string; readonly key: string; readonly value?: string; readonly effect: TaintEffect }
-| { readonly type: 'untaint'; readonly node: string; readonly key: string; readonly effect?: TaintEffect }
-| { readonly type: 'failPod'; readonly selector: PodSelector; readonly exitCode: number }
-| { readonly type: 'evictPod'; readonly selector: PodSelector }
-| { readonly type: 'setReady'; readonly selector: PodSelector; readonly ready: boolean }
-| { readonly type: 'patch'; readonly kind: SimKind; readonly namespace?: string; readonly name: string; readonly patch: Record<string, unknown> }
-| { readonly type: 'pauseController'; readonly name: string; readonly forMs: number }
-| { readonly type: 'delete'; readonly kind: SimKind; readonly namespace?: string; readonly name: string };
+export type ScenarioAction = ScaleAction | DeletePodAction | SetImageAction | AddNodeAction | NodeAction | TaintAction | UntaintAction
+| FailPodAction | EvictPodAction | SetReadyAction | PatchAction | PauseControllerAction | DeleteAction;
 
 /** One timed step. */
 export interface ScenarioStep {

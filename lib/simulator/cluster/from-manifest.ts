@@ -7,6 +7,22 @@ import {
 } from './factories';
 import { CarriedKind, CLUSTER_SCOPED_KINDS, PodSpec, SimObject } from './objects';
 
+/** The metadata fields the simulator reads (others are kept). */
+export interface ManifestMetadata {
+  /** metadata.name. */
+  readonly name?: string;
+  /** metadata.generateName. */
+  readonly generateName?: string;
+  /** metadata.namespace. */
+  readonly namespace?: string;
+  /** metadata.labels. */
+  readonly labels?: Record<string, string>;
+  /** metadata.annotations. */
+  readonly annotations?: Record<string, string>;
+  /** Any other metadata field. */
+  readonly [k: string]: unknown;
+}
+
 /** A manifest document (loosely typed). */
 export interface Manifest {
   /** e.g. `apps/v1`. */
@@ -14,14 +30,7 @@ export interface Manifest {
   /** e.g. `StatefulSet`. */
   readonly kind: string;
   /** Metadata. */
-  readonly metadata?: {
-    readonly name?: string;
-    readonly generateName?: string;
-    readonly namespace?: string;
-    readonly labels?: Record<string, string>;
-    readonly annotations?: Record<string, string>;
-    readonly [k: string]: unknown;
-  };
+  readonly metadata?: ManifestMetadata;
   /** Everything else (spec, data, …). */
   readonly [k: string]: unknown;
 }

@@ -33,7 +33,13 @@ export interface ChartLike {
   /** The chart's manifests. */
   toJson(): unknown[];
   /** The construct node (for the chart id). */
-  readonly node: { readonly id: string };
+  readonly node: ChartNode;
+}
+
+/** The part of a construct node the loader reads. */
+export interface ChartNode {
+  /** The chart's construct id, shown as `<chart ID>` in messages. */
+  readonly id: string;
 }
 
 /** Something with `charts`: a cdk8s `App`. */
@@ -64,6 +70,14 @@ export interface LoadedManifest {
   readonly file: string;
   /** 0-based document index. */
   readonly documentIndex: number;
+}
+
+/** What {@link loadManifestsOrThrow} returns. */
+export interface LoadedManifests {
+  /** Valid objects, in input order. */
+  readonly objects: LoadedManifest[];
+  /** Ignored kinds, kinds without behaviour, warnings. */
+  readonly notices: ManifestNotice[];
 }
 
 /** What {@link loadManifests} returns. */
@@ -136,7 +150,7 @@ export function loadManifests(source: ManifestSource, options: LoadOptions = {})
  *
  * @returns the objects and the notices
  */
-export function loadManifestsOrThrow(source: ManifestSource, options: LoadOptions = {}): { objects: LoadedManifest[]; notices: ManifestNotice[] } {
+export function loadManifestsOrThrow(source: ManifestSource, options: LoadOptions = {}): LoadedManifests {
   const r = loadManifests(source, options);
   if (r.issues.length > 0) throw new ManifestError(r.issues);
   return { objects: r.objects, notices: r.notices };
