@@ -339,7 +339,9 @@ function validateDoc(doc: RawDoc, issues: ManifestIssue[], notices: ManifestNoti
   const schema = all.filter((s) => !(s.code === SchemaIssueCode.MISSING_FIELD && suggested.has(s.path)));
   if (schema.length > 0) {
     for (const s of schema) {
-      const fix = s.code === SchemaIssueCode.MISSING_FIELD ? `; add \`${s.path}\`` : '';
+      const fix = s.code === SchemaIssueCode.MISSING_FIELD ? `; add \`${s.path}\``
+        : s.code === SchemaIssueCode.UNKNOWN_FIELD && !s.message.includes('did you mean') ? '; remove it, or check its spelling and indentation'
+          : s.code === SchemaIssueCode.WRONG_TYPE ? '; give a value of that type (quote numbers meant as strings, unquote numbers meant as numbers)' : '';
       issues.push(issue(doc, SCHEMA_CODE[s.code], s.path, m, `${s.message}${fix}`));
     }
     return undefined;
