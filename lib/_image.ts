@@ -1,5 +1,6 @@
 /**
- * Container image references: the checks and defaults StatefulDatabase and NodeAgent share.
+ * Container image references: the check and the default pull policy every construct applies
+ * (StatefulDatabase, NodeAgent, and BatchJob/ScheduledJob through the job template).
  *
  * @internal
  */
@@ -12,6 +13,9 @@ import * as kplus from 'cdk8s-plus-27';
 export function isImageReference(image: string): boolean {
   return image.length !== 0 && !/\s/.test(image);
 }
+
+/** How every construct words {@link isImageReference} in its `ValidationError`. */
+export const IMAGE_REFERENCE_RULE = 'must be a non-empty image reference without whitespace';
 
 /** The tag of an image reference, if it has one (`redis:7.2` → `7.2`; `host:5000/app` → none). */
 export function imageTag(image: string): string | undefined {

@@ -11,6 +11,7 @@
 import { ApiObject, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { defaultPullPolicy, IMAGE_REFERENCE_RULE, isImageReference } from './_image';
 import { ALL_CAPABILITIES, restrictedContainerSecurityContext, seccompRuntimeDefault } from './_security';
 import {
   CONFIG_KEY_SYNTAX, INT32_MAX, isConfigKey, isDns1123Label, isDns1123Subdomain, isEnvVarName, isQualifiedName, KnownProps, rejectUnknownProp,
@@ -172,6 +173,14 @@ export interface SecretKeyRef {
  * emptyDir is mounted when the root filesystem is read-only and you did not mount `/tmp`.
  */
 export interface JobContainerProps extends kplus.ContainerProps {
+  /**
+   * When the kubelet pulls the image. Written out because cdk8s-plus-27 alone would write
+   * `Always` even for a pinned image.
+   * @default - as Kubernetes defaults it: `Always` for an untagged or `:latest` image,
+   * `IfNotPresent` for a tag or digest
+   */
+  readonly imagePullPolicy?: kplus.ImagePullPolicy;
+
   /**
    * Environment variables read from Secret keys (`env[].valueFrom.secretKeyRef`), by variable
    * name. This is the way to pass credentials: a literal `envVariables` value under a
@@ -504,8 +513,8 @@ export function applyJobTemplate<W extends kplus.Job | kplus.CronJob>(
       throw new ValidationError(scope, `${prop}.name`, 'must be unique among the pod\'s containers and init containers', name);
     }
     containerNames.add(name);
-    if (typeof c.image !== 'string' || c.image.trim() === '') {
-      throw new ValidationError(scope, `${prop}.image`, 'must be a container image reference', c.image);
+    if (typeof c.image !== 'string' || !isImageReference(c.image)) {
+      throw new ValidationError(scope, `${prop}.image`, IMAGE_REFERENCE_RULE, c.image);
     }
 
     if (prop.startsWith('init')) {
@@ -570,7 +579,10 @@ export function applyJobTemplate<W extends kplus.Job | kplus.CronJob>(
       mounts.push({ path: '/tmp', volume: tmpVolume });
     }
 
-    return { ...kplusProps, name, envVariables, securityContext, volumeMounts: mounts };
+    return {
+      ...kplusProps, name, envVariables, securityContext, volumeMounts: mounts,
+      imagePullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
+    };
   };
 
   if (podSecurity.user === 0 && (podSecurity.ensureNonRoot ?? true)) {

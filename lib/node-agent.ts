@@ -1,7 +1,7 @@
 import { ApiObject, Duration, JsonPatch, Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { defaultPullPolicy, isImageReference } from './_image';
+import { defaultPullPolicy, IMAGE_REFERENCE_RULE, isImageReference } from './_image';
 import { ALL_CAPABILITIES, seccompRuntimeDefault } from './_security';
 import {
   INT32_MAX,
@@ -954,7 +954,7 @@ export class NodeAgent extends Construct {
   private addContainer(c: NodeAgentContainer, i: number, sec: SecurityIntent): kplus.Container {
     const prop = `containers[${i}]`;
     if (typeof c.image !== 'string' || !isImageReference(c.image)) {
-      throw new ValidationError(this, `${prop}.image`, 'must be a non-empty image reference without whitespace', c.image);
+      throw new ValidationError(this, `${prop}.image`, IMAGE_REFERENCE_RULE, c.image);
     }
     const name = c.name ?? (i === 0 ? this.name : undefined);
     if (name === undefined) {

@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Duration, JsonPatch, Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { defaultPullPolicy, imageTag, isImageReference } from './_image';
+import { defaultPullPolicy, IMAGE_REFERENCE_RULE, imageTag, isImageReference } from './_image';
 import { restrictedContainerSecurityContext, seccompRuntimeDefault } from './_security';
 import {
   CONFIG_KEY_SYNTAX, INT32_MAX, isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isIntegerIn, isLabelValue,
@@ -433,7 +433,7 @@ export class StatefulDatabase extends Construct {
 
     this.image = props.image ?? props.engine.image;
     if (!isImageReference(this.image)) {
-      throw new ValidationError(this, 'image', 'must be a non-empty image reference without whitespace', this.image, 'e.g. "postgres:16.4"');
+      throw new ValidationError(this, 'image', IMAGE_REFERENCE_RULE, this.image, 'e.g. "postgres:16.4"');
     }
 
     this.replicas = props.replicas ?? 1;
@@ -695,6 +695,9 @@ export class StatefulDatabase extends Construct {
       throw new ValidationError(this, 'initContainers.name', 'must be unique among the pod\'s containers', name);
     }
     if (init.resources) this.validateResources(`initContainers.${name}.resources`, init.resources);
+    if (typeof init.image !== 'string' || !isImageReference(init.image)) {
+      throw new ValidationError(this, `initContainers.${name}.image`, IMAGE_REFERENCE_RULE, init.image, 'e.g. "busybox:1.36"');
+    }
     const { mountData, ...props } = init;
     if (mountData && !this.dataVolume) {
       throw new ValidationError(this, `initContainers.${name}.mountData`, 'needs a data volume, but `storage` is DatabaseStorage.none()', mountData, 'choose another storage or drop mountData');
@@ -709,9 +712,9 @@ export class StatefulDatabase extends Construct {
       throw new ValidationError(this, `initContainers.${name}.securityContext.user`, 'must not be 0 while ensureNonRoot is set (the kubelet refuses to start the container)', 0);
     }
     const container = this.statefulSet.addInitContainer({
-      imagePullPolicy: defaultPullPolicy(props.image),
       resources: this.containerResources,
       ...props,
+      imagePullPolicy: props.imagePullPolicy ?? defaultPullPolicy(props.image),
       name,
       securityContext,
     });

@@ -213,6 +213,20 @@ describe('props', () => {
     expect(pod.containers.map((c: any) => c.name)).toEqual(['app']);
   });
 
+  test('imagePullPolicy defaults as Kubernetes does (IfNotPresent when pinned, Always for untagged or :latest); an explicit one is kept', () => {
+    const policies = (containers: BatchJobProps['containers']) => (jobOf({ containers }).spec.template.spec.containers as Array<{ imagePullPolicy: string }>)
+      .map((c) => c.imagePullPolicy);
+    expect(policies([
+      { name: 'pinned', image: 'busybox:1.36' },
+      { name: 'digest', image: 'busybox@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' },
+      { name: 'latest', image: 'busybox:latest' },
+      { name: 'untagged', image: 'registry:5000/busybox' },
+      { name: 'explicit', image: 'busybox:1.36', imagePullPolicy: kplus.ImagePullPolicy.ALWAYS },
+    ])).toEqual(['IfNotPresent', 'IfNotPresent', 'Always', 'Always', 'Always']);
+    const init = jobOf({ initContainers: [{ name: 'init', image: 'busybox:1.36' }] }).spec.template.spec.initContainers[0];
+    expect(init.imagePullPolicy).toBe('IfNotPresent');
+  });
+
   test('resources, command and args', () => {
     const container = jobOf({
       containers: [{
@@ -496,6 +510,12 @@ describe('validation', () => {
 
   test('fails when a container has no image', () => {
     expect(errorOf({ containers: [{ name: 'worker', image: '' }] }).prop).toBe('containers[0].image');
+  });
+
+  test('fails when an image reference has white space, in StatefulDatabase\'s and NodeAgent\'s words', () => {
+    expect(errorOf({ containers: [{ name: 'worker', image: 'nginx latest' }] }).message)
+      .toBe('test/job: `containers[0].image` must be a non-empty image reference without whitespace, got "nginx latest"');
+    expect(errorOf({ initContainers: [{ name: 'init', image: ' busybox:1.36' }] }).prop).toBe('initContainers[0].image');
   });
 
   test('fails when running as root is asked for while runAsNonRoot stays on', () => {

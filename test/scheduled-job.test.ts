@@ -67,6 +67,12 @@ describe('defaults', () => {
     expect(pod.volumes).toEqual([{ name: 'tmp', emptyDir: {} }]);
   });
 
+  test('a pinned image in the job template is pulled IfNotPresent, as Kubernetes defaults it', () => {
+    const pinned = cronJobOf({ containers: [{ ...CONTAINER, image: 'my-reporter:2.1' }] }).spec.jobTemplate.spec.template.spec.containers[0];
+    expect(pinned.imagePullPolicy).toBe('IfNotPresent');
+    expect(pod.containers[0].imagePullPolicy).toBe('Always'); // my-reporter:latest
+  });
+
   test('the resolved values are exposed', () => {
     const scheduled = new ScheduledJob(newChart(), 'cron', { schedule: '@hourly', containers: [CONTAINER] });
     expect(scheduled.concurrencyPolicy).toBe(ConcurrencyPolicy.FORBID);
@@ -236,6 +242,11 @@ describe('validation', () => {
 
   test('fails when the schedule is neither a string nor a Schedule', () => {
     expect(errorOf({ schedule: 5 as unknown as string }).prop).toBe('schedule');
+  });
+
+  test('fails when an image reference has white space (the job template\'s image check)', () => {
+    expect(errorOf({ containers: [{ ...CONTAINER, image: 'my-reporter latest' }] }).message)
+      .toMatch(/`containers\[0\]\.image` must be a non-empty image reference without whitespace, got "my-reporter latest"/);
   });
 
   test('fails when a secretEnv key starts with ".." (the job template\'s IsConfigMapKey check)', () => {

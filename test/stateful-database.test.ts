@@ -852,6 +852,24 @@ describe('validation', () => {
       .toMatch(/`initContainers.restore.mountData` needs a data volume, but `storage` is DatabaseStorage.none\(\)/);
   });
 
+  test('fails when an init container image has white space, in the words of every construct', () => {
+    expect(errorOf({ initContainers: [{ name: 'wait', image: 'busybox 1.36' }] }).message)
+      .toBe('test/orders-db: `initContainers.wait.image` must be a non-empty image reference without whitespace, got "busybox 1.36"; e.g. "busybox:1.36"');
+    expect(errorOf({ initContainers: [{ name: 'wait', image: '' }] }).prop).toBe('initContainers.wait.image');
+  });
+
+  test('an init container keeps an explicit imagePullPolicy and gets the Kubernetes default otherwise', () => {
+    const { sts } = build({
+      initContainers: [
+        { name: 'pinned', image: 'busybox:1.36', imagePullPolicy: kplus.ImagePullPolicy.ALWAYS },
+        { name: 'latest', image: 'busybox:latest', imagePullPolicy: undefined },
+      ],
+    });
+    expect(podSpec(sts).initContainers.map((c: { imagePullPolicy: string }) => c.imagePullPolicy)).toEqual(['Always', 'Always']);
+    const pinned = build({ initContainers: [{ name: 'pinned', image: 'busybox:1.36', imagePullPolicy: undefined }] }).sts;
+    expect(podSpec(pinned).initContainers[0].imagePullPolicy).toBe('IfNotPresent');
+  });
+
   test('fails when the image, command or cluster domain is malformed', () => {
     expect(errorOf({ image: 'postgres 16' }).prop).toBe('image');
     expect(errorOf({ image: '' }).prop).toBe('image');
