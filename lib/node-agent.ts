@@ -433,7 +433,8 @@ export interface NodeAgentProps {
   readonly runAsRoot?: boolean;
 
   /**
-   * The non-root UID the containers run as. Not 0; use `runAsRoot` for root.
+   * The UID the containers run as, an integer from 0 to 2147483647 (the API server's range). 0
+   * only together with `runAsRoot: true`, which implies it; use `runAsRoot` for root.
    *
    * @default 65534 - nobody
    */
@@ -779,8 +780,11 @@ export class NodeAgent extends Construct {
   // ------------------------------------------------------------------------------------------
 
   private resolveUser(props: NodeAgentProps, runAsRoot: boolean): number {
+    // The API server's range (IsValidUserID in apimachinery pkg/util/validation, 0 to MaxInt32 in
+    // 1.27). 0 is in range but needs `runAsRoot`, which the checks below say.
     if (props.runAsUser !== undefined && !isIntegerIn(props.runAsUser, 0, INT32_MAX)) {
-      throw new ValidationError(this, 'runAsUser', 'must be an integer from 1 to 2147483647', props.runAsUser);
+      throw new ValidationError(this, 'runAsUser', 'must be an integer from 0 to 2147483647', props.runAsUser,
+        'use a non-root UID such as 65534, or `runAsRoot: true` for UID 0');
     }
     if (runAsRoot) {
       if (props.runAsUser !== undefined && props.runAsUser !== 0) {
@@ -796,6 +800,7 @@ export class NodeAgent extends Construct {
   }
 
   private resolveGroup(props: NodeAgentProps, runAsRoot: boolean): number {
+    // IsValidGroupID: 0 to MaxInt32 in 1.27.
     if (props.runAsGroup !== undefined && !isIntegerIn(props.runAsGroup, 0, INT32_MAX)) {
       throw new ValidationError(this, 'runAsGroup', 'must be an integer from 0 to 2147483647', props.runAsGroup);
     }

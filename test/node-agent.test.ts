@@ -460,6 +460,11 @@ describe('host access', () => {
     expect(podSpec(chart).containers[0].securityContext.allowPrivilegeEscalation).toBe(true);
   });
 
+  test('runAsUser 0 is in range and accepted with runAsRoot (it is what runAsRoot writes)', () => {
+    const { chart } = build({ runAsRoot: true, runAsUser: 0 });
+    expect(podSpec(chart).securityContext).toMatchObject({ runAsNonRoot: false, runAsUser: 0 });
+  });
+
   test('runAsRoot runs as UID 0 / GID 0 at both levels', () => {
     const { chart, agent } = build({ runAsRoot: true });
     const spec = podSpec(chart);
@@ -573,7 +578,9 @@ const failures: Array<[string, Partial<NodeAgentProps>, RegExp, string?]> = [
   // security
   ['runAsUser is 0 without runAsRoot', { runAsUser: 0 }, /`runAsUser` must not be 0 while `runAsNonRoot` is true.*set `runAsRoot: true`/],
   ['runAsRoot is combined with another UID', { runAsRoot: true, runAsUser: 1000 }, /`runAsUser` cannot be combined with `runAsRoot: true`, got 1000/],
-  ['runAsUser is negative', { runAsUser: -1 }, /`runAsUser` must be an integer/],
+  ['runAsUser is negative', { runAsUser: -1 }, /`runAsUser` must be an integer from 0 to 2147483647, got -1; use a non-root UID such as 65534, or `runAsRoot: true` for UID 0/],
+  ['runAsUser is above int32', { runAsUser: 2147483648 }, /`runAsUser` must be an integer from 0 to 2147483647, got 2147483648/],
+  ['runAsUser is fractional', { runAsUser: 1000.5 }, /`runAsUser` must be an integer from 0 to 2147483647, got 1000\.5/],
   ['runAsGroup is fractional', { runAsGroup: 1.5 }, /`runAsGroup` must be an integer/],
   ['capabilities are added for a non-root process', { capabilities: [NodeAgentCapability.NET_BIND_SERVICE] }, /`capabilities` take effect only for a process running as root, got \["NET_BIND_SERVICE"\]; set `runAsRoot: true`/],
   ['a capability carries the CAP_ prefix', { runAsRoot: true, capabilities: ['CAP_NET_ADMIN' as NodeAgentCapability] }, /`capabilities\[0\]` must be a Linux capability in the Kubernetes spelling.*got "CAP_NET_ADMIN"; use "NET_ADMIN"/],
