@@ -47,5 +47,6 @@ export type {
 } from './simulator';
 export { renderHtmlTimeline, timelineOptionsFor, cronJobTimeZones } from './simulator/report/html';
 export type {
-  HtmlTimelineOptions, TimelineStep, TimelineObjectRef, TimelinePodTransition, TimelineSimulationResult,
+  HtmlTimelineOptions, TimelineStep, TimelineObjectRef, TimelinePodTransition, TimelineSimulationResult, TimelineScenario,
+  TimelineSimulation, TimelinePodHistory,
 } from './simulator/report/html';

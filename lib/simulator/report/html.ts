@@ -221,14 +221,40 @@ export function renderHtmlTimeline(report: SimulationReport, options: HtmlTimeli
   return renderDocument(ctx, groups);
 }
 
+/** A parsed scenario, as {@link timelineOptionsFor} reads it. */
+export interface TimelineScenario {
+  /** Namespace of manifests and steps without one. */
+  readonly namespace: string;
+  /** The steps, each with its time and label. */
+  readonly steps: readonly TimelineStep[];
+}
+
+/** One pod instance with its recorded state changes. */
+export interface TimelinePodHistory {
+  /** State changes, oldest first. */
+  readonly timeline: readonly TimelinePodTransition[];
+}
+
+/** The finished simulation, as {@link timelineOptionsFor} reads it. */
+export interface TimelineSimulation {
+  /** The cluster store. */
+  readonly state: {
+    /**
+     * Every pod instance ever created, in creation order (the report's order).
+     * @param kind always `Pod`
+     */
+    history(kind: 'Pod'): readonly TimelinePodHistory[];
+  };
+}
+
 /** What {@link timelineOptionsFor} reads from a simulation result (a `SimulationResult` fits). */
 export interface TimelineSimulationResult {
   /** The parsed scenario: namespace and steps. */
-  readonly scenario: { readonly namespace: string; readonly steps: readonly { readonly atMs: number; readonly label: string }[] };
+  readonly scenario: TimelineScenario;
   /** The loaded manifests, in input order. */
   readonly manifests: readonly unknown[];
   /** The finished simulation: every pod instance, in the report's order, with its state changes. */
-  readonly simulation: { readonly state: { history(kind: 'Pod'): readonly { readonly timeline: readonly TimelinePodTransition[] }[] } };
+  readonly simulation: TimelineSimulation;
 }
 
 /**
@@ -246,7 +272,7 @@ export interface TimelineSimulationResult {
 export function timelineOptionsFor(result: TimelineSimulationResult): HtmlTimelineOptions {
   const ns = result.scenario.namespace;
   return {
-    steps: result.scenario.steps.map((s) => ({ atMs: s.atMs, label: s.label })),
+    steps: result.scenario.steps.map((s) => (s.atMs !== undefined ? { atMs: s.atMs, label: s.label } : { time: s.time, label: s.label })),
     timeZones: cronJobTimeZones(result.manifests, ns),
     objects: (result.manifests as any[])
       .filter((m) => typeof m?.kind === 'string')
