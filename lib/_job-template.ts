@@ -15,6 +15,7 @@ import { defaultPullPolicy, IMAGE_REFERENCE_RULE, isImageReference } from './_im
 import { ALL_CAPABILITIES, restrictedContainerSecurityContext, seccompRuntimeDefault } from './_security';
 import {
   CONFIG_KEY_SYNTAX, INT32_MAX, isConfigKey, isDns1123Label, isDns1123Subdomain, isEnvVarName, isQualifiedName, KnownProps, rejectUnknownProp,
+  wholeSeconds,
 } from './_validation';
 import { ValidationError } from './errors';
 
@@ -286,6 +287,7 @@ export interface JobTemplateOptions {
 
   /**
    * Time a pod gets between SIGTERM and SIGKILL when it is deleted (deadline, suspend, Replace).
+   * Whole seconds.
    * @default Duration.seconds(30)
    */
   readonly terminationGracePeriod?: Duration;
@@ -392,38 +394,6 @@ export function checkCount(scope: Construct, prop: string, value: number | undef
   }
 }
 
-/**
- * A Duration as the whole number of seconds the API field holds. cdk8s Durations cannot be
- * negative, but fractional seconds (`Duration.millis(1500)`) would make cdk8s-plus throw a bare
- * error at synthesis, and duck-typed values from JavaScript are not checked at all. @internal
- */
-export function wholeSeconds(scope: Construct, prop: string, value: Duration, options: { min: number; max?: number; why?: string }): number {
-  let seconds: number;
-  try {
-    seconds = value.toSeconds();
-  } catch {
-    throw new ValidationError(scope, prop, 'must be a whole number of seconds', describeDuration(value), 'Kubernetes stores this field in seconds');
-  }
-  if (!Number.isInteger(seconds)) {
-    throw new ValidationError(scope, prop, 'must be a whole number of seconds', describeDuration(value));
-  }
-  if (seconds < options.min) {
-    throw new ValidationError(scope, prop, `must be at least ${options.min} ${options.min === 1 ? 'second' : 'seconds'}`, `${seconds} seconds`, options.why);
-  }
-  if (options.max !== undefined && seconds > options.max) {
-    throw new ValidationError(scope, prop, `must be at most ${options.max} seconds`, `${seconds} seconds`);
-  }
-  return seconds;
-}
-
-function describeDuration(value: Duration): string {
-  try {
-    return value.toHumanString();
-  } catch {
-    return String(value);
-  }
-}
-
 /** Where the job template lives inside the workload's manifest, and how to build the workload. @internal */
 export interface JobTemplateTarget<W extends kplus.Job | kplus.CronJob> {
   /** Creates the cdk8s-plus-27 workload (child id 'Resource') from the resolved pod and Job props. */
@@ -491,6 +461,8 @@ export function applyJobTemplate<W extends kplus.Job | kplus.CronJob>(
   }
   const activeDeadlineSeconds = options.activeDeadline === undefined ? undefined
     : wholeSeconds(scope, 'activeDeadline', options.activeDeadline, { min: 1, why: 'a 0 s deadline fails the Job as soon as it starts' });
+  const terminationGracePeriodSeconds = options.terminationGracePeriod === undefined ? undefined
+    : wholeSeconds(scope, 'terminationGracePeriod', options.terminationGracePeriod);
 
   // --- Containers ---
   if (!Array.isArray(options.containers) || options.containers.length === 0) {
@@ -606,7 +578,7 @@ export function applyJobTemplate<W extends kplus.Job | kplus.CronJob>(
     securityContext: podSecurity,
     serviceAccount: options.serviceAccount,
     automountServiceAccountToken: options.automountServiceAccountToken ?? false,
-    terminationGracePeriod: options.terminationGracePeriod,
+    terminationGracePeriod: terminationGracePeriodSeconds === undefined ? undefined : Duration.seconds(terminationGracePeriodSeconds),
     backoffLimit,
     activeDeadline: activeDeadlineSeconds === undefined ? undefined : Duration.seconds(activeDeadlineSeconds),
   });

@@ -7,6 +7,7 @@
  *
  * @internal
  */
+import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ValidationError } from './errors';
 
@@ -119,6 +120,51 @@ export function isIntegerIn(value: number, min: number, max: number): boolean {
  */
 export function isAbsolutePathWithoutBacksteps(path: string): boolean {
   return path.startsWith('/') && !path.split('/').includes('..') && !/[\0]/.test(path);
+}
+
+/**
+ * The whole number of seconds in `value`, or `undefined` when it has a fractional second or is
+ * no Duration (a JavaScript caller's number or string). The Kubernetes fields Durations feed
+ * (`terminationGracePeriodSeconds`, `minReadySeconds`, `activeDeadlineSeconds`,
+ * `tolerationSeconds`, probe `periodSeconds`, …) are integers. Read through
+ * `toMilliseconds({ integral: false })`, which never throws: cdk8s's default conversions throw a
+ * bare `Error` ("0.5 must be a whole number of millis.") for fractions, naming no prop.
+ */
+export function durationSeconds(value: Duration): number | undefined {
+  if (typeof (value as Partial<Duration> | undefined)?.toMilliseconds !== 'function') return undefined;
+  const seconds = value.toMilliseconds({ integral: false }) / 1000;
+  return Number.isInteger(seconds) ? seconds : undefined;
+}
+
+/**
+ * {@link durationSeconds} for a construct prop: the whole seconds, or a `ValidationError` on
+ * `prop` worded the same for every construct ("must be a whole number of seconds", "must be at
+ * least N seconds", "must be at most N seconds"). cdk8s Durations cannot be negative, so `min`
+ * defaults to 0; `why` explains a larger `min` to the user.
+ */
+export function wholeSeconds(scope: IConstruct, prop: string, value: Duration, options: { readonly min?: number; readonly max?: number; readonly why?: string } = {}): number {
+  const seconds = durationSeconds(value);
+  if (seconds === undefined) {
+    throw new ValidationError(scope, prop, 'must be a whole number of seconds', describeDuration(value),
+      'Kubernetes stores this field as an integer number of seconds; pass e.g. Duration.seconds(30)');
+  }
+  const min = options.min ?? 0;
+  if (seconds < min) {
+    throw new ValidationError(scope, prop, `must be at least ${min} ${min === 1 ? 'second' : 'seconds'}`, `${seconds} seconds`, options.why);
+  }
+  if (options.max !== undefined && seconds > options.max) {
+    throw new ValidationError(scope, prop, `must be at most ${options.max} seconds`, `${seconds} seconds`);
+  }
+  return seconds;
+}
+
+/** A Duration as a user wrote it ("1 second 500 millis"), or the raw value of a non-Duration. */
+function describeDuration(value: unknown): unknown {
+  try {
+    return (value as Duration).toHumanString();
+  } catch {
+    return value;
+  }
 }
 
 /** Multipliers of the binary and decimal SI suffixes of a resource.Quantity. */

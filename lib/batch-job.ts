@@ -3,9 +3,9 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
   applyJobTemplate, checkWorkloadName, CompletionMode, JOB_TEMPLATE_OPTION_KEYS, JobRestartPolicy, JobTemplateOptions,
-  rejectUnknownProps, wholeSeconds,
+  rejectUnknownProps,
 } from './_job-template';
-import { INT32_MAX } from './_validation';
+import { INT32_MAX, wholeSeconds } from './_validation';
 import { ValidationError } from './errors';
 
 /** Props for {@link BatchJob}. */

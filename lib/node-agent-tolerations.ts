@@ -1,9 +1,9 @@
 import { Duration } from 'cdk8s';
 import { k8s, TaintEffect } from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
-import { isLabelValue, isQualifiedName } from './_validation';
+import { isLabelValue, isQualifiedName, wholeSeconds } from './_validation';
 import { ValidationError } from './errors';
-import { LABEL_VALUE_SYNTAX, QUALIFIED_NAME_SYNTAX, rejectUnknownProps, requireWholeSeconds } from './node-agent-validation';
+import { LABEL_VALUE_SYNTAX, QUALIFIED_NAME_SYNTAX, rejectUnknownProps } from './node-agent-validation';
 
 /**
  * How a toleration compares its `value` with a taint's value.
@@ -156,7 +156,7 @@ function renderToleration(scope: IConstruct, prop: string, t: NodeAgentToleratio
       throw new ValidationError(scope, `${prop}.evictAfter`, 'needs `effect: NoExecute` (tolerationSeconds only applies to taints that evict)', t.effect ?? 'no effect',
         'set `effect: TaintEffect.NO_EXECUTE`, or drop `evictAfter`');
     }
-    tolerationSeconds = requireWholeSeconds(scope, `${prop}.evictAfter`, t.evictAfter);
+    tolerationSeconds = wholeSeconds(scope, `${prop}.evictAfter`, t.evictAfter);
   }
   return {
     key,

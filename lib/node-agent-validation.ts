@@ -1,11 +1,10 @@
 /**
- * Checks only `NodeAgent` and its helpers use, in their wording: label maps, whole seconds of a
- * Duration and the unknown-prop check with NodeAgent's hints. The Kubernetes syntax rules (names, label keys
- * and values, ports, paths) are shared with the other constructs in `_validation.ts`.
+ * Checks only `NodeAgent` and its helpers use, in their wording: label maps and the unknown-prop
+ * check with NodeAgent's hints. The Kubernetes syntax rules (names, label keys and values, ports,
+ * paths, whole seconds of a Duration) are shared with the other constructs in `_validation.ts`.
  *
  * @internal
  */
-import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { findUnknownProp, isLabelValue, isQualifiedName, KnownProps, rejectUnknownProp } from './_validation';
 import { ValidationError } from './errors';
@@ -42,32 +41,6 @@ export function validateLabels(scope: IConstruct, prop: string, labels: { readon
       throw new ValidationError(scope, `${prop}.${key}`, `must be a valid label value (${LABEL_VALUE_SYNTAX})`, value);
     }
   }
-}
-
-/**
- * The whole number of seconds in `duration`, or `undefined` when it is negative or has a
- * fractional second. The
- * Kubernetes fields these feed (`minReadySeconds`, `tolerationSeconds`,
- * `terminationGracePeriodSeconds`) are integers.
- *
- * @internal
- */
-export function wholeSeconds(duration: Duration): number | undefined {
-  const ms = duration.toMilliseconds({ integral: false });
-  return Number.isInteger(ms) && ms >= 0 && ms % 1000 === 0 ? ms / 1000 : undefined;
-}
-
-/**
- * {@link wholeSeconds}, throwing a `ValidationError` on `prop` when there is no whole number.
- *
- * @internal
- */
-export function requireWholeSeconds(scope: IConstruct, prop: string, duration: Duration): number {
-  const seconds = wholeSeconds(duration);
-  if (seconds === undefined) {
-    throw new ValidationError(scope, prop, 'must be a whole, non-negative number of seconds', `${duration.toMilliseconds({ integral: false })} ms`);
-  }
-  return seconds;
 }
 
 /**

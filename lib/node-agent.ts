@@ -14,6 +14,7 @@ import {
   isPortName,
   isPortNumber,
   isQualifiedName,
+  wholeSeconds,
 } from './_validation';
 import { ValidationError } from './errors';
 import {
@@ -25,7 +26,7 @@ import {
 } from './node-agent-security';
 import { NodeAgentToleration, renderTolerations } from './node-agent-tolerations';
 import { NodeAgentUpdateStrategy, renderUpdateStrategy } from './node-agent-update-strategy';
-import { QUALIFIED_NAME_SYNTAX, rejectUnknownProps, requireWholeSeconds, validateLabels } from './node-agent-validation';
+import { QUALIFIED_NAME_SYNTAX, rejectUnknownProps, validateLabels } from './node-agent-validation';
 import {
   nodeLabelQueries,
   NodeSelectorTerm,
@@ -835,7 +836,7 @@ export class NodeAgent extends Construct {
   }
 
   private seconds(prop: string, duration: Duration | undefined): number | undefined {
-    return duration === undefined ? undefined : requireWholeSeconds(this, prop, duration);
+    return duration === undefined ? undefined : wholeSeconds(this, prop, duration);
   }
 
   private resolveDnsPolicy(policy: kplus.DnsPolicy | undefined, hostNetwork: boolean): kplus.DnsPolicy {

@@ -3,8 +3,9 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
   applyJobTemplate, checkCount, checkWorkloadName, CompletionMode, JOB_TEMPLATE_OPTION_KEYS, JobRestartPolicy,
-  JobTemplateOptions, rejectUnknownProps, wholeSeconds,
+  JobTemplateOptions, rejectUnknownProps,
 } from './_job-template';
+import { wholeSeconds } from './_validation';
 import { ValidationError } from './errors';
 import { Schedule, ScheduleError } from './schedule';
 

@@ -5,7 +5,7 @@ import { defaultPullPolicy, IMAGE_REFERENCE_RULE, imageTag, isImageReference } f
 import { restrictedContainerSecurityContext, seccompRuntimeDefault } from './_security';
 import {
   CONFIG_KEY_SYNTAX, INT32_MAX, isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isIntegerIn, isLabelValue,
-  isPortName, isPortNumber, isQualifiedName, parseQuantity, quantityHint,
+  isPortName, isPortNumber, isQualifiedName, parseQuantity, quantityHint, wholeSeconds,
 } from './_validation';
 import { DatabaseEngine, DatabaseProbe, DatabaseProbeKind, ProbeTiming, SecretKeyReference } from './database-engine';
 import { ClaimRetention, DatabaseStorage, DatabaseStorageKind } from './database-storage';
@@ -444,8 +444,8 @@ export class StatefulDatabase extends Construct {
     if (this.updateStrategy.partition !== undefined) {
       this.checkInt32('updateStrategy.partition', this.updateStrategy.partition, 0, 'use 0 to update every pod; a partition at or above replicas updates none');
     }
-    const minReady = this.wholeSeconds('minReady', props.minReady ?? Duration.seconds(0));
-    const grace = this.wholeSeconds('terminationGracePeriod', props.terminationGracePeriod ?? Duration.seconds(30));
+    const minReady = wholeSeconds(this, 'minReady', props.minReady ?? Duration.seconds(0));
+    const grace = wholeSeconds(this, 'terminationGracePeriod', props.terminationGracePeriod ?? Duration.seconds(30));
 
     this.headlessServiceName = props.headlessServiceName ?? `${this.name}-headless`;
     this.checkServiceName('headlessServiceName', this.headlessServiceName);
@@ -759,14 +759,6 @@ export class StatefulDatabase extends Construct {
     }
   }
 
-  private wholeSeconds(prop: string, value: Duration, min = 0): number {
-    const ms = value.toMilliseconds();
-    if (ms % 1000 !== 0 || ms < min * 1000) {
-      throw new ValidationError(this, prop, `must be a whole number of seconds of at least ${min}`, `${ms / 1000} seconds`, 'Kubernetes stores these fields in whole seconds');
-    }
-    return ms / 1000;
-  }
-
   private validateEngine(engine: DatabaseEngine): void {
     if (!isDns1123Label(engine.name)) {
       throw new ValidationError(this, 'engine.name', 'must be a DNS-1123 label (it is the container name)', engine.name);
@@ -965,9 +957,12 @@ export class StatefulDatabase extends Construct {
       }
     }
     const t: ProbeTiming = probe.timing;
-    if (t.initialDelay) this.wholeSeconds(`${prop}.initialDelay`, t.initialDelay, 0);
-    if (t.period) this.wholeSeconds(`${prop}.period`, t.period, 1);
-    if (t.timeout) this.wholeSeconds(`${prop}.timeout`, t.timeout, 1);
+    // The API server turns a period or timeout of 0 into its default (10 s, 1 s) without a word
+    // (SetDefaults_Probe in pkg/apis/core/v1/defaults.go).
+    const zeroIsDefault = 'the API server would silently replace 0 with its default';
+    if (t.initialDelay !== undefined) wholeSeconds(this, `${prop}.initialDelay`, t.initialDelay);
+    if (t.period !== undefined) wholeSeconds(this, `${prop}.period`, t.period, { min: 1, why: zeroIsDefault });
+    if (t.timeout !== undefined) wholeSeconds(this, `${prop}.timeout`, t.timeout, { min: 1, why: zeroIsDefault });
     if (t.failureThreshold !== undefined) this.checkInt32(`${prop}.failureThreshold`, t.failureThreshold, 1, 'the API server turns 0 into 3 silently');
     if (t.successThreshold !== undefined) {
       this.checkInt32(`${prop}.successThreshold`, t.successThreshold, 1);

@@ -1,6 +1,7 @@
+import { Duration } from 'cdk8s';
 import {
-  isAbsolutePathWithoutBacksteps, isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isIntegerIn,
-  isLabelValue, isPortName, isQualifiedName, parseQuantity, quantityHint, rejectUnknownProp,
+  durationSeconds, isAbsolutePathWithoutBacksteps, isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isIntegerIn,
+  isLabelValue, isPortName, isQualifiedName, parseQuantity, quantityHint, rejectUnknownProp, wholeSeconds,
 } from '../lib/_validation';
 import { newChart } from './helpers/synth';
 
@@ -78,6 +79,27 @@ test('isConfigKey fails when a key is ".", "..", starts with "..", is empty, too
   for (const key of ['.', '..', '...', '..a', '..data', '', 'a'.repeat(254), 'a/b', 'a b', 'a:b', 'ä']) {
     expect([key, isConfigKey(key)]).toEqual([key, false]);
   }
+});
+
+test('durationSeconds: whole seconds, or undefined for fractions, sub-millisecond values and non-Durations', () => {
+  expect(durationSeconds(Duration.minutes(2))).toBe(120);
+  expect(durationSeconds(Duration.seconds(0))).toBe(0);
+  expect(durationSeconds(Duration.millis(3000))).toBe(3);
+  expect(durationSeconds(Duration.millis(1500))).toBeUndefined();
+  expect(durationSeconds(Duration.millis(0.5))).toBeUndefined();
+  expect(durationSeconds(30 as unknown as Duration)).toBeUndefined();
+  expect(durationSeconds(undefined as unknown as Duration)).toBeUndefined();
+});
+
+test('wholeSeconds fails when a Duration is fractional, sub-millisecond, below min or above max, in one wording', () => {
+  const scope = newChart();
+  const fix = 'Kubernetes stores this field as an integer number of seconds; pass e.g. Duration.seconds(30)';
+  expect(wholeSeconds(scope, 'grace', Duration.minutes(1))).toBe(60);
+  expect(() => wholeSeconds(scope, 'grace', Duration.millis(1500))).toThrow(`test: \`grace\` must be a whole number of seconds, got "1 second 500 millis"; ${fix}`);
+  expect(() => wholeSeconds(scope, 'grace', Duration.millis(0.5))).toThrow(`test: \`grace\` must be a whole number of seconds, got "0.5 millis"; ${fix}`);
+  expect(() => wholeSeconds(scope, 'deadline', Duration.seconds(0), { min: 1, why: 'because' })).toThrow('test: `deadline` must be at least 1 second, got "0 seconds"; because');
+  expect(() => wholeSeconds(scope, 'deadline', Duration.seconds(5), { min: 10 })).toThrow('test: `deadline` must be at least 10 seconds, got "5 seconds"');
+  expect(() => wholeSeconds(scope, 'ttl', Duration.seconds(11), { max: 10 })).toThrow('test: `ttl` must be at most 10 seconds, got "11 seconds"');
 });
 
 test('rejectUnknownProp names the first unknown prop with its path, the caller\'s rule and a hint', () => {

@@ -344,7 +344,7 @@ describe('validation', () => {
 
   test('fails when ttlAfterFinished is negative (only a duck-typed Duration can be; cdk8s Durations refuse)', () => {
     expect(() => Duration.seconds(-1)).toThrow(/cannot be negative/);
-    const negative = { toSeconds: () => -60, toHumanString: () => '-60 seconds' } as unknown as Duration;
+    const negative = { toMilliseconds: () => -60000, toSeconds: () => -60, toHumanString: () => '-60 seconds' } as unknown as Duration;
     expect(errorOf({ ttlAfterFinished: negative }).message).toMatch(/`ttlAfterFinished` must be at least 0 seconds, got "-60 seconds"/);
   });
 
@@ -364,6 +364,22 @@ describe('validation', () => {
 
   test('fails when activeDeadline is not whole seconds', () => {
     expect(errorOf({ activeDeadline: Duration.millis(200) }).prop).toBe('activeDeadline');
+  });
+
+  test('fails when a duration is below a millisecond, with a ValidationError instead of cdk8s\'s bare error', () => {
+    expect(errorOf({ activeDeadline: Duration.millis(0.5) }).message)
+      .toBe('test/job: `activeDeadline` must be a whole number of seconds, got "0.5 millis"; Kubernetes stores this field as an integer number of seconds; pass e.g. Duration.seconds(30)');
+  });
+
+  test('fails when terminationGracePeriod is not whole seconds (cdk8s-plus-27 would throw a bare error at synthesis)', () => {
+    expect(errorOf({ terminationGracePeriod: Duration.millis(1500) }).message)
+      .toMatch(/`terminationGracePeriod` must be a whole number of seconds, got "1 second 500 millis"/);
+    expect(errorOf({ terminationGracePeriod: Duration.millis(0.5) }).prop).toBe('terminationGracePeriod');
+  });
+
+  test('fails when a JavaScript caller passes a number where a Duration belongs', () => {
+    expect(errorOf({ activeDeadline: 600 as unknown as Duration }).message)
+      .toBe('test/job: `activeDeadline` must be a whole number of seconds, got 600; Kubernetes stores this field as an integer number of seconds; pass e.g. Duration.seconds(30)');
   });
 
   test('fails when a podFailurePolicy rule sets both onExitCodes and onPodConditions', () => {

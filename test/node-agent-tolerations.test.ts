@@ -72,7 +72,7 @@ test.each<[string, NodeAgentToleration, RegExp]>([
   ['the operator is not in the enum', { key: 'k', operator: 'In' as TolerationOperator }, /`tolerations\[0\]\.operator` must be one of Equal, Exists, got "In"/],
   ['evictAfter (tolerationSeconds) comes without NoExecute', { key: 'k', operator: TolerationOperator.EXISTS, effect: TaintEffect.NO_SCHEDULE, evictAfter: Duration.seconds(60) }, /`tolerations\[0\]\.evictAfter` needs `effect: NoExecute`.*got "NoSchedule"; set `effect: TaintEffect.NO_EXECUTE`/],
   ['evictAfter comes without any effect', { key: 'k', operator: TolerationOperator.EXISTS, evictAfter: Duration.seconds(60) }, /`tolerations\[0\]\.evictAfter` needs `effect: NoExecute`.*got "no effect"/],
-  ['evictAfter has fractional seconds', { key: 'k', effect: TaintEffect.NO_EXECUTE, evictAfter: Duration.millis(2500) }, /`tolerations\[0\]\.evictAfter` must be a whole, non-negative number of seconds, got "2500 ms"/],
+  ['evictAfter has fractional seconds', { key: 'k', effect: TaintEffect.NO_EXECUTE, evictAfter: Duration.millis(2500) }, /`tolerations\[0\]\.evictAfter` must be a whole number of seconds, got "2 seconds 500 millis"/],
   ['there is no key and the operator is Equal', { operator: TolerationOperator.EQUAL, effect: TaintEffect.NO_SCHEDULE }, /`tolerations\[0\]\.operator` must be Exists when `key` is empty.*got "Equal"/],
   ['there is no key and no operator', { effect: TaintEffect.NO_SCHEDULE }, /`tolerations\[0\]\.operator` must be Exists when `key` is empty.*got nothing/],
   ['the key is not a label key', { key: 'bad key', operator: TolerationOperator.EXISTS }, /`tolerations\[0\]\.key` must be a valid label key/],

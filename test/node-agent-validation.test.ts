@@ -1,13 +1,5 @@
-import { Duration } from 'cdk8s';
-import { unknownProp, validateLabels, wholeSeconds } from '../lib/node-agent-validation';
+import { unknownProp, validateLabels } from '../lib/node-agent-validation';
 import { newChart } from './helpers/synth';
-
-test('wholeSeconds', () => {
-  expect(wholeSeconds(Duration.minutes(2))).toBe(120);
-  expect(wholeSeconds(Duration.seconds(0))).toBe(0);
-  expect(wholeSeconds(Duration.millis(1500))).toBeUndefined();
-  expect(wholeSeconds(Duration.millis(0.5))).toBeUndefined();
-});
 
 test('unknownProp names the key and a hint', () => {
   expect(unknownProp({ a: 1, hostPID: true }, { a: true })).toEqual({ key: 'hostPID', hint: 'use `hostPid`' });

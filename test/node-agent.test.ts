@@ -612,8 +612,9 @@ const failures: Array<[string, Partial<NodeAgentProps>, RegExp, string?]> = [
   ['nodeSelector asks for Windows while linuxOnly', { nodeSelector: { 'kubernetes.io/os': 'windows' } }, /`nodeSelector\.kubernetes\.io\/os` conflicts with `linuxOnly`.*set `linuxOnly: false`/],
   ['a priority class name is invalid', { priorityClass: NodeAgentPriorityClass.of('High_Priority') }, /`priorityClass` must name a PriorityClass with a DNS-1123 subdomain/],
   // rollout
-  ['minReady has fractional seconds', { minReady: Duration.millis(1500) }, /`minReady` must be a whole, non-negative number of seconds, got "1500 ms"/],
-  ['terminationGracePeriod has fractional seconds', { terminationGracePeriod: Duration.millis(500) }, /`terminationGracePeriod` must be a whole, non-negative number of seconds/],
+  ['minReady has fractional seconds', { minReady: Duration.millis(1500) }, /`minReady` must be a whole number of seconds, got "1 second 500 millis"; Kubernetes stores this field as an integer number of seconds/],
+  ['minReady is below a millisecond', { minReady: Duration.millis(0.5) }, /`minReady` must be a whole number of seconds, got "0\.5 millis"/],
+  ['terminationGracePeriod has fractional seconds', { terminationGracePeriod: Duration.millis(500) }, /`terminationGracePeriod` must be a whole number of seconds, got "500 millis"/],
   ['revisionHistoryLimit is negative', { revisionHistoryLimit: -1 }, /`revisionHistoryLimit` must be a non-negative integer, got -1/],
   ['maxSurge is combined with host ports', { updateStrategy: NodeAgentUpdateStrategy.rollingUpdate({ maxSurge: kplus.PercentOrAbsolute.absolute(1) }), containers: [{ image: IMAGE, ports: [{ number: 8125, hostPort: 8125 }] }] }, /`updateStrategy\.maxSurge` cannot be combined with host ports.*got "hostPort 8125"; use maxUnavailable instead/],
   ['maxSurge is combined with hostNetwork ports', { hostNetwork: true, updateStrategy: NodeAgentUpdateStrategy.rollingUpdate({ maxSurge: kplus.PercentOrAbsolute.percent(10) }), containers: [{ image: IMAGE, ports: [{ number: 9100 }] }] }, /`updateStrategy\.maxSurge` cannot be combined with host ports/],

@@ -692,8 +692,24 @@ describe('validation', () => {
   });
 
   test('fails when minReady or terminationGracePeriod is not whole seconds', () => {
-    expect(errorOf({ minReady: Duration.millis(1500) }).message).toMatch(/`minReady` must be a whole number of seconds of at least 0, got "1.5 seconds"/);
+    expect(errorOf({ minReady: Duration.millis(1500) }).message).toMatch(/`minReady` must be a whole number of seconds, got "1 second 500 millis"/);
     expect(errorOf({ terminationGracePeriod: Duration.millis(500) }).prop).toBe('terminationGracePeriod');
+  });
+
+  test('fails when a duration is below a millisecond, with a ValidationError naming the prop (cdk8s alone throws "0.5 must be a whole number of millis.")', () => {
+    expect(() => Duration.millis(0.5).toMilliseconds()).toThrow('0.5 must be a whole number of millis.');
+    expect(errorOf({ minReady: Duration.millis(0.5) }).message)
+      .toBe('test/orders-db: `minReady` must be a whole number of seconds, got "0.5 millis"; Kubernetes stores this field as an integer number of seconds; pass e.g. Duration.seconds(30)');
+    expect(errorOf({ terminationGracePeriod: Duration.millis(0.5) }).prop).toBe('terminationGracePeriod');
+    expect(errorOf({ readiness: DatabaseProbe.tcp({ period: Duration.millis(0.5) }) }).prop).toBe('readiness.period');
+    expect(errorOf({ liveness: DatabaseProbe.tcp({ initialDelay: Duration.millis(0.5) }) }).prop).toBe('liveness.initialDelay');
+    expect(errorOf({ startup: DatabaseProbe.tcp({ timeout: Duration.millis(0.5) }) }).prop).toBe('startup.timeout');
+  });
+
+  test('fails when a probe period or timeout is 0 s (the API server would silently use its default)', () => {
+    expect(errorOf({ readiness: DatabaseProbe.tcp({ period: Duration.seconds(0) }) }).message)
+      .toMatch(/`readiness.period` must be at least 1 second, got "0 seconds"; the API server would silently replace 0 with its default/);
+    expect(errorOf({ liveness: DatabaseProbe.tcp({ timeout: Duration.seconds(0) }) }).prop).toBe('liveness.timeout');
   });
 
   test('fails when the storage size is not a valid quantity', () => {
