@@ -14,7 +14,7 @@ import { Construct } from 'constructs';
 import { defaultPullPolicy, IMAGE_REFERENCE_RULE, isImageReference } from './_image';
 import { ALL_CAPABILITIES, restrictedContainerSecurityContext, seccompRuntimeDefault } from './_security';
 import {
-  CONFIG_KEY_SYNTAX, INT32_MAX, isConfigKey, isDns1123Label, isDns1123Subdomain, isEnvVarName, isQualifiedName, KnownProps, rejectUnknownProp,
+  CONFIG_KEY_SYNTAX, ENV_VAR_NAME_RULE, INT32_MAX, isConfigKey, isDns1123Label, isDns1123Subdomain, isEnvVarName, isQualifiedName, KnownProps, rejectUnknownProp,
   wholeSeconds,
 } from './_validation';
 import { ValidationError } from './errors';
@@ -500,14 +500,14 @@ export function applyJobTemplate<W extends kplus.Job | kplus.CronJob>(
     const { secretEnv, ...kplusProps } = c;
     const envVariables: { [name: string]: kplus.EnvValue } = { ...c.envVariables };
     for (const [envName, value] of Object.entries(envVariables)) {
-      checkEnvName(scope, `${prop}.envVariables`, envName);
+      checkEnvName(scope, `${prop}.envVariables.${envName}`, envName);
       if (value.value !== undefined && CREDENTIAL_NAME.test(envName)) {
         throw new ValidationError(scope, `${prop}.envVariables.${envName}`, 'must not hold a literal credential', '(literal value hidden)',
           `read it from a Secret instead: \`secretEnv: { ${envName}: { secretName: '…', key: '…' } }\``);
       }
     }
     for (const [envName, ref] of Object.entries(secretEnv ?? {})) {
-      checkEnvName(scope, `${prop}.secretEnv`, envName);
+      checkEnvName(scope, `${prop}.secretEnv.${envName}`, envName);
       if (envName in envVariables) {
         throw new ValidationError(scope, `${prop}.secretEnv.${envName}`, 'must not also be set in `envVariables`', envName);
       }
@@ -613,7 +613,7 @@ export function applyJobTemplate<W extends kplus.Job | kplus.CronJob>(
 
 function checkEnvName(scope: Construct, prop: string, name: string): void {
   if (!isEnvVarName(name)) {
-    throw new ValidationError(scope, prop, 'must use environment variable names of letters, digits, "_", "-" or "." not starting with a digit', name);
+    throw new ValidationError(scope, prop, ENV_VAR_NAME_RULE, name);
   }
 }
 

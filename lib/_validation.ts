@@ -75,10 +75,18 @@ export function isPortName(value: string): boolean {
   return value.length >= 1 && value.length <= 15 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) && /[a-z]/.test(value);
 }
 
-/** `IsEnvVarName` as of 1.27: letters, digits, '-', '.', '_', not starting with a digit. */
+/**
+ * `IsEnvVarName` (same file as {@link isConfigKey}; `validateEnv` in
+ * pkg/apis/core/validation/validation.go applies it to every `env[].name` in 1.27): letters,
+ * digits, '-', '.' and '_', not starting with a digit, and not '.', '..' or a name starting with
+ * '..' (`hasChDirPrefix`).
+ */
 export function isEnvVarName(value: string): boolean {
-  return /^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(value);
+  return /^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(value) && !hasChDirPrefix(value);
 }
+
+/** The sentence every construct throws for a name {@link isEnvVarName} rejects. */
+export const ENV_VAR_NAME_RULE = 'must be an environment variable name (letters, digits, "_", "-" and ".", not starting with a digit, and not ".", ".." or starting with "..")';
 
 /**
  * `hasChDirPrefix` (staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go): the name

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { defaultPullPolicy, IMAGE_REFERENCE_RULE, isImageReference } from './_image';
 import { ALL_CAPABILITIES, seccompRuntimeDefault } from './_security';
 import {
+  ENV_VAR_NAME_RULE,
   INT32_MAX,
   isAbsolutePathWithoutBacksteps,
   isDns1123Label,
@@ -972,7 +973,7 @@ export class NodeAgent extends Construct {
     }
     for (const key of Object.keys(c.env ?? {})) {
       if (!isEnvVarName(key)) {
-        throw new ValidationError(this, `${prop}.env`, 'names must be letters, digits, "-", "." or "_", not starting with a digit', key);
+        throw new ValidationError(this, `${prop}.env.${key}`, ENV_VAR_NAME_RULE, key);
       }
     }
     const resources = c.resources ?? DEFAULT_RESOURCES;

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { defaultPullPolicy, IMAGE_REFERENCE_RULE, imageTag, isImageReference } from './_image';
 import { restrictedContainerSecurityContext, seccompRuntimeDefault } from './_security';
 import {
-  CONFIG_KEY_SYNTAX, INT32_MAX, isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isIntegerIn, isLabelValue,
+  CONFIG_KEY_SYNTAX, ENV_VAR_NAME_RULE, INT32_MAX, isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isIntegerIn, isLabelValue,
   isPortName, isPortNumber, isQualifiedName, parseQuantity, quantityHint, wholeSeconds,
 } from './_validation';
 import { DatabaseEngine, DatabaseProbe, DatabaseProbeKind, ProbeTiming, SecretKeyReference } from './database-engine';
@@ -792,7 +792,7 @@ export class StatefulDatabase extends Construct {
       seen.add(path);
     }
     if (engine.passwordEnv !== undefined && !isEnvVarName(engine.passwordEnv)) {
-      throw new ValidationError(this, 'engine.passwordEnv', 'must be a valid environment variable name', engine.passwordEnv);
+      throw new ValidationError(this, 'engine.passwordEnv', ENV_VAR_NAME_RULE, engine.passwordEnv);
     }
     if (engine.passwordRequired && engine.passwordEnv === undefined) {
       throw new ValidationError(this, 'engine.passwordRequired', 'needs `passwordEnv`, the variable that receives the password', engine.passwordRequired);
@@ -832,7 +832,7 @@ export class StatefulDatabase extends Construct {
     }
     for (const [name, value] of Object.entries(userEnv)) {
       if (!isEnvVarName(name)) {
-        throw new ValidationError(this, `env.${name}`, 'must be a valid environment variable name (letters, digits, \'_\', \'-\', \'.\', not starting with a digit)', name);
+        throw new ValidationError(this, `env.${name}`, ENV_VAR_NAME_RULE, name);
       }
       if (passwordVars.has(name)) {
         throw new ValidationError(this, `env.${name}`, 'cannot be set directly; it carries the password', value.value !== undefined ? '<literal value>' : '<reference>',

@@ -54,7 +54,7 @@ test.each<[string, (v: string) => boolean, string[], string[]]>([
   ['isQualifiedName', isQualifiedName, ['app', 'kubernetes.io/os', 'node-role.kubernetes.io/control-plane', 'A_b.C'], ['', '/a', 'a/', 'a/b/c', 'bad key', 'Example.com/a', `${'a'.repeat(64)}`]],
   ['isLabelValue', isLabelValue, ['', 'linux', 'gpu-node', 'v1.2_3'], ['a b', '-a', 'a/b', 'a'.repeat(64)]],
   ['isPortName', isPortName, ['metrics', 'http-2', 'a1'], ['', '123', 'a--b', '-a', 'UPPER', 'a-very-long-port-name']],
-  ['isEnvVarName', isEnvVarName, ['NODE_NAME', 'a.b', '-x', '_'], ['', '1X', 'A B', 'A=B']],
+  ['isEnvVarName', isEnvVarName, ['NODE_NAME', 'a.b', '-x', '_', '.a', 'a..b', 'a..'], ['', '1X', 'A B', 'A=B', '.', '..', '..a']],
   ['isAbsolutePathWithoutBacksteps', isAbsolutePathWithoutBacksteps, ['/', '/var/log', '/a..b'], ['', 'var/log', '/var/../etc', '/..']],
 ])('%s accepts and rejects', (_name, check, good, bad) => {
   for (const v of good) expect([v, check(v)]).toEqual([v, true]);

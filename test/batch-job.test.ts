@@ -511,7 +511,11 @@ describe('validation', () => {
   });
 
   test('fails when an environment variable name is invalid', () => {
-    expect(errorOf({ containers: [{ ...CONTAINER, secretEnv: { '1URL': { secretName: 'db', key: 'url' } } }] }).prop).toBe('containers[0].secretEnv');
+    expect(errorOf({ containers: [{ ...CONTAINER, secretEnv: { '1URL': { secretName: 'db', key: 'url' } } }] }).prop).toBe('containers[0].secretEnv.1URL');
+    expect(errorOf({ containers: [{ ...CONTAINER, envVariables: { '..X': kplus.EnvValue.fromValue('x') } }] }).message)
+      .toBe('test/job: `containers[0].envVariables...X` must be an environment variable name (letters, digits, "_", "-" and ".", not starting with a digit, and not ".", ".." or starting with ".."), got "..X"');
+    expect(errorOf({ initContainers: [{ name: 'init', image: 'busybox:1.36', secretEnv: { '.': { secretName: 'db', key: 'url' } } }] }).prop)
+      .toBe('initContainers[0].secretEnv..');
   });
 
   test('fails when there is no container', () => {

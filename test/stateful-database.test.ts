@@ -787,6 +787,19 @@ describe('validation', () => {
     expect(errorOf({ env: { '1BAD': kplus.EnvValue.fromValue('x') } }).prop).toBe('env.1BAD');
   });
 
+  test('fails when an env name is ".", ".." or starts with ".." (IsEnvVarName), in the words every construct uses', () => {
+    for (const name of ['.', '..', '..X']) {
+      expect(errorOf({ env: { [name]: kplus.EnvValue.fromValue('x') } }).message)
+        .toBe(`test/orders-db: \`env.${name}\` must be an environment variable name (letters, digits, "_", "-" and ".", not starting with a digit, and not ".", ".." or starting with ".."), got ${JSON.stringify(name)}`);
+    }
+    expect(() => build({ env: { '.X': kplus.EnvValue.fromValue('x'), 'a-b.c': kplus.EnvValue.fromValue('y') } })).not.toThrow();
+  });
+
+  test('fails when a custom engine\'s passwordEnv is not an environment variable name', () => {
+    const engine = DatabaseEngine.custom({ name: 'kv', image: 'kv:1', port: 9000, dataPath: '/data', passwordEnv: '..PW' });
+    expect(errorOf({ engine }).message).toBe('test/orders-db: `engine.passwordEnv` must be an environment variable name (letters, digits, "_", "-" and ".", not starting with a digit, and not ".", ".." or starting with ".."), got "..PW"');
+  });
+
   test('fails when an env value is empty (cdk8s-plus would render a bare name)', () => {
     delete process.env.CDK8S_WORKLOADS_UNSET_FOR_TEST;
     const e = errorOf({ env: { FEATURE: kplus.EnvValue.fromProcess('CDK8S_WORKLOADS_UNSET_FOR_TEST') } });
