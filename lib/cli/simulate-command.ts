@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import { simulate, SimulationResult } from '../simulator/index';
 import { ManifestError } from '../simulator/manifest/issues';
-import { cronJobTimeZones, renderHtmlTimeline } from '../simulator/report/html';
+import { renderHtmlTimeline, timelineOptionsFor } from '../simulator/report/html';
 import { ScenarioError } from '../simulator/scenario';
 import { SimulationError } from '../simulator/errors';
 import { CliError, CliIO } from './io';
@@ -57,11 +57,7 @@ export async function runSimulate(paths: string[], opts: SimulateCommandOptions,
 function render(result: SimulationResult, format: SimulateCommandOptions['format']): string {
   switch (format) {
     case 'json': return result.toJson();
-    case 'html': return renderHtmlTimeline(result.report, {
-      steps: result.scenario.steps.map((s) => ({ atMs: s.atMs, label: s.label })),
-      timeZones: cronJobTimeZones(result.manifests, result.scenario.namespace),
-      podTransitions: result.simulation.state.history('Pod').map((p) => p.timeline),
-    });
+    case 'html': return renderHtmlTimeline(result.report, timelineOptionsFor(result));
     case 'text': return result.toText();
     default: throw new CliError(`--format ${String(format)}: must be text, json or html`);
   }
