@@ -14,7 +14,7 @@ import { Construct } from 'constructs';
 import { defaultPullPolicy, IMAGE_REFERENCE_RULE, isImageReference } from './_image';
 import { ALL_CAPABILITIES, restrictedContainerSecurityContext, seccompRuntimeDefault } from './_security';
 import {
-  CONFIG_KEY_SYNTAX, ENV_VAR_NAME_RULE, INT32_MAX, isConfigKey, isDns1123Label, isDns1123Subdomain, isEnvVarName, isQualifiedName, KnownProps, rejectUnknownProp,
+  checkContainerResources, CONFIG_KEY_SYNTAX, ENV_VAR_NAME_RULE, INT32_MAX, isConfigKey, isDns1123Label, isDns1123Subdomain, isEnvVarName, isQualifiedName, KnownProps, rejectUnknownProp,
   wholeSeconds,
 } from './_validation';
 import { ValidationError } from './errors';
@@ -524,6 +524,8 @@ export function applyJobTemplate<W extends kplus.Job | kplus.CronJob>(
       }
       envVariables[envName] = kplus.EnvValue.fromSecretValue({ secret, key: ref.key }, { optional: ref.optional ?? false });
     }
+
+    if (c.resources !== undefined) checkContainerResources(scope, `${prop}.resources`, c.resources);
 
     const userContext = c.securityContext ?? {};
     if (userContext.user === 0 && (userContext.ensureNonRoot ?? true)) {

@@ -7,7 +7,8 @@
  *
  * @internal
  */
-import { Duration } from 'cdk8s';
+import { Duration, SizeRoundingBehavior } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { ValidationError } from './errors';
 
@@ -212,6 +213,55 @@ export function quantityHint(value: string): string {
     if (decimal[lower]) return `write "${n}${decimal[lower]}" (decimal) or "${n}${decimal[lower] === 'k' ? 'Ki' : `${decimal[lower]}i`}" (binary); suffixes are case sensitive and take no "B"`;
   }
   return 'use a Kubernetes quantity such as "10Gi" (binary) or "1G" (decimal), or pass a cdk8s Size';
+}
+
+/**
+ * The resource checks every construct applies to a container's cdk8s-plus-27 `resources`, each
+ * throwing a `ValidationError` on the offending field (`<prop>.cpu.request`, …):
+ *
+ * - CPU request and limit must be non-negative quantities (the API server rejects negative ones,
+ *   `ValidateResourceQuantityValue` in pkg/apis/core/validation/validation.go);
+ * - memory must be whole MiB and ephemeral storage whole GiB: cdk8s-plus-27 writes these fields
+ *   in those units (`Size.toMebibytes()` / `toGibibytes()`) and throws a bare error at synthesis
+ *   for anything else;
+ * - a request must not exceed its limit (`ValidateResourceRequirements`, same file: "must be less
+ *   than or equal to <resource> limit"). A limit alone is fine: the API server defaults the
+ *   request to it.
+ */
+export function checkContainerResources(scope: IConstruct, prop: string, resources: kplus.ContainerResources): void {
+  const cpu = (which: 'request' | 'limit'): number | undefined => {
+    const amount = resources.cpu?.[which]?.amount;
+    if (amount === undefined) return undefined;
+    const value = typeof amount === 'string' ? parseQuantity(amount) : undefined;
+    if (value === undefined || value < 0) {
+      throw new ValidationError(scope, `${prop}.cpu.${which}`, 'must be a non-negative CPU quantity', amount, 'use Cpu.millis(250) or Cpu.units(1)');
+    }
+    return value;
+  };
+  const size = (kind: 'memory' | 'ephemeralStorage', which: 'request' | 'limit'): number | undefined => {
+    const value = resources[kind]?.[which];
+    if (value === undefined) return undefined;
+    const rounding = { rounding: SizeRoundingBehavior.NONE };
+    const units = kind === 'memory' ? value.toMebibytes(rounding) : value.toGibibytes(rounding);
+    if (!Number.isInteger(units)) {
+      const unit = kind === 'memory' ? 'Mi' : 'Gi';
+      throw new ValidationError(scope, `${prop}.${kind}.${which}`, `must be a whole number of ${unit}B`, value.asString(),
+        `cdk8s-plus-27 writes this field in ${unit} and cannot express fractions`);
+    }
+    return value.toKibibytes(rounding);
+  };
+  const pairs: Array<[string, number | undefined, number | undefined, string | undefined, string | undefined]> = [
+    ['cpu', cpu('request'), cpu('limit'), resources.cpu?.request?.amount, resources.cpu?.limit?.amount],
+    ['memory', size('memory', 'request'), size('memory', 'limit'), resources.memory?.request?.asString(), resources.memory?.limit?.asString()],
+    ['ephemeralStorage', size('ephemeralStorage', 'request'), size('ephemeralStorage', 'limit'),
+      resources.ephemeralStorage?.request?.asString(), resources.ephemeralStorage?.limit?.asString()],
+  ];
+  for (const [kind, request, limit, requestText, limitText] of pairs) {
+    if (request !== undefined && limit !== undefined && request > limit) {
+      throw new ValidationError(scope, `${prop}.${kind}.request`, `must be less than or equal to the ${kind} limit`, requestText,
+        `the limit is ${limitText}; the API server rejects a request above its limit`);
+    }
+  }
 }
 
 /** The props a construct declares, as a key set (a `Record` over `keyof Props` keeps it complete). */

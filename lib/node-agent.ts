@@ -1,9 +1,10 @@
-import { ApiObject, Duration, JsonPatch, Size, SizeRoundingBehavior } from 'cdk8s';
+import { ApiObject, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { defaultPullPolicy, IMAGE_REFERENCE_RULE, isImageReference } from './_image';
 import { ALL_CAPABILITIES, seccompRuntimeDefault } from './_security';
 import {
+  checkContainerResources,
   ENV_VAR_NAME_RULE,
   INT32_MAX,
   isAbsolutePathWithoutBacksteps,
@@ -977,7 +978,7 @@ export class NodeAgent extends Construct {
       }
     }
     const resources = c.resources ?? DEFAULT_RESOURCES;
-    this.checkResources(`${prop}.resources`, resources);
+    checkContainerResources(this, `${prop}.resources`, resources);
     // Privileged mode and CAP_SYS_ADMIN cannot be combined with allowPrivilegeEscalation: false
     // (ValidateSecurityContext in pkg/apis/core/validation/validation.go).
     const mustEscalate = sec.privileged || sec.capabilities.includes(NodeAgentCapability.SYS_ADMIN);
@@ -1008,36 +1009,6 @@ export class NodeAgent extends Construct {
         },
       },
     });
-  }
-
-  private checkResources(prop: string, r: kplus.ContainerResources): void {
-    const cpu = (v: kplus.Cpu | undefined): number | undefined => {
-      if (v === undefined) return undefined;
-      const m = /^([0-9]+(?:\.[0-9]+)?)(m?)$/.exec(v.amount);
-      if (!m) throw new ValidationError(this, `${prop}.cpu`, 'must be Cpu.millis(n) or Cpu.units(n) with n ≥ 0', v.amount);
-      return Number(m[1]) * (m[2] === 'm' ? 1 : 1000);
-    };
-    const size = (key: string, v: Size | undefined, unit: 'Mi' | 'Gi'): number | undefined => {
-      if (v === undefined) return undefined;
-      // cdk8s-plus-27 writes memory as whole Mi and ephemeral storage as whole Gi and throws at
-      // synthesis time for anything else.
-      const n = unit === 'Mi' ? v.toMebibytes({ rounding: SizeRoundingBehavior.NONE }) : v.toGibibytes({ rounding: SizeRoundingBehavior.NONE });
-      if (!Number.isInteger(n) || n < 0) {
-        throw new ValidationError(this, `${prop}.${key}`, `must be a whole number of ${unit === 'Mi' ? 'mebibytes' : 'gibibytes'} (the unit cdk8s-plus-27 writes)`, `${n} ${unit}`);
-      }
-      return n;
-    };
-    const pairs: Array<[string, number | undefined, number | undefined]> = [
-      ['cpu', cpu(r.cpu?.request), cpu(r.cpu?.limit)],
-      ['memory', size('memory.request', r.memory?.request, 'Mi'), size('memory.limit', r.memory?.limit, 'Mi')],
-      ['ephemeralStorage', size('ephemeralStorage.request', r.ephemeralStorage?.request, 'Gi'), size('ephemeralStorage.limit', r.ephemeralStorage?.limit, 'Gi')],
-    ];
-    for (const [key, request, limit] of pairs) {
-      if (request !== undefined && limit !== undefined && request > limit) {
-        // ValidateResourceRequirements: "must be less than or equal to <resource> limit".
-        throw new ValidationError(this, `${prop}.${key}`, 'request must be less than or equal to the limit', `request ${request}, limit ${limit}`);
-      }
-    }
   }
 
   private checkPorts(c: NodeAgentContainer, i: number, hostNetwork: boolean, hostPorts: number[], used: Map<string, string>): void {

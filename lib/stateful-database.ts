@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { defaultPullPolicy, IMAGE_REFERENCE_RULE, imageTag, isImageReference } from './_image';
 import { restrictedContainerSecurityContext, seccompRuntimeDefault } from './_security';
 import {
-  CONFIG_KEY_SYNTAX, ENV_VAR_NAME_RULE, INT32_MAX, isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isIntegerIn, isLabelValue,
+  checkContainerResources, CONFIG_KEY_SYNTAX, ENV_VAR_NAME_RULE, INT32_MAX, isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isIntegerIn, isLabelValue,
   isPortName, isPortNumber, isQualifiedName, parseQuantity, quantityHint, wholeSeconds,
 } from './_validation';
 import { DatabaseEngine, DatabaseProbe, DatabaseProbeKind, ProbeTiming, SecretKeyReference } from './database-engine';
@@ -467,7 +467,7 @@ export class StatefulDatabase extends Construct {
     this.storage = props.storage ?? DatabaseStorage.persistent({ size: Size.gibibytes(10) });
     const storageQuantity = this.validateStorage(this.storage);
     this.containerResources = props.resources ?? CONTAINER_DEFAULT_RESOURCES;
-    this.validateResources('resources', this.containerResources);
+    checkContainerResources(this, 'resources', this.containerResources);
 
     const readiness = props.readiness ?? this.engine.readiness;
     const liveness = props.liveness ?? this.engine.liveness;
@@ -694,7 +694,7 @@ export class StatefulDatabase extends Construct {
     if (name === this.engine.name || this.initContainerNames.has(name)) {
       throw new ValidationError(this, 'initContainers.name', 'must be unique among the pod\'s containers', name);
     }
-    if (init.resources) this.validateResources(`initContainers.${name}.resources`, init.resources);
+    if (init.resources) checkContainerResources(this, `initContainers.${name}.resources`, init.resources);
     if (typeof init.image !== 'string' || !isImageReference(init.image)) {
       throw new ValidationError(this, `initContainers.${name}.image`, IMAGE_REFERENCE_RULE, init.image, 'e.g. "busybox:1.36"');
     }
@@ -918,30 +918,6 @@ export class StatefulDatabase extends Construct {
     const value = unit === 'MiB' ? size.toMebibytes({ rounding: SizeRoundingBehavior.NONE }) : size.toGibibytes({ rounding: SizeRoundingBehavior.NONE });
     if (!Number.isInteger(value)) {
       throw new ValidationError(this, prop, `must be a whole number of ${unit}`, size.asString(), `cdk8s-plus-27 renders this field in ${unit === 'MiB' ? 'Mi' : 'Gi'} and cannot express fractions`);
-    }
-  }
-
-  private validateResources(prop: string, resources: kplus.ContainerResources): void {
-    const cpu = (c: kplus.Cpu | undefined, which: string) => {
-      if (c === undefined) return undefined;
-      const v = parseQuantity(c.amount);
-      if (v === undefined || v < 0) {
-        throw new ValidationError(this, `${prop}.cpu.${which}`, 'must be a non-negative CPU quantity', c.amount, 'use Cpu.millis(250) or Cpu.units(1)');
-      }
-      return v;
-    };
-    const cpuRequest = cpu(resources.cpu?.request, 'request');
-    const cpuLimit = cpu(resources.cpu?.limit, 'limit');
-    if (cpuRequest !== undefined && cpuLimit !== undefined && cpuRequest > cpuLimit) {
-      throw new ValidationError(this, `${prop}.cpu.request`, 'must be at most the CPU limit', resources.cpu?.request?.amount, `the limit is ${resources.cpu?.limit?.amount}`);
-    }
-    for (const [kind, unit] of [['memory', 'MiB'], ['ephemeralStorage', 'GiB']] as const) {
-      const r = resources[kind];
-      if (r?.request) this.wholeUnits(`${prop}.${kind}.request`, r.request, unit);
-      if (r?.limit) this.wholeUnits(`${prop}.${kind}.limit`, r.limit, unit);
-      if (r?.request && r.limit && r.request.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) > r.limit.toKibibytes({ rounding: SizeRoundingBehavior.NONE })) {
-        throw new ValidationError(this, `${prop}.${kind}.request`, `must be at most the ${kind} limit`, r.request.asString(), `the limit is ${r.limit.asString()}`);
-      }
     }
   }
 

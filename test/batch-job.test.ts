@@ -543,6 +543,21 @@ describe('validation', () => {
     expect(errorOf({ containers: [{ ...CONTAINER, securityContext: { user: 0 } }] }).prop).toBe('containers[0].securityContext.user');
   });
 
+  test('fails when a CPU, memory or ephemeral-storage request is above its limit (the API server rejects it), in the other constructs\' words', () => {
+    expect(errorOf({ containers: [{ ...CONTAINER, resources: { cpu: { request: kplus.Cpu.units(2), limit: kplus.Cpu.millis(500) } } }] }).message)
+      .toBe('test/job: `containers[0].resources.cpu.request` must be less than or equal to the cpu limit, got "2"; the limit is 500m; the API server rejects a request above its limit');
+    expect(errorOf({ containers: [{ ...CONTAINER, resources: { memory: { request: Size.gibibytes(1), limit: Size.mebibytes(512) } } }] }).prop)
+      .toBe('containers[0].resources.memory.request');
+    expect(errorOf({ initContainers: [{ name: 'init', image: 'busybox:1.36', resources: { ephemeralStorage: { request: Size.gibibytes(2), limit: Size.gibibytes(1) } } }] }).prop)
+      .toBe('initContainers[0].resources.ephemeralStorage.request');
+  });
+
+  test('fails when memory is not whole MiB or a CPU amount is negative (cdk8s-plus-27 or the API server would fail later)', () => {
+    expect(errorOf({ containers: [{ ...CONTAINER, resources: { memory: { limit: Size.kibibytes(1536) } } }] }).message)
+      .toMatch(/`containers\[0\]\.resources\.memory\.limit` must be a whole number of MiB, got "1536Ki"/);
+    expect(errorOf({ containers: [{ ...CONTAINER, resources: { cpu: { limit: kplus.Cpu.units(-1) } } }] }).prop).toBe('containers[0].resources.cpu.limit');
+  });
+
   test('fails when an init container has a probe', () => {
     expect(errorOf({ initContainers: [{ name: 'init', image: 'busybox:1.36', readiness: kplus.Probe.fromCommand(['true']) }] }).prop).toBe('initContainers[0].readiness');
   });

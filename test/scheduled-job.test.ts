@@ -249,6 +249,11 @@ describe('validation', () => {
       .toMatch(/`containers\[0\]\.image` must be a non-empty image reference without whitespace, got "my-reporter latest"/);
   });
 
+  test('fails when a request is above its limit (the job template\'s resource check)', () => {
+    expect(errorOf({ containers: [{ ...CONTAINER, resources: { cpu: { request: kplus.Cpu.units(1), limit: kplus.Cpu.millis(250) } } }] }).message)
+      .toMatch(/`containers\[0\]\.resources\.cpu\.request` must be less than or equal to the cpu limit, got "1"; the limit is 250m/);
+  });
+
   test('fails when a secretEnv key starts with ".." (the job template\'s IsConfigMapKey check)', () => {
     const e = errorOf({ containers: [{ ...CONTAINER, secretEnv: { URL: { secretName: 'db', key: '..data' } } }] });
     expect(e.prop).toBe('containers[0].secretEnv.URL.key');

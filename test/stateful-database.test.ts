@@ -825,9 +825,15 @@ describe('validation', () => {
   test('fails when resources cannot be rendered or contradict each other', () => {
     expect(errorOf({ resources: { memory: { request: Size.kibibytes(1536) } } }).message).toMatch(/`resources.memory.request` must be a whole number of MiB/);
     expect(errorOf({ resources: { ephemeralStorage: { limit: Size.mebibytes(500) } } }).prop).toBe('resources.ephemeralStorage.limit');
-    expect(errorOf({ resources: { cpu: { request: kplus.Cpu.units(2), limit: kplus.Cpu.millis(500) } } }).message).toMatch(/`resources.cpu.request` must be at most the CPU limit, got "2"; the limit is 500m/);
+    expect(errorOf({ resources: { cpu: { request: kplus.Cpu.units(2), limit: kplus.Cpu.millis(500) } } }).message)
+      .toBe('test/orders-db: `resources.cpu.request` must be less than or equal to the cpu limit, got "2"; the limit is 500m; the API server rejects a request above its limit');
     expect(errorOf({ resources: { memory: { request: Size.gibibytes(2), limit: Size.gibibytes(1) } } }).prop).toBe('resources.memory.request');
     expect(errorOf({ resources: { cpu: { request: kplus.Cpu.units(-1) } } }).prop).toBe('resources.cpu.request');
+  });
+
+  test('fails when an init container\'s request is above its limit, like the database container\'s', () => {
+    const e = errorOf({ initContainers: [{ name: 'wait', image: 'busybox:1.36', resources: { memory: { request: Size.mebibytes(256), limit: Size.mebibytes(128) } } }] });
+    expect(e.message).toMatch(/`initContainers.wait.resources.memory.request` must be less than or equal to the memory limit, got "256Mi"; the limit is 128Mi/);
   });
 
   test('fails when a custom engine runs as root or is malformed', () => {
