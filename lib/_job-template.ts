@@ -14,7 +14,7 @@ import { Construct } from 'constructs';
 import { defaultPullPolicy, IMAGE_REFERENCE_RULE, isImageReference } from './_image';
 import { ALL_CAPABILITIES, restrictedContainerSecurityContext, seccompRuntimeDefault } from './_security';
 import {
-  checkContainerResources, CONFIG_KEY_SYNTAX, ENV_VAR_NAME_RULE, INT32_MAX, isConfigKey, isDns1123Label, isDns1123Subdomain, isEnvVarName, isQualifiedName, KnownProps, rejectUnknownProp,
+  checkContainerProbes, checkContainerResources, CONFIG_KEY_SYNTAX, ENV_VAR_NAME_RULE, INT32_MAX, isConfigKey, isDns1123Label, isDns1123Subdomain, isEnvVarName, isQualifiedName, KnownProps, rejectUnknownProp,
   wholeSeconds,
 } from './_validation';
 import { ValidationError } from './errors';
@@ -168,6 +168,9 @@ export interface SecretKeyRef {
 
 /**
  * A container of a Job's pod: every cdk8s-plus-27 container prop, plus `secretEnv`.
+ *
+ * Probes are allowed on regular containers only. A TCP or HTTP probe must target a port the
+ * container declares (`port`, `portNumber` or `ports`): cdk8s-plus-27 would otherwise probe port 80.
  *
  * Secure defaults are merged under your `securityContext`: non-root, no privilege escalation,
  * not privileged, read-only root filesystem, all capabilities dropped; a writable `/tmp`
@@ -586,6 +589,11 @@ export function applyJobTemplate<W extends kplus.Job | kplus.CronJob>(
   });
   const apiObject = ApiObject.of(workload);
   target.checkName(apiObject.name);
+
+  // Probes are part of our container props, and legal on a Job's regular containers (a liveness
+  // probe restarts or fails a hung worker; readiness feeds the Job's `status.ready`), so they get
+  // NodeAgent's checks: whole-second timings and a TCP/HTTP port the container declares.
+  workload.containers.forEach((container, i) => checkContainerProbes(scope, `containers[${i}]`, container, options.containers[i]));
 
   // Indexed pods get hostname `<job>-<index>`, which must be a DNS-1123 label; a longer or dotted
   // Job name is accepted but its pods can never be created (ValidateJob in newer versions checks

@@ -264,6 +264,100 @@ export function checkContainerResources(scope: IConstruct, prop: string, resourc
   }
 }
 
+/** Which check a probe serves; liveness and startup probes must have `successThreshold` 1. */
+export type ProbeRole = 'readiness' | 'liveness' | 'startup';
+
+/** A probe's timing, whatever the construct calls the fields. */
+export interface ProbeTimingSettings {
+  /** Delay before the first probe. */
+  readonly initialDelay?: Duration;
+  /** Time between probes. */
+  readonly period?: Duration;
+  /** Time one probe may take. */
+  readonly timeout?: Duration;
+  /** Consecutive failures that count as failure. */
+  readonly failureThreshold?: number;
+  /** Consecutive successes that count as success. */
+  readonly successThreshold?: number;
+}
+
+/**
+ * The probe timing checks every construct applies, on `<prop>.<field>` where `fields` names the
+ * Duration fields as the caller's API spells them. `validateProbe` in
+ * pkg/apis/core/validation/validation.go rejects negative values and a `successThreshold` other
+ * than 1 for liveness and startup probes; `SetDefaults_Probe` (pkg/apis/core/v1/defaults.go)
+ * silently replaces a period, timeout or failure threshold of 0 with its default (10 s, 1 s, 3),
+ * so those must be at least 1 here. Durations must be whole seconds (see {@link wholeSeconds}).
+ */
+export function checkProbeTiming(
+  scope: IConstruct, prop: string, timing: ProbeTimingSettings, role: ProbeRole,
+  fields: { readonly initialDelay: string; readonly period: string; readonly timeout: string } = { initialDelay: 'initialDelay', period: 'period', timeout: 'timeout' },
+): void {
+  const zeroIsDefault = 'the API server would silently replace 0 with its default';
+  if (timing.initialDelay !== undefined) wholeSeconds(scope, `${prop}.${fields.initialDelay}`, timing.initialDelay);
+  if (timing.period !== undefined) wholeSeconds(scope, `${prop}.${fields.period}`, timing.period, { min: 1, why: zeroIsDefault });
+  if (timing.timeout !== undefined) wholeSeconds(scope, `${prop}.${fields.timeout}`, timing.timeout, { min: 1, why: zeroIsDefault });
+  if (timing.failureThreshold !== undefined && !isIntegerIn(timing.failureThreshold, 1, INT32_MAX)) {
+    throw new ValidationError(scope, `${prop}.failureThreshold`, 'must be an integer of at least 1', timing.failureThreshold, 'the API server turns 0 into 3 silently');
+  }
+  if (timing.successThreshold !== undefined) {
+    if (!isIntegerIn(timing.successThreshold, 1, INT32_MAX)) {
+      throw new ValidationError(scope, `${prop}.successThreshold`, 'must be an integer of at least 1', timing.successThreshold);
+    }
+    if (role !== 'readiness' && timing.successThreshold !== 1) {
+      throw new ValidationError(scope, `${prop}.successThreshold`, 'must be 1 for liveness and startup probes (the API server rejects other values)', timing.successThreshold);
+    }
+  }
+}
+
+/**
+ * Throws on `prop` (a probe's `port`) when a TCP or HTTP probe targets a port the container does
+ * not expose: such a probe fails forever, so the pod never becomes ready, or (liveness) the
+ * container is restarted in a loop. `fix` says how to fix it in the caller's API.
+ */
+export function checkProbePort(scope: IConstruct, prop: string, port: number | string, exposed: readonly number[], fix: string): void {
+  if (typeof port === 'number' && exposed.includes(port)) return;
+  throw new ValidationError(scope, prop, `must be a port the container exposes (${exposed.length > 0 ? exposed.join(', ') : 'it exposes none'})`, port, fix);
+}
+
+/**
+ * The probe checks for a cdk8s-plus-27 container (NodeAgent, the job template): the timing rules
+ * of {@link checkProbeTiming} on `<prop>.<role>.initialDelaySeconds` etc., then the port rule of
+ * {@link checkProbePort} on the rendered probe (cdk8s-plus-27 probes the container's first port,
+ * or port 80, when the probe names none). Rendering errors cdk8s-plus-27 would raise at synthesis
+ * are raised here, with the prop.
+ */
+export function checkContainerProbes(
+  scope: IConstruct, prop: string, container: kplus.Container,
+  probes: { readonly readiness?: kplus.Probe; readonly liveness?: kplus.Probe; readonly startup?: kplus.Probe },
+): void {
+  const exposed = container.ports.map((p) => p.number);
+  for (const role of ['readiness', 'liveness', 'startup'] as const) {
+    const probe = probes[role];
+    if (probe === undefined) continue;
+    // cdk8s-plus-27 keeps the options in a private field; read them when present to check the
+    // timing in the same words as StatefulDatabase's probes. Rendering below still catches the rest.
+    const options = (probe as unknown as { readonly probeOptions?: kplus.ProbeOptions }).probeOptions;
+    if (options !== undefined) {
+      checkProbeTiming(scope, `${prop}.${role}`, {
+        initialDelay: options.initialDelaySeconds, period: options.periodSeconds, timeout: options.timeoutSeconds,
+        failureThreshold: options.failureThreshold, successThreshold: options.successThreshold,
+      }, role, { initialDelay: 'initialDelaySeconds', period: 'periodSeconds', timeout: 'timeoutSeconds' });
+    }
+    let rendered: kplus.k8s.Probe;
+    try {
+      rendered = probe._toKube(container);
+    } catch (e) {
+      throw new ValidationError(scope, `${prop}.${role}`, `cannot be rendered by cdk8s-plus-27 (${(e as Error).message})`, role);
+    }
+    const port = rendered.httpGet?.port.value ?? rendered.tcpSocket?.port.value;
+    if (port !== undefined) {
+      checkProbePort(scope, `${prop}.${role}.port`, port, exposed,
+        'pass `port` to the Probe (cdk8s-plus-27 probes the first declared port, or 80, when none is given) or declare the port in `ports`');
+    }
+  }
+}
+
 /** The props a construct declares, as a key set (a `Record` over `keyof Props` keeps it complete). */
 export type KnownProps = { readonly [key: string]: true };
 

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { defaultPullPolicy, IMAGE_REFERENCE_RULE, isImageReference } from './_image';
 import { ALL_CAPABILITIES, seccompRuntimeDefault } from './_security';
 import {
+  checkContainerProbes,
   checkContainerResources,
   ENV_VAR_NAME_RULE,
   INT32_MAX,
@@ -681,7 +682,7 @@ export class NodeAgent extends Construct {
       for (const m of mounts) {
         container.mount(m.mountPath, m.volume, { readOnly: m.readOnly, propagation: m.propagation });
       }
-      this.checkProbes(container, c, i);
+      checkContainerProbes(this, `containers[${i}]`, container, c);
     });
     const names = new Set<string>();
     this.daemonSet.containers.forEach((c, i) => {
@@ -1051,27 +1052,6 @@ export class NodeAgent extends Construct {
         used.set(hostKey, `containers[${i}]`);
       }
     });
-  }
-
-  private checkProbes(container: kplus.Container, c: NodeAgentContainer, i: number): void {
-    const declared = (c.ports ?? []).map((p) => p.number);
-    for (const key of ['readiness', 'liveness', 'startup'] as const) {
-      const probe = c[key];
-      if (probe === undefined) continue;
-      let rendered: kplus.k8s.Probe;
-      try {
-        rendered = probe._toKube(container);
-      } catch (e) {
-        // Surface cdk8s-plus's synthesis-time errors (e.g. a period in fractional seconds) at
-        // construction, with the prop that caused them.
-        throw new ValidationError(this, `containers[${i}].${key}`, `cannot be rendered by cdk8s-plus-27 (${(e as Error).message})`, key);
-      }
-      const port = rendered.httpGet?.port.value ?? rendered.tcpSocket?.port.value;
-      if (port !== undefined && !declared.includes(port as number)) {
-        throw new ValidationError(this, `containers[${i}].${key}`, 'must probe a port the container declares in `ports`', port,
-          `pass \`port\` to the Probe (cdk8s-plus-27 probes port 80 when none is given) or declare port ${port}`);
-      }
-    }
   }
 
   private createRbac(rules: NodeAgentApiRule[], labels: { [key: string]: string } | undefined): { role: kplus.ClusterRole; binding: kplus.ClusterRoleBinding } {

@@ -4,10 +4,10 @@ import { Construct } from 'constructs';
 import { defaultPullPolicy, IMAGE_REFERENCE_RULE, imageTag, isImageReference } from './_image';
 import { restrictedContainerSecurityContext, seccompRuntimeDefault } from './_security';
 import {
-  checkContainerResources, CONFIG_KEY_SYNTAX, ENV_VAR_NAME_RULE, INT32_MAX, isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isIntegerIn, isLabelValue,
-  isPortName, isPortNumber, isQualifiedName, parseQuantity, quantityHint, wholeSeconds,
+  checkContainerResources, checkProbePort, checkProbeTiming, CONFIG_KEY_SYNTAX, ENV_VAR_NAME_RULE, INT32_MAX, isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isIntegerIn, isLabelValue,
+  isPortName, isPortNumber, isQualifiedName, parseQuantity, ProbeRole, quantityHint, wholeSeconds,
 } from './_validation';
-import { DatabaseEngine, DatabaseProbe, DatabaseProbeKind, ProbeTiming, SecretKeyReference } from './database-engine';
+import { DatabaseEngine, DatabaseProbe, DatabaseProbeKind, SecretKeyReference } from './database-engine';
 import { ClaimRetention, DatabaseStorage, DatabaseStorageKind } from './database-storage';
 import { ValidationError } from './errors';
 
@@ -472,9 +472,9 @@ export class StatefulDatabase extends Construct {
     const readiness = props.readiness ?? this.engine.readiness;
     const liveness = props.liveness ?? this.engine.liveness;
     const startup = props.startup ?? this.engine.startup;
-    this.validateProbe(props.readiness ? 'readiness' : 'engine.readiness', readiness, false);
-    this.validateProbe(props.liveness ? 'liveness' : 'engine.liveness', liveness, true);
-    this.validateProbe(props.startup ? 'startup' : 'engine.startup', startup, true);
+    this.validateProbe(props.readiness ? 'readiness' : 'engine.readiness', readiness, 'readiness');
+    this.validateProbe(props.liveness ? 'liveness' : 'engine.liveness', liveness, 'liveness');
+    this.validateProbe(props.startup ? 'startup' : 'engine.startup', startup, 'startup');
 
     const podManagementPolicy = props.podManagementPolicy ?? kplus.PodManagementPolicy.ORDERED_READY;
     if (!Object.values(kplus.PodManagementPolicy).includes(podManagementPolicy)) {
@@ -921,31 +921,15 @@ export class StatefulDatabase extends Construct {
     }
   }
 
-  private validateProbe(prop: string, probe: DatabaseProbe, mustSucceedOnce: boolean): void {
+  private validateProbe(prop: string, probe: DatabaseProbe, role: ProbeRole): void {
     if (probe.kind === DatabaseProbeKind.COMMAND && (probe.command ?? []).length === 0) {
       throw new ValidationError(this, prop, 'must have a command', probe.command);
     }
     if (probe.kind !== DatabaseProbeKind.COMMAND) {
-      const port = probe.port ?? this.engine.port;
-      if (port !== this.engine.port) {
-        throw new ValidationError(this, `${prop}.port`, `must be a port the container exposes (${this.engine.port})`, port,
-          'a probe on another port fails forever; the container exposes only the engine port');
-      }
+      checkProbePort(this, `${prop}.port`, probe.port ?? this.engine.port, [this.engine.port],
+        'leave `port` unset to probe the engine port; the database container exposes only that port');
     }
-    const t: ProbeTiming = probe.timing;
-    // The API server turns a period or timeout of 0 into its default (10 s, 1 s) without a word
-    // (SetDefaults_Probe in pkg/apis/core/v1/defaults.go).
-    const zeroIsDefault = 'the API server would silently replace 0 with its default';
-    if (t.initialDelay !== undefined) wholeSeconds(this, `${prop}.initialDelay`, t.initialDelay);
-    if (t.period !== undefined) wholeSeconds(this, `${prop}.period`, t.period, { min: 1, why: zeroIsDefault });
-    if (t.timeout !== undefined) wholeSeconds(this, `${prop}.timeout`, t.timeout, { min: 1, why: zeroIsDefault });
-    if (t.failureThreshold !== undefined) this.checkInt32(`${prop}.failureThreshold`, t.failureThreshold, 1, 'the API server turns 0 into 3 silently');
-    if (t.successThreshold !== undefined) {
-      this.checkInt32(`${prop}.successThreshold`, t.successThreshold, 1);
-      if (mustSucceedOnce && t.successThreshold !== 1) {
-        throw new ValidationError(this, `${prop}.successThreshold`, 'must be 1 for liveness and startup probes (the API server rejects other values)', t.successThreshold);
-      }
-    }
+    checkProbeTiming(this, prop, probe.timing, role);
   }
 
   private validatePodLabels(extra: { [key: string]: string }): { [key: string]: string } {

@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import {
-  durationSeconds, isAbsolutePathWithoutBacksteps, isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isIntegerIn,
+  checkContainerProbes, checkProbePort, durationSeconds, isAbsolutePathWithoutBacksteps, isConfigKey, isDns1035Label, isDns1123Label, isDns1123Subdomain, isEnvVarName, isIntegerIn,
   isLabelValue, isPortName, isQualifiedName, parseQuantity, quantityHint, rejectUnknownProp, wholeSeconds,
 } from '../lib/_validation';
 import { newChart } from './helpers/synth';
@@ -100,6 +101,23 @@ test('wholeSeconds fails when a Duration is fractional, sub-millisecond, below m
   expect(() => wholeSeconds(scope, 'deadline', Duration.seconds(0), { min: 1, why: 'because' })).toThrow('test: `deadline` must be at least 1 second, got "0 seconds"; because');
   expect(() => wholeSeconds(scope, 'deadline', Duration.seconds(5), { min: 10 })).toThrow('test: `deadline` must be at least 10 seconds, got "5 seconds"');
   expect(() => wholeSeconds(scope, 'ttl', Duration.seconds(11), { max: 10 })).toThrow('test: `ttl` must be at most 10 seconds, got "11 seconds"');
+});
+
+test('checkProbePort names the exposed ports, or says there are none', () => {
+  const scope = newChart();
+  expect(() => checkProbePort(scope, 'p.port', 5432, [5432], 'fix')).not.toThrow();
+  expect(() => checkProbePort(scope, 'p.port', 5433, [5432, 8008], 'fix')).toThrow('test: `p.port` must be a port the container exposes (5432, 8008), got 5433; fix');
+  expect(() => checkProbePort(scope, 'p.port', 80, [], 'fix')).toThrow('test: `p.port` must be a port the container exposes (it exposes none), got 80; fix');
+  expect(() => checkProbePort(scope, 'p.port', 'http', [80], 'fix')).toThrow('got "http"');
+});
+
+test('checkContainerProbes fails with the prop when cdk8s-plus-27 cannot render a probe', () => {
+  const scope = newChart();
+  const container = new kplus.Container({ image: 'agent:1', portNumber: 9100 });
+  const broken = { _toKube: () => { throw new Error('boom'); } } as unknown as kplus.Probe;
+  expect(() => checkContainerProbes(scope, 'containers[0]', container, { startup: broken }))
+    .toThrow('test: `containers[0].startup` cannot be rendered by cdk8s-plus-27 (boom), got "startup"');
+  expect(() => checkContainerProbes(scope, 'containers[0]', container, { readiness: kplus.Probe.fromHttpGet('/metrics') })).not.toThrow();
 });
 
 test('rejectUnknownProp names the first unknown prop with its path, the caller\'s rule and a hint', () => {

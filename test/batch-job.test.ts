@@ -558,6 +558,27 @@ describe('validation', () => {
     expect(errorOf({ containers: [{ ...CONTAINER, resources: { cpu: { limit: kplus.Cpu.units(-1) } } }] }).prop).toBe('containers[0].resources.cpu.limit');
   });
 
+  test('a probe on a declared port is kept as written', () => {
+    const container = jobOf({
+      containers: [{ ...CONTAINER, portNumber: 8080, liveness: kplus.Probe.fromHttpGet('/healthz', { periodSeconds: Duration.seconds(30) }) }],
+    }).spec.template.spec.containers[0];
+    expect(container.livenessProbe).toMatchObject({ httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 30 });
+  });
+
+  test('fails when a probe targets a port the container does not declare, as in NodeAgent', () => {
+    expect(errorOf({ containers: [{ ...CONTAINER, liveness: kplus.Probe.fromHttpGet('/healthz') }] }).message).toBe(
+      'test/job: `containers[0].liveness.port` must be a port the container exposes (it exposes none), got 80; pass `port` to the Probe (cdk8s-plus-27 probes the first declared port, or 80, when none is given) or declare the port in `ports`');
+    expect(errorOf({ containers: [{ ...CONTAINER, portNumber: 8080, readiness: kplus.Probe.fromTcpSocket({ port: 9090 }) }] }).prop)
+      .toBe('containers[0].readiness.port');
+  });
+
+  test('fails when probe timings are not whole seconds or a liveness successThreshold is not 1 (cdk8s-plus-27 or the API server would fail)', () => {
+    expect(errorOf({ containers: [{ ...CONTAINER, liveness: kplus.Probe.fromCommand(['true'], { periodSeconds: Duration.millis(1500) }) }] }).message)
+      .toMatch(/`containers\[0\]\.liveness\.periodSeconds` must be a whole number of seconds, got "1 second 500 millis"/);
+    expect(errorOf({ containers: [{ ...CONTAINER, startup: kplus.Probe.fromCommand(['true'], { successThreshold: 2 }) }] }).prop)
+      .toBe('containers[0].startup.successThreshold');
+  });
+
   test('fails when an init container has a probe', () => {
     expect(errorOf({ initContainers: [{ name: 'init', image: 'busybox:1.36', readiness: kplus.Probe.fromCommand(['true']) }] }).prop).toBe('initContainers[0].readiness');
   });

@@ -254,6 +254,11 @@ describe('validation', () => {
       .toMatch(/`containers\[0\]\.resources\.cpu\.request` must be less than or equal to the cpu limit, got "1"; the limit is 250m/);
   });
 
+  test('fails when a probe targets a port the container does not declare (the job template\'s probe check)', () => {
+    expect(errorOf({ containers: [{ ...CONTAINER, readiness: kplus.Probe.fromTcpSocket() }] }).message)
+      .toMatch(/`containers\[0\]\.readiness\.port` must be a port the container exposes \(it exposes none\), got 80/);
+  });
+
   test('fails when a secretEnv key starts with ".." (the job template\'s IsConfigMapKey check)', () => {
     const e = errorOf({ containers: [{ ...CONTAINER, secretEnv: { URL: { secretName: 'db', key: '..data' } } }] });
     expect(e.prop).toBe('containers[0].secretEnv.URL.key');

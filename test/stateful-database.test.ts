@@ -813,6 +813,20 @@ describe('validation', () => {
     expect(errorOf({ engine, passwordSecret: undefined }).prop).toBe('engine.liveness.port');
   });
 
+  test('fails when a probe port is not exposed, in the words NodeAgent and the job template use', () => {
+    expect(errorOf({ liveness: DatabaseProbe.httpGet('/health', { port: 8008 }) }).message).toBe(
+      'test/orders-db: `liveness.port` must be a port the container exposes (5432), got 8008; leave `port` unset to probe the engine port; the database container exposes only that port');
+  });
+
+  test('fails when a probe threshold is one the API server rejects or silently replaces', () => {
+    expect(errorOf({ liveness: DatabaseProbe.tcp({ successThreshold: 2 }) }).message)
+      .toMatch(/`liveness.successThreshold` must be 1 for liveness and startup probes \(the API server rejects other values\), got 2/);
+    expect(errorOf({ startup: DatabaseProbe.tcp({ successThreshold: 3 }) }).prop).toBe('startup.successThreshold');
+    expect(errorOf({ readiness: DatabaseProbe.tcp({ failureThreshold: 0 }) }).message)
+      .toMatch(/`readiness.failureThreshold` must be an integer of at least 1, got 0; the API server turns 0 into 3 silently/);
+    expect(() => build({ readiness: DatabaseProbe.tcp({ successThreshold: 2 }) })).not.toThrow();
+  });
+
   test('fails when probe timing is out of range', () => {
     expect(errorOf({ liveness: DatabaseProbe.tcp({ successThreshold: 2 }) }).message).toMatch(/`liveness.successThreshold` must be 1 for liveness and startup probes/);
     expect(errorOf({ readiness: DatabaseProbe.tcp({ failureThreshold: 0 }) }).message).toMatch(/the API server turns 0 into 3 silently/);
