@@ -1,9 +1,10 @@
 /**
- * Internal syntax checks shared by every construct (StatefulDatabase, NodeAgent, BatchJob,
- * ScheduledJob). Each mirrors an API-server rule; the source of the rule is cited next to it
- * (paths are inside kubernetes/kubernetes unless noted). The predicates return booleans or parsed
- * values; the constructs turn failures into `ValidationError`s worded for their own props. The
- * unknown-prop check at the end throws itself, with the rule sentence its caller gives.
+ * Internal checks shared by every construct (StatefulDatabase, NodeAgent, BatchJob,
+ * ScheduledJob), so that each applies a Kubernetes rule the same way and in the same words. Each
+ * mirrors an API-server rule (or a cdk8s-plus-27 rendering limit); the source is cited next to it
+ * (paths are inside kubernetes/kubernetes unless noted). The `is…` predicates return booleans and
+ * come with the rule sentence (`…_RULE` / `…_SYNTAX`) the constructs throw; the `check…`,
+ * `wholeSeconds` and unknown-prop helpers throw the `ValidationError` themselves.
  *
  * @internal
  */
