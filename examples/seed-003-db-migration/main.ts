@@ -9,7 +9,8 @@
  *   the seed); pass `ttlAfterFinished: null` to keep it.
  * - The pod runs as UID/GID 1000 with a read-only root filesystem, a writable `/tmp` emptyDir,
  *   no capabilities and seccomp `RuntimeDefault` (PSS restricted).
- * - cdk8s-plus-27's default resources and `imagePullPolicy: Always`.
+ * - cdk8s-plus-27's default resources; `imagePullPolicy: IfNotPresent` for the pinned images, as
+ *   Kubernetes itself defaults it.
  */
 import { App, Chart, Duration } from 'cdk8s';
 import { BatchJob, JobRestartPolicy } from '../../lib';
