@@ -13,6 +13,7 @@
  */
 import * as path from 'path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { closestName } from './_did-you-mean';
 
 /** What kind of problem a {@link SchemaIssue} describes. */
 export enum SchemaIssueCode {
@@ -241,7 +242,7 @@ function describeErrors(errors: ErrorObject[]): SchemaIssue[] {
     if (e.keyword === 'additionalProperties') {
       const field = (e.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys(((e.parentSchema ?? {}) as { properties?: object }).properties ?? {});
-      const guess = closest(field, known);
+      const guess = closestName(field, known);
       issue = {
         code: SchemaIssueCode.UNKNOWN_FIELD,
         path: join(at, field),
@@ -269,34 +270,4 @@ function describeErrors(errors: ErrorObject[]): SchemaIssue[] {
     }
   }
   return issues;
-}
-
-/** The known field closest to `field` (edit distance ≤ 2, or one is a prefix of the other). */
-function closest(field: string, known: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const k of known) {
-    const d = editDistance(field.toLowerCase(), k.toLowerCase());
-    const prefix = field.startsWith(k) || k.startsWith(field);
-    const score = prefix ? Math.min(d, 1) : d;
-    if (score < bestDistance) {
-      bestDistance = score;
-      best = k;
-    }
-  }
-  return bestDistance <= 2 ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
 }
