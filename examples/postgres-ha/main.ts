@@ -29,8 +29,10 @@
  *   stores the replication password in each standby's `postgresql.auto.conf` on its volume.
  *
  * Not included: automatic failover. If the primary's node dies, the StatefulSet recreates
- * `orders-db-0` on another node with the same claim (once its volume can attach there); promoting
- * a standby instead is a manual `pg_ctl promote` (or use an operator such as CloudNativePG).
+ * `orders-db-0` with the same claim on a node that holds no other orders-db pod (hard
+ * anti-affinity): with three replicas that needs a fourth node, otherwise the primary stays Pending
+ * until its node returns (and its volume must be able to attach there). Promoting a standby instead
+ * is a manual `pg_ctl promote` (or use an operator such as CloudNativePG).
  */
 import { App, Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
