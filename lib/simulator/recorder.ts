@@ -28,9 +28,9 @@ export class TraceRecorder implements EventRecorder {
 
   /** @inheritdoc */
   public event(object: EventObjectRef, type: EventType, reason: string, message: string, related?: EventRelatedRef): void {
-    this.trace.record({
-      type, object: { kind: object.kind, namespace: object.namespace, name: object.name }, reason, message,
-      ...(related ? { related: { kind: related.kind, name: related.name } } : {}), source: this.source,
-    });
+    const obj = { kind: object.kind, namespace: object.namespace, name: object.name };
+    this.trace.record(related
+      ? { type, object: obj, reason, message, related: { kind: related.kind, name: related.name }, source: this.source }
+      : { type, object: obj, reason, message, source: this.source });
   }
 }

@@ -59,7 +59,13 @@ export class Trace {
 
   /** Records an event at the current simulated time and returns it. */
   public record(input: TraceEventInput): TraceEvent {
-    const e: TraceEvent = { atMs: this.now(), seq: this.list.length, ...input };
+    // A literal rather than `{ atMs, seq, ...input }` (one object shape, no spread copy).
+    const e: TraceEvent = input.related === undefined
+      ? { atMs: this.now(), seq: this.list.length, type: input.type, object: input.object, reason: input.reason, message: input.message, source: input.source }
+      : {
+        atMs: this.now(), seq: this.list.length, type: input.type, object: input.object, reason: input.reason, message: input.message,
+        related: input.related, source: input.source,
+      };
     this.list.push(e);
     for (const l of this.listeners) l(e);
     return e;

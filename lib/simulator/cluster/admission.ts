@@ -65,15 +65,31 @@ export function dns1123LabelErrors(value: string): string[] {
  */
 export function labelErrors(labels: Readonly<Record<string, string>>, path: string): FieldError[] {
   const out: FieldError[] = [];
-  for (const [k, v] of Object.entries(labels)) {
-    for (const d of labelKeyErrors(k)) out.push({ path, value: k, detail: d });
-    for (const d of labelValueErrors(v)) out.push({ path, value: v, detail: d });
+  for (const k of Object.keys(labels)) {
+    const v = labels[k];
+    // Every pod and Job a controller creates is checked: valid input (the usual case) allocates nothing.
+    if (!validLabelKey(k)) for (const d of labelKeyErrors(k)) out.push({ path, value: k, detail: d });
+    if (v.length > 63 || !LABEL_VALUE.test(v)) for (const d of labelValueErrors(v)) out.push({ path, value: v, detail: d });
   }
   return out;
 }
 
+/** Whether `key` is a valid label key; memoised (controllers set the same few keys on every object). */
+function validLabelKey(key: string): boolean {
+  let ok = VALID_KEYS.get(key);
+  if (ok === undefined) {
+    ok = labelKeyErrors(key).length === 0;
+    if (VALID_KEYS.size >= 1000) VALID_KEYS.clear();
+    VALID_KEYS.set(key, ok);
+  }
+  return ok;
+}
+
+const VALID_KEYS = new Map<string, boolean>();
+
 /** Errors for an object name (`metadata.name`, a DNS-1123 subdomain for every kind modelled). */
 export function nameErrors(name: string): FieldError[] {
+  if (name.length <= 253 && DNS1123_SUBDOMAIN.test(name)) return [];
   return dns1123SubdomainErrors(name).map((d) => ({ path: 'metadata.name', value: name, detail: d }));
 }
 

@@ -15,6 +15,7 @@ import { alreadyExists, ApiError, FieldError, invalid, notFound } from './api-er
 import { labelErrors, nameErrors, podErrors } from './admission';
 import { defaultPodSpec } from './defaults';
 import type { Draft } from './factories';
+import { materialize } from './materialize';
 import {
   CLUSTER_SCOPED_KINDS, isPodTerminal, ObjectOfKind, SimJob, SimKind, SimObject, SimPod, SimService,
 } from './objects';
@@ -90,7 +91,10 @@ const MAX_GENERATED_PREFIX = 58;
 
 /** The store. See the file comment. */
 export class ClusterState implements ClusterReader {
-  private readonly live = new Map<SimKind, Map<string, SimObject>>();
+  /** Live objects by kind, namespace and name (nested maps: no key string to build per lookup). */
+  private readonly live = new Map<SimKind, Map<string, Map<string, SimObject>>>();
+  /** Live objects by kind in creation order (`list`, `count`). */
+  private readonly ordered = new Map<SimKind, Set<SimObject>>();
   private readonly instances = new Map<SimKind, SimObject[]>();
   private readonly uidIndex = new Map<string, SimObject>();
   private readonly ownerIndex = new Map<string, Set<SimObject>>();
@@ -127,7 +131,7 @@ export class ClusterState implements ClusterReader {
   /** @inheritdoc */
   public get<K extends SimKind>(kind: K, namespace: string, name: string): ObjectOfKind<K> | undefined {
     const ns = CLUSTER_SCOPED_KINDS.has(kind) ? '' : namespace;
-    return this.live.get(kind)?.get(`${ns}/${name}`) as ObjectOfKind<K> | undefined;
+    return this.live.get(kind)?.get(ns)?.get(name) as ObjectOfKind<K> | undefined;
   }
 
   /** @inheritdoc */
@@ -137,9 +141,9 @@ export class ClusterState implements ClusterReader {
 
   /** @inheritdoc */
   public list<K extends SimKind>(kind: K, namespace?: string): ObjectOfKind<K>[] {
-    const m = this.live.get(kind);
+    const m = this.ordered.get(kind);
     if (!m) return [];
-    const all = [...m.values()] as ObjectOfKind<K>[];
+    const all = [...m] as ObjectOfKind<K>[];
     return namespace === undefined ? all : all.filter((o) => o.namespace === namespace);
   }
 
@@ -150,7 +154,7 @@ export class ClusterState implements ClusterReader {
 
   /** @inheritdoc */
   public count(kind: SimKind): number {
-    return this.live.get(kind)?.size ?? 0;
+    return this.ordered.get(kind)?.size ?? 0;
   }
 
   /** @inheritdoc */
@@ -192,15 +196,15 @@ export class ClusterState implements ClusterReader {
     const kind = draft.kind as SimKind;
     const namespace = CLUSTER_SCOPED_KINDS.has(kind) ? '' : draft.namespace;
     const name = draft.name ?? this.generateName(kind, namespace, draft.generateName ?? '');
-    if (this.live.get(kind)?.has(`${namespace}/${name}`)) throw alreadyExists(kind, name);
+    if (this.live.get(kind)?.get(namespace)?.has(name)) throw alreadyExists(kind, name);
     const now = this.nowMs();
     const uid = `uid-${String(++this.uidCounter).padStart(6, '0')}`;
-    const obj = { ...draft, namespace, name, uid, resourceVersion: ++this.rv, createdMs: now, deletionMs: null, deletedMs: null } as Record<string, unknown>;
-    delete obj.generateName;
-    this.admit(obj as unknown as SimObject, now);
-    this.insert(obj as unknown as SimObject);
-    this.notify({ type: 'Added', object: obj as unknown as SimObject, atMs: now });
-    return obj as unknown as ObjectOfKind<D['kind']>;
+    // One literal per kind (materialize.ts), not `{ ...draft, uid, … }`: see there why.
+    const obj = materialize(draft, { namespace, name, uid, resourceVersion: ++this.rv, createdMs: now });
+    this.admit(obj, now);
+    this.insert(obj);
+    this.notify({ type: 'Added', object: obj, atMs: now });
+    return obj as ObjectOfKind<D['kind']>;
   }
 
   /**
@@ -266,7 +270,10 @@ export class ClusterState implements ClusterReader {
     if (obj.kind === 'Pod' && obj.nodeName !== null && !isPodTerminal(obj) && obj.graceMs !== 0) return false;
     this.assertNotNotifying('delete');
     this.unindex(obj);
-    this.live.get(obj.kind)!.delete(`${obj.namespace}/${obj.name}`);
+    const names = this.live.get(obj.kind)!.get(obj.namespace)!;
+    names.delete(obj.name);
+    if (names.size === 0) this.live.get(obj.kind)!.delete(obj.namespace);
+    this.ordered.get(obj.kind)!.delete(obj);
     this.uidIndex.delete(obj.uid);
     obj.deletedMs = this.nowMs();
     obj.resourceVersion = ++this.rv;
@@ -283,7 +290,7 @@ export class ClusterState implements ClusterReader {
     // names.SimpleNameGenerator + the registry's retry on AlreadyExists.
     for (let i = 0; i < 100; i++) {
       const name = base + this.options.nameSuffix();
-      if (!this.live.get(kind)?.has(`${namespace}/${name}`)) return name;
+      if (!this.live.get(kind)?.get(namespace)?.has(name)) return name;
     }
     throw new ApiError('AlreadyExists', `could not generate a unique name for prefix "${prefix}"`);
   }
@@ -300,7 +307,6 @@ export class ClusterState implements ClusterReader {
           obj.scheduledMs = now;
           obj.conditions = [{ type: 'PodScheduled', status: 'True', lastTransitionMs: now }];
         }
-        obj.timeline = [];
         break;
       }
       case 'Job':
@@ -339,13 +345,14 @@ export class ClusterState implements ClusterReader {
         'controller-uid': job.uid, 'job-name': job.name,
       };
       const template = job.spec.template ?? {};
-      const labels = { ...(template.metadata?.labels ?? {}), ...generated };
+      // Object.assign is `{ ...a, ...b }` without V8's slow path for a spread followed by new keys
+      // (materialize.ts); a Job is admitted on every CronJob run.
+      const labels: Record<string, string> = Object.assign({}, template.metadata?.labels ?? {}, generated);
       errors.push(...labelErrors(labels, 'spec.template.labels'));
-      job.spec = {
-        ...job.spec,
+      job.spec = Object.assign({}, job.spec, {
         selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': job.uid } },
-        template: { ...template, metadata: { ...(template.metadata ?? {}), labels } },
-      };
+        template: Object.assign({}, template, { metadata: Object.assign({}, template.metadata ?? {}, { labels }) }),
+      });
     }
     if (Object.keys(job.labels).length === 0) job.labels = { ...(job.spec.template.metadata?.labels ?? {}) };
   }
@@ -365,9 +372,14 @@ export class ClusterState implements ClusterReader {
   }
 
   private insert(obj: SimObject): void {
-    let m = this.live.get(obj.kind);
-    if (!m) this.live.set(obj.kind, (m = new Map()));
-    m.set(`${obj.namespace}/${obj.name}`, obj);
+    let byNs = this.live.get(obj.kind);
+    if (!byNs) this.live.set(obj.kind, (byNs = new Map()));
+    let names = byNs.get(obj.namespace);
+    if (!names) byNs.set(obj.namespace, (names = new Map()));
+    names.set(obj.name, obj);
+    let ordered = this.ordered.get(obj.kind);
+    if (!ordered) this.ordered.set(obj.kind, (ordered = new Set()));
+    ordered.add(obj);
     let h = this.instances.get(obj.kind);
     if (!h) this.instances.set(obj.kind, (h = []));
     h.push(obj);

@@ -39,15 +39,19 @@ export interface DraftMeta {
 }
 
 function meta(m: DraftMeta) {
-  return {
-    namespace: m.namespace,
-    ...(m.name !== undefined ? { name: m.name } : {}),
-    ...(m.generateName !== undefined ? { generateName: m.generateName } : {}),
+  const copied = {
     labels: { ...(m.labels ?? {}) },
     annotations: { ...(m.annotations ?? {}) },
     ownerReferences: [...(m.ownerReferences ?? [])],
     finalizers: [...(m.finalizers ?? [])],
   };
+  // One literal per case instead of conditional spreads (a controller builds a draft per pod/Job).
+  if (m.name !== undefined) {
+    return m.generateName !== undefined
+      ? { namespace: m.namespace, name: m.name, generateName: m.generateName, ...copied }
+      : { namespace: m.namespace, name: m.name, ...copied };
+  }
+  return m.generateName !== undefined ? { namespace: m.namespace, generateName: m.generateName, ...copied } : { namespace: m.namespace, ...copied };
 }
 
 /** A new, unscheduled pod (phase Pending) with `spec`. */

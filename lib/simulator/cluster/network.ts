@@ -13,7 +13,8 @@ interface NodeRange {
 /** The pod IP allocator. */
 export class PodNetwork {
   private readonly ranges = new Map<string, NodeRange>();
-  private readonly owner = new Map<string, string>();
+  /** Allocated IP → its node and host number. */
+  private readonly owner = new Map<string, { readonly node: string; readonly host: number }>();
 
   /** Allocates an IP on `node`; undefined when the node's /24 is exhausted. */
   public allocate(node: Pick<SimNode, 'name' | 'index'>): string | undefined {
@@ -25,7 +26,7 @@ export class PodNetwork {
         r.used.add(host);
         r.last = host;
         const ip = `10.244.${node.index}.${host}`;
-        this.owner.set(ip, node.name);
+        this.owner.set(ip, { node: node.name, host });
         return ip;
       }
     }
@@ -35,9 +36,9 @@ export class PodNetwork {
   /** Returns an IP to its node's pool (no-op when unknown). */
   public release(ip: string | null): void {
     if (!ip) return;
-    const nodeName = this.owner.get(ip);
-    if (nodeName === undefined) return;
+    const o = this.owner.get(ip);
+    if (o === undefined) return;
     this.owner.delete(ip);
-    this.ranges.get(nodeName)?.used.delete(Number(ip.split('.')[3]));
+    this.ranges.get(o.node)?.used.delete(o.host);
   }
 }

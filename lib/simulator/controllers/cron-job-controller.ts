@@ -14,11 +14,11 @@
 import { alreadyExists, ApiError, notFound } from '../cluster/api-errors';
 import type { StoreChange } from '../cluster/cluster-state';
 import {
-  controllerOf, objectKey, OwnerReference, SimCronJob, SimJob, splitKey,
+  controllerOf, JobRef, objectKey, OwnerReference, SimCronJob, SimJob, splitKey,
 } from '../cluster/objects';
 import type { Controller, ControllerContext, ControllerRegistration, DelayedKey, SyncResult } from './controller';
 import { reconcileCronJob, scheduleState } from './cron-job-reconcile';
-import { controllerSchedule, nextScheduleTimeDuration, ScheduleHang } from './cron-job-utils';
+import { controllerSchedule, finishedStatus, nextScheduleTimeDuration, ScheduleHang } from './cron-job-utils';
 
 /** The CronJob controller. */
 export class CronJobController implements Controller {
@@ -31,6 +31,12 @@ export class CronJobController implements Controller {
    * handler) blocks on them for good, so they are never synced again.
    */
   private readonly hung = new Set<string>();
+  /**
+   * Per key, the last sync that changed nothing (no event, no write) and what it read — see
+   * {@link IdleSync}. Every Job event re-syncs the CronJob; a second sync at the same instant that
+   * reads the same inputs would compute the same nothing again, so it returns the recorded requeue.
+   */
+  private readonly idle = new Map<string, IdleSync>();
 
   /** @param ctx the simulation's context (or fakes) */
   public constructor(private readonly ctx: ControllerContext) {}
@@ -99,10 +105,19 @@ export class CronJobController implements Controller {
     if (this.hung.has(key)) return {};
     const { namespace, name } = splitKey(key);
     const cronJob = this.ctx.cluster.get('CronJob', namespace, name);
-    if (!cronJob) return {};
+    if (!cronJob) {
+      this.idle.delete(key);
+      return {};
+    }
+    const jobs = this.ownedJobs(cronJob);
+    const idle = this.idle.get(key);
+    if (idle !== undefined) {
+      if (idle.nowMs === now && this.readsSame(idle, cronJob, jobs)) return idle.requeueAfterMs === undefined ? {} : { requeueAfterMs: idle.requeueAfterMs };
+      this.idle.delete(key);
+    }
     const plan = reconcileCronJob({
       cronJob,
-      jobs: this.ownedJobs(cronJob),
+      jobs,
       jobExists: (ns, n) => this.ctx.cluster.get('Job', ns, n) !== undefined,
       nowMs: now,
       startEpochMs: this.ctx.clock.epochMs(0),
@@ -150,9 +165,41 @@ export class CronJobController implements Controller {
         if (!(e instanceof ApiError)) throw e;
       }
     }
-    this.ctx.status.updateStatus(cronJob, status);
-    const requeueAfterMs = plan.create ? plan.create.requeueAfterMs : plan.requeueAfterMs;
-    return requeueAfterMs === undefined ? {} : { requeueAfterMs: Math.max(0, requeueAfterMs) };
+    const wrote = this.ctx.status.updateStatus(cronJob, status);
+    const requeue = plan.create ? plan.create.requeueAfterMs : plan.requeueAfterMs;
+    const requeueAfterMs = requeue === undefined ? undefined : Math.max(0, requeue);
+    if (!wrote && plan.events.length === 0 && plan.replace.length === 0 && !plan.create && plan.cleanup.length === 0) {
+      this.idle.set(key, {
+        nowMs: now, requeueAfterMs, resourceVersion: cronJob.resourceVersion, jobs,
+        finished: jobs.map((j) => finishedView(j)),
+        lostActive: cronJob.status.active.filter((r) => !jobs.some((j) => j.uid === r.uid)).map((r) => this.jobExists(r)),
+      });
+    }
+    return requeueAfterMs === undefined ? {} : { requeueAfterMs };
+  }
+
+  /**
+   * Whether a sync now would read what the idle sync read: the same CronJob resourceVersion (bumped
+   * by every write to it: spec, status, deletion), the same owned Jobs in the same order with the
+   * same finished condition — and, once finished, the same completionTime and startTime
+   * (lastSuccessfulTime, the history clean-up order) —, and the same answers from `jobExists` for
+   * the active Jobs the lister lacks. A Job's other status fields (active, ready counts) are not read.
+   */
+  private readsSame(idle: IdleSync, cronJob: SimCronJob, jobs: readonly SimJob[]): boolean {
+    if (idle.resourceVersion !== cronJob.resourceVersion || idle.jobs.length !== jobs.length) return false;
+    for (let i = 0; i < jobs.length; i++) {
+      if (idle.jobs[i] !== jobs[i] || idle.finished[i] !== finishedView(jobs[i])) return false;
+    }
+    let lost = 0;
+    for (const r of cronJob.status.active) {
+      if (jobs.some((j) => j.uid === r.uid)) continue;
+      if (idle.lostActive[lost++] !== this.jobExists(r)) return false;
+    }
+    return true;
+  }
+
+  private jobExists(r: JobRef): boolean {
+    return this.ctx.cluster.get('Job', r.namespace, r.name) !== undefined;
   }
 
   /**
@@ -167,6 +214,28 @@ export class CronJobController implements Controller {
     }
     return jobs.sort((a, b) => a.createdMs - b.createdMs || a.uid.length - b.uid.length || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
   }
+}
+
+/** What a sync that changed nothing read (see `CronJobController.readsSame`) and returned. */
+interface IdleSync {
+  /** Simulated ms of the sync. */
+  readonly nowMs: number;
+  /** The requeue it returned. */
+  readonly requeueAfterMs: number | undefined;
+  /** The CronJob's resourceVersion. */
+  readonly resourceVersion: number;
+  /** The owned Jobs, oldest first. */
+  readonly jobs: readonly SimJob[];
+  /** Per Job, {@link finishedView}. */
+  readonly finished: readonly string[];
+  /** Per active ref without an owned Job, whether a Job of that name existed. */
+  readonly lostActive: readonly boolean[];
+}
+
+/** A finished Job's condition, completionTime and startTime (what reconcile reads of it), `''` while it runs. */
+function finishedView(job: SimJob): string {
+  const finished = finishedStatus(job);
+  return finished === null ? '' : `${finished}:${job.status.completionTime}:${job.status.startTime}`;
 }
 
 function sameRef(a: OwnerReference | undefined, b: OwnerReference | undefined): boolean {

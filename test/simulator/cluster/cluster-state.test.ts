@@ -1,6 +1,9 @@
 import { StoreChange } from '../../../lib/simulator/cluster/cluster-state';
-import { SimJob, SimPod, SimPvc } from '../../../lib/simulator/cluster/objects';
-import { harness, newJob, newPod, newPvc, newStatefulSet } from '../../helpers/builders';
+import { carriedDraft, Draft, nodeDraft } from '../../../lib/simulator/cluster/factories';
+import { SimJob, SimObject, SimPod, SimPvc } from '../../../lib/simulator/cluster/objects';
+import {
+  harness, newCronJob, newDaemonSet, newJob, newPod, newPvc, newService, newStatefulSet,
+} from '../../helpers/builders';
 
 test('create assigns uid, resourceVersion and time, notifies Added, and keeps history', () => {
   const h = harness();
@@ -108,4 +111,34 @@ test('dependents and claim users are indexed', () => {
   const pod = h.add(newPod('web-0', { owner: set, spec: { volumes: [{ name: 'www', persistentVolumeClaim: { claimName: 'www-web-0' } }] } }));
   expect(h.state.podsOwnedBy(set.uid)).toEqual([pod]);
   expect(h.state.podsUsingClaim('default', 'www-web-0')).toEqual([pod]);
+});
+
+test('create keeps every field of every kind of draft, in the draft\'s order, then the store\'s fields', () => {
+  // materialize.ts builds one literal per kind; this pins that no draft field is lost on the way.
+  const h = harness();
+  const drafts: Array<Draft<SimObject>> = [
+    newPod('p', { labels: { app: 'x' } }), newJob('j'), newCronJob('c', '* * * * *'), newStatefulSet('s', 1), newDaemonSet('d'),
+    newService('svc', { app: 'x' }), newPvc('claim'), nodeDraft({ name: 'worker9', labels: { disk: 'ssd' } }),
+    carriedDraft('ConfigMap', 'v1', { namespace: 'default', name: 'cm', body: { data: { a: '1' } } }),
+  ];
+  const admitted = new Set(['spec', 'labels', 'conditions', 'nodeName', 'scheduledMs', 'finalizers']);
+  for (const draft of drafts) {
+    const stored = h.add(draft) as unknown as Record<string, unknown>;
+    const draftKeys = Object.keys(draft);
+    const storeKeys = ['uid', 'resourceVersion', 'createdMs', 'deletionMs', 'deletedMs'];
+    const extra = draft.kind === 'Pod' ? ['timeline'] : draft.kind === 'Node' ? ['index'] : draft.kind === 'Service' ? ['clusterIP'] : [];
+    expect(Object.keys(stored)).toEqual([...draftKeys, ...storeKeys, ...extra]);
+    for (const k of draftKeys) {
+      // Admission rewrites a pod's spec (defaults), a Job's spec and labels (generated selector), a claim's finalizers.
+      if (!admitted.has(k)) expect(stored[k]).toBe((draft as unknown as Record<string, unknown>)[k]);
+    }
+  }
+});
+
+test('create leaves generateName out of the stored object', () => {
+  const h = harness();
+  const { name: _name, ...draft } = newPod('x');
+  const pod = h.state.create({ ...draft, generateName: 'web-' });
+  expect(Object.keys(pod)).not.toContain('generateName');
+  expect(Object.keys(pod).slice(0, 4)).toEqual(['kind', 'apiVersion', 'namespace', 'name']);
 });

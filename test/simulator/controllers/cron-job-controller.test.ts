@@ -8,6 +8,7 @@
 import { StoreChange } from '../../../lib/simulator/cluster/cluster-state';
 import { CronJobStatus, JobCondition, SimCronJob, SimJob } from '../../../lib/simulator/cluster/objects';
 import { CronJobController } from '../../../lib/simulator/controllers/cron-job-controller';
+import * as reconcile from '../../../lib/simulator/controllers/cron-job-reconcile';
 import { jobFromTemplate } from '../../../lib/simulator/controllers/cron-job-reconcile';
 import { jobNameFor } from '../../../lib/simulator/controllers/cron-job-utils';
 import { Harness, harness, newCronJob } from '../../helpers/builders';
@@ -497,5 +498,65 @@ describe('CronJobController.keysFor (informer handlers)', () => {
       j.ownerReferences = jobFromTemplate(other, 'x').ownerReferences;
     });
     expect(ctl.keysFor(changes[changes.length - 1])).toEqual([KEY, 'snazzycats/other']);
+  });
+});
+
+describe('CronJobController.sync: a same-instant re-sync that can change nothing is skipped', () => {
+  // Every Job event re-syncs the CronJob (the informer handlers above); in a run these come in
+  // bursts at one instant. A sync that changed nothing is remembered with what it read.
+  const idleCase: Case = { concurrencyPolicy: 'Allow', ranPreviously: true, stillActive: true, now: justBeforeTheHour(), creates: [], active: 1, reasons: [], requeueAfterMs: m1 };
+
+  test('a Job status change the CronJob does not read (active count) → the recorded requeue, no reconcile', () => {
+    const { h, f, ctl, job } = setup(idleCase);
+    h.setNow(sim(idleCase.now));
+    expect(ctl.sync(KEY, h.now)).toEqual({ requeueAfterMs: m1 });
+    const spy = jest.spyOn(reconcile, 'reconcileCronJob');
+    try {
+      h.state.update(job!, (j) => {
+        j.status = { ...j.status, active: 1, ready: 1 };
+      });
+      expect(ctl.sync(KEY, h.now)).toEqual({ requeueAfterMs: m1 });
+      expect(spy).not.toHaveBeenCalled();
+      // A later instant reconciles again.
+      h.setNow(h.now + seconds(1));
+      expect(ctl.sync(KEY, h.now)).toEqual({ requeueAfterMs: m1 - seconds(1) });
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(f.recorder.reasons()).toEqual([]);
+    expect(f.status.writes).toHaveLength(0);
+  });
+
+  test('the Job finishing at the same instant → reconciled: SawCompletedJob', () => {
+    const { h, f, ctl, job, cj } = setup(idleCase);
+    h.setNow(sim(idleCase.now));
+    ctl.sync(KEY, h.now);
+    h.state.update(job!, (j) => {
+      j.status = { ...j.status, completionTime: h.now, conditions: [{ type: 'Complete', status: 'True', lastTransitionTime: h.now }] };
+    });
+    ctl.sync(KEY, h.now);
+    expect(f.recorder.reasons()).toEqual(['SawCompletedJob']);
+    expect(cj.status.active).toEqual([]);
+  });
+
+  test('a sync that records an event is never skipped: Forbid records JobAlreadyActive on each sync (§5.4 step 8)', () => {
+    const c: Case = { concurrencyPolicy: 'Forbid', ranPreviously: true, stillActive: true, now: justAfterTheHour(), creates: [], active: 1, reasons: [] };
+    const { h, f, ctl } = setup(c);
+    h.setNow(sim(c.now));
+    ctl.sync(KEY, h.now);
+    ctl.sync(KEY, h.now);
+    expect(f.recorder.reasons()).toEqual(['JobAlreadyActive', 'JobAlreadyActive']);
+  });
+
+  test('a CronJob write (spec or status) at the same instant → reconciled', () => {
+    const { h, f, ctl, cj } = setup(idleCase);
+    h.setNow(sim(idleCase.now));
+    ctl.sync(KEY, h.now);
+    h.state.update(cj, (o) => {
+      o.spec = { ...o.spec, suspend: true };
+    });
+    expect(ctl.sync(KEY, h.now)).toEqual({});
+    expect(f.recorder.reasons()).toEqual([]);
   });
 });
