@@ -333,6 +333,7 @@ describe('properties', () => {
   }
 
   test('Forbid never has two unfinished Jobs of one CronJob at once', () => {
+    let withJobs = 0;
     fc.assert(fc.property(scenario, (s) => {
       let most = 0;
       const r = simulateProperty(s, 'Forbid', {
@@ -342,8 +343,11 @@ describe('properties', () => {
         },
       });
       expect(most).toBeLessThanOrEqual(1);
-      expect(r.jobs().length).toBeGreaterThan(0);
+      // Some scenarios start no Job at all (suspended from 1m to 101m, then the controller down
+      // from 101m past the 5 h end): the property is then vacuous for that run, not false.
+      if (r.jobs().length > 0) withJobs++;
     }), { numRuns: 25 });
+    expect(withJobs).toBeGreaterThan(0);
   });
 
   test('after every CronJob sync, finished Jobs never exceed the history limits', () => {
