@@ -3,8 +3,9 @@
  * default profile's filters, in their order (`pkg/scheduler/framework/plugins`):
  * NodeUnschedulable → TaintToleration → NodeAffinity (nodeSelector + required affinity, incl.
  * `matchFields metadata.name` as DaemonSet pods use) → NodeResourcesFit (pod count, cpu, memory
- * requests), after the VolumeBinding pre-filter (every referenced claim exists and is not being
- * deleted). Among fitting nodes it picks the least allocated one (NodeResourcesFit
+ * requests) → InterPodAffinity (required pod affinity / anti-affinity, both directions:
+ * inter-pod-affinity.ts), after the VolumeBinding pre-filter (every referenced claim exists and is
+ * not being deleted). Among fitting nodes it picks the least allocated one (NodeResourcesFit
  * LeastAllocated scoring over cpu and memory, counting a container without requests as 100m /
  * 200Mi: `pkg/scheduler/util/pod_resources.go` DefaultMilliCPURequest / DefaultMemoryRequest); ties
  * go to the node created first (the real scheduler picks randomly among equal scores).
@@ -12,14 +13,19 @@
  * When nothing fits it records Warning `FailedScheduling` with the real message shape
  * (`0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/master: },
  * 3 Insufficient cpu.` — `framework.FitError.Error`, reasons counted and sorted) and parks the pod
- * until the cluster changes: a node is added or changed, a pod on a node stops or goes, or a claim
- * appears. It is event-driven; nothing polls. A message identical to the pod's previous one is not
- * recorded again (the real event recorder folds repeats into a count).
+ * until the cluster changes: a node is added or changed, a pod on a node stops or goes, a claim
+ * appears, or a Namespace changes; a pod being bound to a node, or a bound pod's labels changing,
+ * retries the parked pods with a required affinity term matching that pod (the scheduling queue's
+ * `AssignedPodAdded` / `AssignedPodUpdated` → `getUnschedulablePodsWithMatchingAffinityTerm`,
+ * `pkg/scheduler/internal/queue/scheduling_queue.go`). It is event-driven; nothing polls. A
+ * message identical to the pod's previous one is not recorded again (the real event recorder
+ * folds repeats into a count).
  */
 import { EventPriority, EventQueue } from '../event-queue';
 import type { EventRecorder } from '../recorder';
 import type { ClusterState, StoreChange } from './cluster-state';
 import { claimNames } from './cluster-state';
+import { AffinityTerm, InterPodAffinity, InterPodAffinityState, requiredAffinityTerms } from './inter-pod-affinity';
 import { matchesRequiredNodeAffinity } from './labels';
 import { isPodTerminal, SimNode, SimPod } from './objects';
 import { cpuMilli, memoryBytes } from './quantity';
@@ -74,8 +80,11 @@ export type NodeFitResult = { fits: true } | { fits: false; reasons: string[] };
 export class Scheduler {
   private readonly pending = new Set<SimPod>();
   private readonly parked = new Map<SimPod, string>();
+  /** The parked pods that have required pod affinity terms, with those terms. */
+  private readonly parkedWithAffinity = new Map<SimPod, AffinityTerm[]>();
   private readonly usage = new Map<string, Usage>();
-  private readonly counted = new Map<SimPod, { node: string; req: PodRequests }>();
+  private readonly counted = new Map<SimPod, { node: string; req: PodRequests; labels: Record<string, string> }>();
+  private readonly interPodAffinity: InterPodAffinity;
   private cycleQueued = false;
 
   /**
@@ -84,6 +93,9 @@ export class Scheduler {
    * @param recorder event recorder (source `default-scheduler`)
    */
   public constructor(private readonly state: ClusterState, private readonly queue: EventQueue, private readonly recorder: EventRecorder) {
+    this.interPodAffinity = new InterPodAffinity(state, (visit) => {
+      for (const [pod, c] of this.counted) visit(pod, c.node, c.labels);
+    });
     state.watch((c) => this.onChange(c));
   }
 
@@ -97,6 +109,13 @@ export class Scheduler {
    * failing plugin decides (NodeResourcesFit may give several reasons).
    */
   public fit(pod: SimPod, node: SimNode): NodeFitResult {
+    return this.fitWith(pod, node, this.interPodAffinity.preFilter(pod));
+  }
+
+  // ------------------------------------------------------------------------------------------
+
+  /** {@link fit} with the InterPodAffinity PreFilter state computed once per scheduling attempt (undefined = Skip). */
+  private fitWith(pod: SimPod, node: SimNode, affinity: InterPodAffinityState | undefined): NodeFitResult {
     const tolerations = pod.spec.tolerations;
     // NodeUnschedulable: a cordoned node only takes pods tolerating its unschedulable taint.
     if (node.unschedulable && !tolerates(tolerations, { key: UNSCHEDULABLE_TAINT_KEY, effect: 'NoSchedule' })) {
@@ -111,10 +130,10 @@ export class Scheduler {
     if (used.pods + 1 > node.capacity.pods) reasons.push('Too many pods');
     if (req.cpuMilli > 0 && used.cpuMilli + req.cpuMilli > node.capacity.cpuMilli) reasons.push('Insufficient cpu');
     if (req.memoryBytes > 0 && used.memoryBytes + req.memoryBytes > node.capacity.memoryBytes) reasons.push('Insufficient memory');
-    return reasons.length > 0 ? { fits: false, reasons } : { fits: true };
+    if (reasons.length > 0) return { fits: false, reasons };
+    const affinityReason = affinity && this.interPodAffinity.filter(affinity, node);
+    return affinityReason ? { fits: false, reasons: [affinityReason] } : { fits: true };
   }
-
-  // ------------------------------------------------------------------------------------------
 
   private onChange(c: StoreChange): void {
     const o = c.object;
@@ -127,13 +146,17 @@ export class Scheduler {
           this.requestCycle();
         } else if (!wantsNode) {
           this.pending.delete(o);
-          this.parked.delete(o);
+          this.unpark(o);
         }
         // A pod stopping or leaving a node frees room.
         const old = c.old as SimPod | undefined;
         const freed = (c.type === 'Deleted' && o.nodeName !== null)
           || (c.type === 'Modified' && old !== undefined && o.nodeName !== null && !isPodTerminal(old) && isPodTerminal(o));
         if (freed) this.retryParked();
+        // A pod newly bound, or a bound pod relabelled, may satisfy parked pods' required affinity
+        // (AssignedPodAdded / AssignedPodUpdated retry only the pods with a term matching it).
+        else if (this.parkedWithAffinity.size > 0 && this.counted.has(o)
+          && (old === undefined || old.nodeName === null || old.labels !== o.labels)) this.retryMatchingAffinity(o);
         break;
       }
       case 'Node':
@@ -143,11 +166,19 @@ export class Scheduler {
       case 'PersistentVolumeClaim':
         if (c.type === 'Added') this.retryParked();
         break;
+      case 'Namespace':
+        // Namespace labels feed pod (anti-)affinity namespaceSelectors.
+        this.interPodAffinity.namespacesChanged();
+        this.retryParked();
+        break;
       default:
     }
   }
 
-  /** Keeps per-node requested resources in step with bound, non-terminal pods. */
+  /**
+   * Keeps per-node requested resources and the InterPodAffinity index in step with bound,
+   * non-terminal pods (what the scheduler's cache holds).
+   */
   private account(pod: SimPod): void {
     const should = pod.deletedMs === null && pod.nodeName !== null && !isPodTerminal(pod);
     const have = this.counted.get(pod);
@@ -156,13 +187,19 @@ export class Scheduler {
       u.cpuMilli -= have.req.cpuMilli; u.memoryBytes -= have.req.memoryBytes; u.pods -= 1;
       u.nonZeroCpuMilli -= have.req.nonZeroCpuMilli; u.nonZeroMemoryBytes -= have.req.nonZeroMemoryBytes;
       this.counted.delete(pod);
+      this.interPodAffinity.removed(pod, have.node, have.labels);
+    } else if (have && have.labels !== pod.labels) {
+      // Writers replace the labels map, never edit it in place.
+      this.interPodAffinity.relabeled(pod, have.node, have.labels, pod.labels);
+      have.labels = pod.labels;
     }
     if (should && !this.counted.has(pod)) {
       const req = podRequests(pod.spec);
       const u = this.usageOf(pod.nodeName!);
       u.cpuMilli += req.cpuMilli; u.memoryBytes += req.memoryBytes; u.pods += 1;
       u.nonZeroCpuMilli += req.nonZeroCpuMilli; u.nonZeroMemoryBytes += req.nonZeroMemoryBytes;
-      this.counted.set(pod, { node: pod.nodeName!, req });
+      this.counted.set(pod, { node: pod.nodeName!, req, labels: pod.labels });
+      this.interPodAffinity.added(pod, pod.nodeName!, pod.labels);
     }
   }
 
@@ -176,7 +213,31 @@ export class Scheduler {
     if (this.parked.size === 0) return;
     for (const p of this.parked.keys()) this.pending.add(p);
     this.parked.clear();
+    this.parkedWithAffinity.clear();
     this.requestCycle();
+  }
+
+  /** Retries the parked pods with a required affinity term that `bound` matches. */
+  private retryMatchingAffinity(bound: SimPod): void {
+    let any = false;
+    for (const [p, terms] of this.parkedWithAffinity) {
+      if (!this.interPodAffinity.anyTermMatches(terms, bound)) continue;
+      this.unpark(p);
+      this.pending.add(p);
+      any = true;
+    }
+    if (any) this.requestCycle();
+  }
+
+  private park(pod: SimPod, message: string): void {
+    this.parked.set(pod, message);
+    const terms = requiredAffinityTerms(pod);
+    if (terms.length > 0) this.parkedWithAffinity.set(pod, terms);
+  }
+
+  private unpark(pod: SimPod): void {
+    this.parked.delete(pod);
+    this.parkedWithAffinity.delete(pod);
   }
 
   private requestCycle(): void {
@@ -214,8 +275,9 @@ export class Scheduler {
     const histogram = new Map<string, number>();
     if (preFilter === undefined) {
       const req = podRequests(pod.spec);
+      const affinity = this.interPodAffinity.preFilter(pod);
       for (const node of nodes) {
-        const r = this.fit(pod, node);
+        const r = this.fitWith(pod, node, affinity);
         if (!r.fits) {
           for (const reason of r.reasons) histogram.set(reason, (histogram.get(reason) ?? 0) + 1);
           continue;
@@ -234,7 +296,7 @@ export class Scheduler {
     const now = this.state.nowMs();
     if (best) {
       const nodeName = best.name;
-      this.parked.delete(pod);
+      this.unpark(pod);
       this.state.update(pod, (p) => {
         p.nodeName = nodeName;
         p.scheduledMs = now;
@@ -248,7 +310,7 @@ export class Scheduler {
       ? `0/${nodes.length} nodes are available: ${preFilter}.`
       : failureMessage(nodes.length, histogram);
     const previous = pod.conditions.find((x) => x.type === 'PodScheduled');
-    this.parked.set(pod, message);
+    this.park(pod, message);
     if (previous?.status === 'False' && previous.message === message) return false;
     this.state.update(pod, (p) => {
       p.conditions = [...p.conditions.filter((x) => x.type !== 'PodScheduled'), {
