@@ -39,7 +39,7 @@ export {
   simulate, SimulationResult, Simulation, parseScenario, ScenarioError, loadManifests, loadManifestsOrThrow, ManifestError, ManifestIssueCode,
 } from './simulator';
 export type {
-  SimulateOptions, EventQuery, SimulationOptions, SimulationReport, ReportEvent, ReportPod, ReportClaim, ReportJob, ReportObjectRef,
+  SimulateOptions, EventQuery, SimulationOptions, HistoryMode, DroppedRecords, SimulationReport, ReportEvent, ReportPod, ReportClaim, ReportJob, ReportObjectRef,
   ReportOwnerRef, Scenario, ScenarioStep, ScenarioAction, ScenarioSource, ScenarioIssue, ManifestSource, LoadResult, LoadedManifest,
   LoadedManifests, LoadOptions, ChartLike, ChartNode, AppLike, ManifestIssue, ManifestNotice, Manifest, ManifestMetadata, ScaleAction,
   DeletePodAction, SetImageAction, AddNodeAction, NodeAction, TaintAction, UntaintAction, FailPodAction, EvictPodAction, SetReadyAction,

@@ -15,6 +15,7 @@
 import { ApiError } from './cluster/api-errors';
 import { draftFromManifest, Manifest } from './cluster/from-manifest';
 import type { SimObject } from './cluster/objects';
+import type { HistoryMode } from './cluster/summary';
 import type { ControllerRegistration } from './controllers/controller';
 import { parseDurationMs } from './duration';
 import { describeLocation, ManifestError, ManifestIssueCode, ManifestNotice } from './manifest/issues';
@@ -33,6 +34,45 @@ export interface SimulateOptions {
   readonly scenarioFile?: string;
   /** Controllers to run. @default - every registered controller */
   readonly controllers?: readonly ControllerRegistration[];
+  /**
+   * How much of each deleted object is kept for the report: `'full'` the whole object (pod state
+   * timelines included); `'summary'` only what the JSON report reads. The JSON report is the same
+   * either way; with `'summary'` DNS lookups at a past instant do not see pods deleted by then, and
+   * the HTML timeline draws deleted pods from the report's first-time fields (no readiness lost and
+   * regained, no in-place restarts for them). See `SimulationOptions.history`.
+   *
+   * @default 'full'
+   */
+  readonly history?: HistoryMode;
+  /**
+   * Keep at most this many deleted instances of each kind (the most recently deleted). The report's
+   * `pods`, `jobs` and `persistentVolumeClaims` then list only those besides the live ones, and
+   * {@link SimulationResult.dropped} says how many were left out (the text report prints it).
+   *
+   * @default - every instance is kept and listed
+   */
+  readonly keepDeleted?: number;
+  /**
+   * Keep only the newest this many events; the report's `events` then start later, and
+   * {@link SimulationResult.dropped} counts the rest (the text report prints it).
+   *
+   * @default - every event is kept
+   */
+  readonly maxEvents?: number;
+}
+
+/** What a run left out of its report because of {@link SimulateOptions.keepDeleted} and {@link SimulateOptions.maxEvents}. */
+export interface DroppedRecords {
+  /** Oldest events not in `report.events`. */
+  readonly events: number;
+  /** Deleted pod instances not in `report.pods`. */
+  readonly pods: number;
+  /** Deleted Job instances not in `report.jobs`. */
+  readonly jobs: number;
+  /** Deleted claim instances not in `report.persistentVolumeClaims`. */
+  readonly persistentVolumeClaims: number;
+  /** Deleted instances of other kinds (CronJobs, StatefulSets, nodes, …) no longer in the store's history. */
+  readonly otherObjects: number;
 }
 
 /** Filter of {@link SimulationResult.events}. */
@@ -64,6 +104,9 @@ export function simulate(manifests: ManifestSource, scenario?: ScenarioSource | 
   const sim = new Simulation({
     startEpochMs: sc.startEpochMs, seed: sc.seed, nodes: sc.nodes, behaviours: sc.pods, validateUpdate,
     ...(options.controllers ? { controllers: options.controllers } : {}),
+    ...(options.history !== undefined ? { history: options.history } : {}),
+    ...(options.keepDeleted !== undefined ? { keepDeleted: options.keepDeleted } : {}),
+    ...(options.maxEvents !== undefined ? { maxEvents: options.maxEvents } : {}),
   });
   for (const o of loaded.objects) {
     const draft = draftFromManifest(o.manifest, sc.namespace);
@@ -90,6 +133,12 @@ function isScenario(x: unknown): x is Scenario {
 export class SimulationResult {
   /** The DESIGN.md JSON report. */
   public readonly report: SimulationReport;
+  /**
+   * What the report leaves out because of the options `keepDeleted` and `maxEvents` (all zero
+   * without them). The JSON report has no field for it (DESIGN.md fixes its shape); the text report
+   * prints it.
+   */
+  public readonly dropped: DroppedRecords;
 
   /**
    * @param simulation the finished simulation (store, trace, DNS — for deeper inspection)
@@ -107,6 +156,12 @@ export class SimulationResult {
       cluster: simulation.state, events: simulation.trace.events, dns: simulation.dns,
       startEpochMs: scenario.startEpochMs, untilMs: scenario.untilMs, seed: scenario.seed,
     });
+    const counts = simulation.state.droppedCounts();
+    const pods = counts.Pod ?? 0;
+    const jobs = counts.Job ?? 0;
+    const claims = counts.PersistentVolumeClaim ?? 0;
+    const all = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+    this.dropped = { events: simulation.trace.dropped, pods, jobs, persistentVolumeClaims: claims, otherObjects: all - pods - jobs - claims };
   }
 
   /**
@@ -156,13 +211,17 @@ export class SimulationResult {
   /** The kubectl-like text report. */
   public toText(): string {
     const s = this.simulation;
-    return renderText({ cluster: s.state, events: s.trace.events, dns: s.dns, startEpochMs: this.scenario.startEpochMs, untilMs: this.scenario.untilMs, seed: this.scenario.seed });
+    return renderText({
+      cluster: s.state, events: s.trace.events, dns: s.dns, startEpochMs: this.scenario.startEpochMs, untilMs: this.scenario.untilMs, seed: this.scenario.seed,
+      dropped: this.dropped,
+    });
   }
 }
 
 export { Simulation } from './simulation';
 export type { Manifest, ManifestMetadata } from './cluster/from-manifest';
 export type { SimulationOptions } from './simulation';
+export type { HistoryMode } from './cluster/summary';
 export { parseScenario, ScenarioError } from './scenario';
 export type {
   Scenario, ScenarioStep, ScenarioAction, ScenarioSource, ScenarioIssue, ScaleAction, DeletePodAction, SetImageAction, AddNodeAction,

@@ -47,38 +47,72 @@ export interface TraceEvent {
 /** The fields a recorder passes in; `atMs` and `seq` are filled by the {@link Trace}. */
 export type TraceEventInput = Omit<TraceEvent, 'atMs' | 'seq'>;
 
-/** Append-only list of {@link TraceEvent}s. */
+/** Append-only list of {@link TraceEvent}s; optionally only the newest `maxEvents` are kept. */
 export class Trace {
-  private readonly list: TraceEvent[] = [];
+  private list: TraceEvent[] = [];
+  /** Events before this index of `list` are dropped (compacted away in batches). */
+  private head = 0;
+  private recorded = 0;
   private readonly listeners: Array<(e: TraceEvent) => void> = [];
 
   /**
    * @param now returns the current simulated ms
+   * @param maxEvents keep only the newest this many events (older ones are counted in
+   * {@link dropped}); listeners still see every event. Default: keep every event.
    */
-  public constructor(private readonly now: () => number) {}
+  public constructor(private readonly now: () => number, private readonly maxEvents: number = Infinity) {
+    if (!(maxEvents >= 0)) throw new RangeError(`maxEvents must be a number ≥ 0, got ${maxEvents}`);
+  }
 
   /** Records an event at the current simulated time and returns it. */
   public record(input: TraceEventInput): TraceEvent {
     // A literal rather than `{ atMs, seq, ...input }` (one object shape, no spread copy).
+    const seq = this.recorded++;
     const e: TraceEvent = input.related === undefined
-      ? { atMs: this.now(), seq: this.list.length, type: input.type, object: input.object, reason: input.reason, message: input.message, source: input.source }
+      ? { atMs: this.now(), seq, type: input.type, object: input.object, reason: input.reason, message: input.message, source: input.source }
       : {
-        atMs: this.now(), seq: this.list.length, type: input.type, object: input.object, reason: input.reason, message: input.message,
+        atMs: this.now(), seq, type: input.type, object: input.object, reason: input.reason, message: input.message,
         related: input.related, source: input.source,
       };
-    this.list.push(e);
+    if (this.maxEvents > 0) {
+      this.list.push(e);
+      if (this.list.length - this.head > this.maxEvents) {
+        this.list[this.head++] = undefined as unknown as TraceEvent;
+        // Amortised O(1): compact once half of the array is dropped events.
+        if (this.head > 1024 && this.head * 2 > this.list.length) this.compact();
+      }
+    }
     for (const l of this.listeners) l(e);
     return e;
   }
 
-  /** Every event so far, in recording order (a read-only view, not a copy). */
+  /**
+   * The kept events, in recording order (a read-only view, not a copy): every event so far, or the
+   * newest `maxEvents`.
+   */
   public get events(): readonly TraceEvent[] {
+    if (this.head > 0) this.compact();
     return this.list;
+  }
+
+  /** Events recorded so far, kept or not. */
+  public get recordedCount(): number {
+    return this.recorded;
+  }
+
+  /** Events recorded but no longer kept (the `maxEvents` option). */
+  public get dropped(): number {
+    return this.recorded - (this.list.length - this.head);
+  }
+
+  private compact(): void {
+    this.list = this.list.slice(this.head);
+    this.head = 0;
   }
 
   /** Events matching every given criterion. */
   public filter(q: { reason?: string; kind?: string; name?: string; namespace?: string; type?: EventType }): TraceEvent[] {
-    return this.list.filter((e) => (q.reason === undefined || e.reason === q.reason)
+    return this.events.filter((e) => (q.reason === undefined || e.reason === q.reason)
       && (q.kind === undefined || e.object.kind === q.kind)
       && (q.name === undefined || e.object.name === q.name)
       && (q.namespace === undefined || e.object.namespace === q.namespace)
@@ -92,9 +126,10 @@ export class Trace {
 
   /** One JSON object per line (`{"atMs":…,"type":…,"object":…,"reason":…,"message":…}`), for golden files. */
   public toJsonLines(): string {
-    return this.list.map((e) => JSON.stringify({
+    const events = this.events;
+    return events.map((e) => JSON.stringify({
       atMs: e.atMs, type: e.type, object: e.object, reason: e.reason, message: e.message,
       ...(e.related ? { related: e.related } : {}), source: e.source,
-    })).join('\n') + (this.list.length ? '\n' : '');
+    })).join('\n') + (events.length ? '\n' : '');
   }
 }

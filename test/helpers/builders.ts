@@ -11,7 +11,7 @@
  * h.setNow(seconds(30));
  * ```
  */
-import { ClusterState } from '../../lib/simulator/cluster/cluster-state';
+import { ClusterState, ClusterStateOptions } from '../../lib/simulator/cluster/cluster-state';
 import {
   cronJobDraft, daemonSetDraft, Draft, jobDraft, NodeInput, nodeDraft, podDraft, pvcDraft, serviceDraft, statefulSetDraft,
 } from '../../lib/simulator/cluster/factories';
@@ -155,9 +155,14 @@ export class Harness {
   /**
    * @param nodes nodes to create at t=0
    * @param startEpochMs wall-clock instant of simulated time 0 (for `ctx.clock.epochMs`)
+   * @param store history options of the store (`history`, `keepDeleted`)
    */
-  public constructor(nodes: readonly NodeInput[] = [newNode('worker1'), newNode('worker2'), newNode('worker3')], public readonly startEpochMs = Date.UTC(2024, 0, 1)) {
-    this.state = new ClusterState({ now: () => this.now, nameSuffix: () => this.rng.nameSuffix() });
+  public constructor(
+    nodes: readonly NodeInput[] = [newNode('worker1'), newNode('worker2'), newNode('worker3')],
+    public readonly startEpochMs = Date.UTC(2024, 0, 1),
+    store: Pick<ClusterStateOptions, 'history' | 'keepDeleted'> = {},
+  ) {
+    this.state = new ClusterState({ now: () => this.now, nameSuffix: () => this.rng.nameSuffix(), ...store });
     for (const n of nodes) this.state.create(nodeDraft(n));
   }
 

@@ -107,4 +107,43 @@ describe('Trace', () => {
     expect(t.filter({ kind: 'Pod' }).map((e) => e.reason)).toEqual(['BackOff']);
     expect(t.toJsonLines().split('\n')).toHaveLength(3);
   });
+
+  const event = (i: number) => ({ type: 'Normal' as const, object: { kind: 'Pod', namespace: 'default', name: `p${i}` }, reason: 'Started', message: `m${i}`, source: 'kubelet' });
+
+  test('maxEvents keeps the newest events and counts the rest; listeners see every event', () => {
+    const t = new Trace(() => 0, 2);
+    const heard: number[] = [];
+    t.onRecord((e) => heard.push(e.seq));
+    for (let i = 0; i < 5; i++) t.record(event(i));
+    expect(t.events.map((e) => [e.seq, e.message])).toEqual([[3, 'm3'], [4, 'm4']]);
+    expect([t.dropped, t.recordedCount]).toEqual([3, 5]);
+    expect(heard).toEqual([0, 1, 2, 3, 4]);
+    expect(t.toJsonLines().trim().split('\n').map((l) => JSON.parse(l).message)).toEqual(['m3', 'm4']);
+  });
+
+  test('maxEvents over many events: the kept window stays the newest ones (compaction in batches)', () => {
+    const t = new Trace(() => 0, 10);
+    for (let i = 0; i < 5000; i++) {
+      t.record(event(i));
+      if (i === 2500) expect(t.events.map((e) => e.seq)).toEqual([2491, 2492, 2493, 2494, 2495, 2496, 2497, 2498, 2499, 2500]);
+    }
+    expect(t.events.map((e) => e.seq)).toEqual([4990, 4991, 4992, 4993, 4994, 4995, 4996, 4997, 4998, 4999]);
+    expect(t.dropped).toBe(4990);
+    expect(t.filter({ name: 'p4999' })).toHaveLength(1);
+  });
+
+  test('maxEvents 0 keeps none; without it every event is kept', () => {
+    const none = new Trace(() => 0, 0);
+    const all = new Trace(() => 0);
+    for (let i = 0; i < 3; i++) {
+      none.record(event(i));
+      all.record(event(i));
+    }
+    expect([none.events.length, none.dropped]).toEqual([0, 3]);
+    expect([all.events.length, all.dropped]).toEqual([3, 0]);
+  });
+
+  test('fails when maxEvents is negative', () => {
+    expect(() => new Trace(() => 0, -1)).toThrow('maxEvents must be a number ≥ 0, got -1');
+  });
 });

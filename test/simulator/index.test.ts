@@ -175,3 +175,56 @@ test('fails when a patch changes an immutable StatefulSet field', () => {
   expect(() => simulate(fixture('seed-001-web.yaml'), 'steps:\n  - { at: 1m, patch: { kind: StatefulSet, name: web, patch: { spec: { serviceName: other } } } }'))
     .toThrow(/updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden/);
 });
+
+describe('bounded history: keepDeleted and maxEvents', () => {
+  const cronJob = `apiVersion: batch/v1
+kind: CronJob
+metadata: { name: tick }
+spec:
+  schedule: "* * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers: [{ name: tick, image: "busybox:1.36" }]
+`;
+  const scenario = 'until: 30m\npods:\n  - match: { owner: CronJob/tick }\n    runFor: 5s\n';
+  const full = simulate(cronJob, scenario);
+  const bounded = simulate(cronJob, scenario, { history: 'summary', keepDeleted: 2, maxEvents: 40 });
+
+  test('the report lists the live instances and the most recently deleted ones, in creation order', () => {
+    const kept = (list: ReadonlyArray<{ name: string; deleted: string | null }>) => {
+      const deleted = list.filter((x) => x.deleted !== null).sort((a, b) => a.deleted!.localeCompare(b.deleted!)).slice(-2);
+      return list.filter((x) => x.deleted === null || deleted.includes(x));
+    };
+    expect(bounded.report.jobs).toEqual(kept(full.report.jobs));
+    expect(bounded.report.pods).toEqual(kept(full.report.pods));
+    expect(bounded.report.jobs.map((j) => j.deleted === null)).toEqual([false, false, true, true, true]);
+  });
+
+  test('events: the newest maxEvents; everything else in the report is unchanged', () => {
+    expect(bounded.report.events).toEqual(full.report.events.slice(-40));
+    const rest = (r: SimulationResult) => ({ ...r.report, events: [], pods: [], jobs: [] });
+    expect(rest(bounded)).toEqual(rest(full));
+  });
+
+  test('SimulationResult.dropped counts what the report leaves out; the text report says so', () => {
+    expect(bounded.dropped).toEqual({
+      events: full.report.events.length - 40,
+      pods: full.report.pods.length - bounded.report.pods.length,
+      jobs: full.report.jobs.length - bounded.report.jobs.length,
+      persistentVolumeClaims: 0,
+      otherObjects: 0,
+    });
+    expect(bounded.dropped.jobs).toBe(24);
+    expect(bounded.toText().split('\n')[1]).toBe(`Not kept (options keepDeleted, maxEvents): the oldest ${bounded.dropped.events} events; 24 deleted pods, 24 deleted Jobs.`);
+    expect(full.dropped).toEqual({ events: 0, pods: 0, jobs: 0, persistentVolumeClaims: 0, otherObjects: 0 });
+    expect(full.toText().split('\n')[1]).toBe('');
+  });
+
+  test('fails when keepDeleted or maxEvents is not a whole number ≥ 0', () => {
+    expect(() => simulate(cronJob, scenario, { keepDeleted: -1 })).toThrow('keepDeleted must be an integer ≥ 0, got -1');
+    expect(() => simulate(cronJob, scenario, { maxEvents: 1.5 })).toThrow('maxEvents must be an integer ≥ 0, got 1.5');
+  });
+});

@@ -5,7 +5,8 @@
  * notifies the watchers **synchronously** with a {@link StoreChange}. Watchers (controllers' work
  * queues, the scheduler, the kubelet, the garbage collector) only record work — they must not write
  * inside a notification; the store enforces this. Every instance ever created is kept for the
- * report (`history`), including deleted ones.
+ * report (`history`), including deleted ones — whole by default; with the options `history:
+ * 'summary'` (summary.ts) and `keepDeleted` a long run holds a bounded amount instead.
  *
  * Indexes keep the cost per event independent of cluster size: live objects by uid, dependents by
  * owner uid, pods by node, pods by claim.
@@ -16,6 +17,7 @@ import { labelErrors, nameErrors, podErrors } from './admission';
 import { defaultPodSpec } from './defaults';
 import type { Draft } from './factories';
 import { materialize } from './materialize';
+import { HistoryMode, summarize } from './summary';
 import {
   CLUSTER_SCOPED_KINDS, isPodTerminal, ObjectOfKind, SimJob, SimKind, SimObject, SimPod, SimService,
 } from './objects';
@@ -64,7 +66,11 @@ export interface ClusterReader {
   byUid(uid: string): SimObject | undefined;
   /** Live objects of `kind`, optionally in one namespace, in creation order. */
   list<K extends SimKind>(kind: K, namespace?: string): ObjectOfKind<K>[];
-  /** Every instance of `kind` ever created, deleted ones included, in creation order. */
+  /**
+   * Every instance of `kind` ever created, deleted ones included, in creation order. With the
+   * store option `history: 'summary'` deleted instances are summaries (cluster/summary.ts); with
+   * `keepDeleted` only the most recently deleted ones are left.
+   */
   history<K extends SimKind>(kind: K): readonly ObjectOfKind<K>[];
   /** Number of live objects of `kind`. */
   count(kind: SimKind): number;
@@ -84,6 +90,21 @@ export interface ClusterStateOptions {
   readonly now: () => number;
   /** A 5-character suffix for `generateName` (from the simulation's seeded rng). */
   readonly nameSuffix: () => string;
+  /**
+   * How much of a deleted object `history` keeps: `'full'` the whole object as it was when it
+   * left; `'summary'` only what the JSON report reads (summary.ts lists the fields).
+   *
+   * @default 'full'
+   */
+  readonly history?: HistoryMode;
+  /**
+   * At most this many deleted instances of each kind stay in `history`, the most recently deleted;
+   * older ones are dropped and counted ({@link ClusterState.droppedCount}). Live objects are
+   * always kept.
+   *
+   * @default - every deleted instance is kept
+   */
+  readonly keepDeleted?: number;
 }
 
 /** The label `generateName` prefixes are cut to: 63 − 5 random characters (`names.SimpleNameGenerator`). */
@@ -96,6 +117,12 @@ export class ClusterState implements ClusterReader {
   /** Live objects by kind in creation order (`list`, `count`). */
   private readonly ordered = new Map<SimKind, Set<SimObject>>();
   private readonly instances = new Map<SimKind, SimObject[]>();
+  /** Deleted instances still in `instances`, per kind, in deletion order (with `keepDeleted`). */
+  private readonly deletedOrder = new Map<SimKind, { list: SimObject[]; head: number }>();
+  /** Dropped instances not yet filtered out of `instances`, per kind. */
+  private readonly droppedPending = new Map<SimKind, Set<SimObject>>();
+  /** Dropped instances per kind. */
+  private readonly droppedTotal = new Map<SimKind, number>();
   private readonly uidIndex = new Map<string, SimObject>();
   private readonly ownerIndex = new Map<string, Set<SimObject>>();
   private readonly nodeIndex = new Map<string, Set<SimPod>>();
@@ -149,6 +176,7 @@ export class ClusterState implements ClusterReader {
 
   /** @inheritdoc */
   public history<K extends SimKind>(kind: K): readonly ObjectOfKind<K>[] {
+    this.filterDropped(kind);
     return (this.instances.get(kind) ?? []) as ObjectOfKind<K>[];
   }
 
@@ -278,7 +306,20 @@ export class ClusterState implements ClusterReader {
     obj.deletedMs = this.nowMs();
     obj.resourceVersion = ++this.rv;
     this.notify({ type: 'Deleted', object: obj, atMs: obj.deletedMs });
+    // Watchers have seen the whole object; what happens to it afterwards only concerns the history.
+    if (this.options.history === 'summary') summarize(obj);
+    if (this.options.keepDeleted !== undefined) this.retain(obj, this.options.keepDeleted);
     return true;
+  }
+
+  /** Deleted instances of `kind` dropped from `history` (option `keepDeleted`). */
+  public droppedCount(kind: SimKind): number {
+    return this.droppedTotal.get(kind) ?? 0;
+  }
+
+  /** Dropped deleted instances per kind, for the kinds that had any (option `keepDeleted`). */
+  public droppedCounts(): Readonly<Partial<Record<SimKind, number>>> {
+    return Object.fromEntries(this.droppedTotal);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -369,6 +410,36 @@ export class ClusterState implements ClusterReader {
     if (spec.clusterIP) return spec.clusterIP;
     const n = 11 + this.serviceIpCounter++;
     return `10.${96 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`;
+  }
+
+  /** Keeps the `keep` most recently deleted instances of the kind in `history`; drops the oldest beyond. */
+  private retain(obj: SimObject, keep: number): void {
+    let q = this.deletedOrder.get(obj.kind);
+    if (!q) this.deletedOrder.set(obj.kind, (q = { list: [], head: 0 }));
+    q.list.push(obj);
+    let dropped = this.droppedPending.get(obj.kind);
+    while (q.list.length - q.head > keep) {
+      const old = q.list[q.head];
+      q.list[q.head++] = undefined as unknown as SimObject;
+      if (!dropped) this.droppedPending.set(obj.kind, (dropped = new Set()));
+      dropped.add(old);
+      this.droppedTotal.set(obj.kind, (this.droppedTotal.get(obj.kind) ?? 0) + 1);
+    }
+    // Amortised O(1): the queue and the history are compacted once half of them is dead.
+    if (q.head > 1024 && q.head * 2 > q.list.length) {
+      q.list = q.list.slice(q.head);
+      q.head = 0;
+    }
+    if (dropped && dropped.size > 1024 && dropped.size * 2 > (this.instances.get(obj.kind)?.length ?? 0)) this.filterDropped(obj.kind);
+  }
+
+  /** Takes the dropped instances of `kind` out of `instances` (creation order kept). */
+  private filterDropped(kind: SimKind): void {
+    const dropped = this.droppedPending.get(kind);
+    if (!dropped || dropped.size === 0) return;
+    const list = this.instances.get(kind);
+    if (list) this.instances.set(kind, list.filter((o) => !dropped.has(o)));
+    dropped.clear();
   }
 
   private insert(obj: SimObject): void {

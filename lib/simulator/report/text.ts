@@ -24,6 +24,22 @@ export interface TextReportInput {
   readonly untilMs: number;
   /** Seed. */
   readonly seed: number;
+  /**
+   * What the run left out of its records (`keepDeleted`, `maxEvents`); a note says so when any.
+   * @default - nothing left out
+   */
+  readonly dropped?: {
+    /** Events. */
+    readonly events: number;
+    /** Deleted pods. */
+    readonly pods: number;
+    /** Deleted Jobs. */
+    readonly jobs: number;
+    /** Deleted claims. */
+    readonly persistentVolumeClaims: number;
+    /** Deleted objects of other kinds. */
+    readonly otherObjects: number;
+  };
 }
 
 /**
@@ -69,11 +85,26 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] + 3))).join('').trimEnd()).join('\n');
 }
 
+/** `Not kept (options keepDeleted, maxEvents): the oldest 9,070 events; 1,437 deleted pods, 1,437 deleted Jobs.` */
+function droppedNote(d: TextReportInput['dropped']): string | undefined {
+  if (!d) return undefined;
+  const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const parts: string[] = [];
+  if (d.events > 0) parts.push(`the oldest ${n(d.events)} events`);
+  const objects = [
+    [d.pods, 'deleted pods'], [d.jobs, 'deleted Jobs'], [d.persistentVolumeClaims, 'deleted PersistentVolumeClaims'], [d.otherObjects, 'other deleted objects'],
+  ].filter(([count]) => (count as number) > 0).map(([count, what]) => `${n(count as number)} ${what}`);
+  if (objects.length > 0) parts.push(objects.join(', '));
+  return parts.length > 0 ? `Not kept (options keepDeleted, maxEvents): ${parts.join('; ')}.` : undefined;
+}
+
 /** Renders the text report. */
 export function renderText(input: TextReportInput): string {
   const end = input.untilMs;
   const out: string[] = [];
   out.push(`Simulated ${formatInstant(input.startEpochMs)} → ${formatInstant(input.startEpochMs + end)} (${formatDurationMs(end)}), seed ${input.seed}`);
+  const note = droppedNote(input.dropped);
+  if (note) out.push(note);
   out.push('');
   const multiNs = new Set(input.events.map((e) => e.object.namespace).filter(Boolean)).size > 1;
   if (input.events.length === 0) {

@@ -2,7 +2,7 @@ import { StoreChange } from '../../../lib/simulator/cluster/cluster-state';
 import { carriedDraft, Draft, nodeDraft } from '../../../lib/simulator/cluster/factories';
 import { SimJob, SimObject, SimPod, SimPvc } from '../../../lib/simulator/cluster/objects';
 import {
-  harness, newCronJob, newDaemonSet, newJob, newPod, newPvc, newService, newStatefulSet,
+  Harness, harness, newCronJob, newDaemonSet, newJob, newPod, newPvc, newService, newStatefulSet,
 } from '../../helpers/builders';
 
 test('create assigns uid, resourceVersion and time, notifies Added, and keeps history', () => {
@@ -141,4 +141,39 @@ test('create leaves generateName out of the stored object', () => {
   const pod = h.state.create({ ...draft, generateName: 'web-' });
   expect(Object.keys(pod)).not.toContain('generateName');
   expect(Object.keys(pod).slice(0, 4)).toEqual(['kind', 'apiVersion', 'namespace', 'name']);
+});
+
+describe('keepDeleted: the store keeps only the most recently deleted instances of each kind', () => {
+  function churn(keepDeleted: number, pods: number) {
+    const h = new Harness(undefined, undefined, { keepDeleted });
+    const live = h.add(newPod('live'));
+    for (let i = 0; i < pods; i++) {
+      h.setNow(i);
+      h.state.requestDeletion(h.add(newPod(`p${i}`)));
+    }
+    return { h, live };
+  }
+
+  test('live objects and the newest deleted ones stay, in creation order; the rest is counted', () => {
+    const { h, live } = churn(3, 10);
+    expect(h.state.history('Pod').map((p) => p.name)).toEqual(['live', 'p7', 'p8', 'p9']);
+    expect(h.state.history('Pod')[0]).toBe(live);
+    expect(h.state.droppedCount('Pod')).toBe(7);
+    expect(h.state.droppedCounts()).toEqual({ Pod: 7 });
+    expect(h.state.droppedCount('Job')).toBe(0);
+  });
+
+  test('bounded over a long run (dropped instances are let go in batches, not kept until the end)', () => {
+    const { h } = churn(5, 5000);
+    const internal = h.state as unknown as { instances: Map<string, unknown[]> };
+    expect(internal.instances.get('Pod')!.length).toBeLessThan(2 * 1024 + 10);
+    expect(h.state.history('Pod').map((p) => p.name)).toEqual(['live', 'p4995', 'p4996', 'p4997', 'p4998', 'p4999']);
+    expect(h.state.droppedCount('Pod')).toBe(4995);
+  });
+
+  test('keepDeleted 0 keeps only live objects', () => {
+    const { h } = churn(0, 3);
+    expect(h.state.history('Pod').map((p) => p.name)).toEqual(['live']);
+    expect(h.state.droppedCount('Pod')).toBe(3);
+  });
 });
