@@ -17,6 +17,7 @@ import { labelErrors, nameErrors, podErrors } from './admission';
 import { defaultPodSpec } from './defaults';
 import type { Draft } from './factories';
 import { materialize } from './materialize';
+import { nodeInternalIP } from './network';
 import { HistoryMode, summarize } from './summary';
 import {
   CLUSTER_SCOPED_KINDS, isPodTerminal, ObjectOfKind, SimJob, SimKind, SimObject, SimPod, SimService,
@@ -364,6 +365,7 @@ export class ClusterState implements ClusterReader {
         break;
       case 'Node':
         (obj as { index: number }).index = ++this.nodeCounter;
+        (obj as { internalIP: string }).internalIP = nodeInternalIP(obj.index);
         break;
       default:
         errors.push(...nameErrors(obj.name), ...labelErrors(obj.labels, 'metadata.labels'));

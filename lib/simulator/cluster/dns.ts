@@ -11,6 +11,9 @@
  * - ExternalName and selector-less Services have no A records here (no Endpoints objects are
  *   modelled).
  *
+ * A hostNetwork pod's address is its node's InternalIP (kubelet.ts), so its records point at the
+ * node, and hostNetwork endpoints on one node give one address.
+ *
  * Answers are computed from each pod's recorded timeline, so any past instant can be queried.
  * Addresses are sorted numerically (a real resolver returns them in varying order).
  */

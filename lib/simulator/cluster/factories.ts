@@ -13,7 +13,7 @@ import type {
 import { cpuMilli, memoryBytes } from './quantity';
 
 /** Fields the store assigns. */
-export type SystemField = 'uid' | 'name' | 'resourceVersion' | 'createdMs' | 'deletionMs' | 'deletedMs' | 'index' | 'clusterIP' | 'timeline';
+export type SystemField = 'uid' | 'name' | 'resourceVersion' | 'createdMs' | 'deletionMs' | 'deletedMs' | 'index' | 'internalIP' | 'clusterIP' | 'timeline';
 
 /** What a writer passes to `ClusterState.create` for object type `T`: either `name` or `generateName`. */
 export type Draft<T extends SimObject> = T extends SimObject

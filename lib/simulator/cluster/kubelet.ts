@@ -174,6 +174,13 @@ export class Kubelet {
     const node = this.state.get('Node', '', pod.nodeName!);
     if (!node) return;
     let ip = pod.ip;
+    if (ip === null && pod.spec.hostNetwork === true) {
+      // A hostNetwork pod gets no sandbox IP: the kubelet reports its node's IP (InternalIP) as the
+      // pod IP (`pkg/kubelet/kubelet_pods.go` generateAPIPodStatus: `if
+      // kubecontainer.IsHostNetworkPod(pod) && s.PodIP == "" { s.PodIP = hostIPs[0].String() }`),
+      // so every hostNetwork pod on a node shares that address.
+      ip = node.internalIP;
+    }
     if (ip === null) {
       ip = this.network.allocate(node) ?? null;
       if (ip === null) {
@@ -338,7 +345,8 @@ export class Kubelet {
   }
 
   private releaseIp(pod: SimPod): void {
-    if (pod.ip === null) return;
+    // A hostNetwork pod's IP is its node's, not one of the pod network's: nothing is freed.
+    if (pod.ip === null || pod.spec.hostNetwork === true) return;
     this.network.release(pod.ip);
     const node = pod.nodeName;
     const waiting = node ? this.waitingForIp.get(node) : undefined;

@@ -11,8 +11,8 @@
  * TypeScript checks each literal against its model, so a field added to objects.ts must be added here.
  *
  * Key order is the factories' (kind, apiVersion, namespace, name, metadata, the kind's fields),
- * then the store's fields, then what admission adds (pod `timeline`, node `index`, Service
- * `clusterIP`), as the spread produced for drafts with a fixed name.
+ * then the store's fields, then what admission adds (pod `timeline`, node `index` and
+ * `internalIP`, Service `clusterIP`), as the spread produced for drafts with a fixed name.
  */
 import type { Draft } from './factories';
 import type {
@@ -102,7 +102,7 @@ function node(d: Draft<SimNode>, s: StoreFields): SimNode {
     labels: d.labels, annotations: d.annotations, ownerReferences: d.ownerReferences, finalizers: d.finalizers,
     taints: d.taints, capacity: d.capacity, unschedulable: d.unschedulable,
     uid: s.uid, resourceVersion: s.resourceVersion, createdMs: s.createdMs, deletionMs: null, deletedMs: null,
-    index: 0,
+    index: 0, internalIP: '',
   };
 }
 

@@ -1,9 +1,23 @@
 /**
  * Pod IP allocation: each node owns the /24 `10.244.<node index>.0/24` (kubeadm + flannel/calico
  * style pod CIDRs). Hosts .2–.254 are handed out round-robin from the last one allocated, like the
- * CNI host-local IPAM, so a recreated pod usually gets a new address.
+ * CNI host-local IPAM, so a recreated pod usually gets a new address. hostNetwork pods take no
+ * address from here: they have their node's InternalIP ({@link nodeInternalIP}).
  */
 import type { SimNode } from './objects';
+
+/**
+ * A node's InternalIP (`status.addresses`): the nodes sit on 192.168.0.0/16 and get
+ * `192.168.0.10 + index` in creation order (index from 1: worker1 → 192.168.0.11, the 246th
+ * node → 192.168.1.0), apart from the pod (10.244.0.0/16) and Service (10.96.0.0/12) ranges.
+ * The kubelet reports it as the host IP and as every hostNetwork pod's IP.
+ *
+ * @param index the node's position in creation order (`SimNode.index`)
+ */
+export function nodeInternalIP(index: number): string {
+  const n = 10 + index;
+  return `192.168.${Math.floor(n / 256) % 256}.${n % 256}`;
+}
 
 interface NodeRange {
   readonly used: Set<number>;

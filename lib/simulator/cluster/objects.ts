@@ -260,6 +260,11 @@ export interface SimNode extends SimObjectBase {
   unschedulable: boolean;
   /** Position in node creation order, from 1: the pod CIDR is `10.244.<index>.0/24`. */
   readonly index: number;
+  /**
+   * `status.addresses` InternalIP, `192.168.0.10 + index` (network.ts `nodeInternalIP`: worker1 →
+   * 192.168.0.11): the kubelet's host IP, and the IP of every hostNetwork pod on the node.
+   */
+  readonly internalIP: string;
 }
 
 /** A PersistentVolumeClaim. */

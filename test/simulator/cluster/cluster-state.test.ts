@@ -126,7 +126,7 @@ test('create keeps every field of every kind of draft, in the draft\'s order, th
     const stored = h.add(draft) as unknown as Record<string, unknown>;
     const draftKeys = Object.keys(draft);
     const storeKeys = ['uid', 'resourceVersion', 'createdMs', 'deletionMs', 'deletedMs'];
-    const extra = draft.kind === 'Pod' ? ['timeline'] : draft.kind === 'Node' ? ['index'] : draft.kind === 'Service' ? ['clusterIP'] : [];
+    const extra = draft.kind === 'Pod' ? ['timeline'] : draft.kind === 'Node' ? ['index', 'internalIP'] : draft.kind === 'Service' ? ['clusterIP'] : [];
     expect(Object.keys(stored)).toEqual([...draftKeys, ...storeKeys, ...extra]);
     for (const k of draftKeys) {
       // Admission rewrites a pod's spec (defaults), a Job's spec and labels (generated selector), a claim's finalizers.

@@ -43,3 +43,13 @@ test('no per-pod record when the subdomain names another service', () => {
   sim.runUntil(seconds(10));
   expect(Object.keys(sim.dns.records())).toEqual(['nginx.default.svc.cluster.local']);
 });
+
+test('a hostNetwork pod\'s records point at its node\'s InternalIP', () => {
+  const sim = new Simulation({ controllers: [] });
+  sim.apply([newService('agents', { app: 'nginx' }, { headless: true })]);
+  const [pod] = sim.apply([newPod('agent-0', { labels: { app: 'nginx' }, spec: { hostname: 'agent-0', subdomain: 'agents', hostNetwork: true } })]) as SimPod[];
+  sim.runUntil(seconds(10));
+  const node = sim.state.get('Node', '', pod.nodeName!)!;
+  expect(sim.dns.lookup('agent-0.agents')).toEqual([node.internalIP]);
+  expect(sim.dns.lookup('agents')).toEqual([node.internalIP]);
+});

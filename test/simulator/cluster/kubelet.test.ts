@@ -68,3 +68,23 @@ test('records the pod timeline for later queries', () => {
     [0, 'Pending', false, null], [0, 'Pending', false, 'w1'], [1000, 'Running', false, 'w1'], [5000, 'Running', true, 'w1'],
   ]);
 });
+
+// kubelet_pods.go generateAPIPodStatus: a hostNetwork pod's IP is the node's (InternalIP).
+test('hostNetwork pods get their node\'s InternalIP (shared on a node, a new one on another node); the pod network is untouched', () => {
+  const sim = new Simulation({ nodes: [newNode('w1'), newNode('w2')] });
+  const host = { hostNetwork: true, nodeSelector: { 'kubernetes.io/hostname': 'w1' } };
+  const [a, b, plain] = sim.apply([newPod('a', { spec: host }), newPod('b', { spec: host }), newPod('plain', { spec: { nodeSelector: host.nodeSelector } })]) as SimPod[];
+  const [other] = sim.apply([newPod('other', { spec: { hostNetwork: true, nodeSelector: { 'kubernetes.io/hostname': 'w2' } } })]) as SimPod[];
+  sim.runUntil(seconds(5));
+  const [w1, w2] = ['w1', 'w2'].map((n) => sim.state.get('Node', '', n)!);
+  expect([w1.internalIP, w2.internalIP]).toEqual(['192.168.0.11', '192.168.0.12']);
+  expect([a.ip, b.ip, other.ip]).toEqual(['192.168.0.11', '192.168.0.11', '192.168.0.12']);
+  // The first pod-network address of w1's /24 is still free for the ordinary pod.
+  expect(plain.ip).toBe('10.244.1.2');
+  // Deleting a hostNetwork pod frees nothing of the pod network; a recreated one has the node IP again.
+  sim.at(seconds(10), 'delete a', (x) => x.deletePods('a'));
+  sim.at(seconds(20), 'again', () => sim.apply([newPod('a2', { spec: host })]));
+  sim.runUntil(seconds(30));
+  expect(sim.state.get('Pod', 'default', 'a2')!.ip).toBe('192.168.0.11');
+  expect(new Set(a.timeline.map((t) => t.ip).filter((ip) => ip !== null))).toEqual(new Set(['192.168.0.11']));
+});
