@@ -14,9 +14,10 @@
 import { alreadyExists, ApiError, notFound } from '../cluster/api-errors';
 import type { StoreChange } from '../cluster/cluster-state';
 import {
-  controllerOf, JobRef, objectKey, OwnerReference, SimCronJob, SimJob, splitKey,
+  controllerOf, JobRef, OwnerReference, SimCronJob, SimJob,
 } from '../cluster/objects';
 import type { Controller, ControllerContext, ControllerRegistration, DelayedKey, SyncResult } from './controller';
+import { keyOf, splitKeyOf } from './keys';
 import { reconcileCronJob, scheduleState } from './cron-job-reconcile';
 import { controllerSchedule, finishedStatus, nextScheduleTimeDuration, ScheduleHang } from './cron-job-utils';
 
@@ -54,7 +55,7 @@ export class CronJobController implements Controller {
   public keysFor(change: StoreChange): ReadonlyArray<string | DelayedKey> {
     const obj = change.object;
     if (obj.kind === 'CronJob') {
-      if (change.type === 'Added') return [objectKey(obj)];
+      if (change.type === 'Added') return [keyOf(obj)];
       if (change.type === 'Modified') return this.updateCronJob(change.old as SimCronJob, obj);
       return [];
     }
@@ -75,7 +76,7 @@ export class CronJobController implements Controller {
    * queued); any other update (spec or status) syncs at once.
    */
   private updateCronJob(old: SimCronJob, cur: SimCronJob): ReadonlyArray<string | DelayedKey> {
-    const key = objectKey(cur);
+    const key = keyOf(cur);
     if (old.spec.schedule === cur.spec.schedule && old.spec.timeZone === cur.spec.timeZone) return [key];
     // formatSchedule(newCJ, nil): no UnsupportedSchedule event from this handler.
     const parsed = controllerSchedule({ schedule: cur.spec.schedule, ...(cur.spec.timeZone ? { timeZone: cur.spec.timeZone } : {}) });
@@ -97,13 +98,13 @@ export class CronJobController implements Controller {
   private resolve(namespace: string, r: OwnerReference): string[] {
     if (r.kind !== 'CronJob') return [];
     const cj = this.ctx.cluster.get('CronJob', namespace, r.name);
-    return cj && cj.uid === r.uid ? [objectKey(cj)] : [];
+    return cj && cj.uid === r.uid ? [keyOf(cj)] : [];
   }
 
   /** One `sync` of `namespace/name` at simulated ms `now`. */
   public sync(key: string, now: number): SyncResult {
     if (this.hung.has(key)) return {};
-    const { namespace, name } = splitKey(key);
+    const { namespace, name } = splitKeyOf(key);
     const cronJob = this.ctx.cluster.get('CronJob', namespace, name);
     if (!cronJob) {
       this.idle.delete(key);

@@ -20,8 +20,9 @@
  */
 import { ApiError } from '../cluster/api-errors';
 import type { StoreChange } from '../cluster/cluster-state';
-import { controllerOf, objectKey, SimJob, SimPod, splitKey } from '../cluster/objects';
+import { controllerOf, SimJob, SimPod } from '../cluster/objects';
 import type { Controller, ControllerContext, ControllerRegistration, DelayedKey, SyncResult } from './controller';
+import { keyOf, ownerKeyOf, splitKeyOf } from './keys';
 import { finishJobSync, JobSyncInput, JobSyncPlan, JobWriteOutcome, planJobSync } from './job-reconcile';
 import {
   BackoffRecord, isJobFinished, JOB_TRACKING_FINALIZER, jobPodDraft, NO_BACKOFF, POD_UPDATE_BATCH_PERIOD_MS,
@@ -50,7 +51,7 @@ export class JobController implements Controller {
   public keysFor(change: StoreChange): ReadonlyArray<string | DelayedKey> {
     const o = change.object;
     if (o.kind === 'Job') {
-      const key = objectKey(o);
+      const key = keyOf(o);
       if (change.type === 'Deleted') {
         const uids = this.deletedJobs.get(key) ?? [];
         uids.push(o.uid);
@@ -67,7 +68,7 @@ export class JobController implements Controller {
       if (change.type !== 'Deleted' && stillMatters(o)) set.add(o);
       else set.delete(o);
     }
-    const key = `${o.namespace}/${ref.name}`;
+    const key = ownerKeyOf(o.namespace, ref);
     const owner = this.ctx.cluster.byUid(ref.uid) as SimJob | undefined;
     const hasFinalizer = change.type !== 'Deleted' && o.finalizers.includes(JOB_TRACKING_FINALIZER);
     const removed = change.type === 'Deleted' || o.deletionMs !== null;
@@ -84,7 +85,7 @@ export class JobController implements Controller {
   /** @inheritdoc */
   public sync(key: string, now: number): SyncResult {
     this.releaseOrphans(key);
-    const { namespace, name } = splitKey(key);
+    const { namespace, name } = splitKeyOf(key);
     const job = this.ctx.cluster.get('Job', namespace, name);
     if (!job || isJobFinished(job)) {
       // syncJob: the backoff record is removed for finished and deleted Jobs.

@@ -11,8 +11,9 @@
  * terminal and already released by the Job controller — leave right after, at the same instant.
  */
 import type { StoreChange } from '../cluster/cluster-state';
-import { objectKey, SimJob, splitKey } from '../cluster/objects';
+import { SimJob } from '../cluster/objects';
 import type { Controller, ControllerContext, ControllerRegistration, DelayedKey, SyncResult } from './controller';
+import { keyOf, splitKeyOf } from './keys';
 import { finishedConditionOf } from './job-utils';
 
 /**
@@ -42,12 +43,12 @@ export class TtlAfterFinishedController implements Controller {
     const o = change.object;
     // addJob / updateJob: only Jobs not being deleted that need clean-up.
     if (o.kind !== 'Job' || change.type === 'Deleted' || o.deletionMs !== null) return [];
-    return ttlTimeLeftMs(o, change.atMs) === null ? [] : [objectKey(o)];
+    return ttlTimeLeftMs(o, change.atMs) === null ? [] : [keyOf(o)];
   }
 
   /** @inheritdoc */
   public sync(key: string, now: number): SyncResult {
-    const { namespace, name } = splitKey(key);
+    const { namespace, name } = splitKeyOf(key);
     const job = this.ctx.cluster.get('Job', namespace, name);
     if (!job || job.deletionMs !== null) return {};
     const left = ttlTimeLeftMs(job, now);
