@@ -3,6 +3,7 @@
  * The `cdk8s-workloads` command:
  *
  *   cdk8s-workloads simulate <manifest files or dirs…> [--scenario FILE] [--format text|json|html] [--out FILE]
+ *                            [--history full|summary] [--keep-deleted N] [--max-events N]
  *   cdk8s-workloads schedule "<cron>" [--time-zone ZONE] [--from ISO] [--count N] [--json]
  *
  * Bad input exits 1 with one message on stderr and nothing on stdout; never a stack trace.
@@ -30,6 +31,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .option('--scenario <file>', 'scenario file (YAML or JSON): start, until, seed, cluster, pods, steps')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'html']).default('text'))
     .option('--out <file>', 'write the output to this file instead of stdout')
+    .addOption(new Option('--history <mode>', 'keep whole deleted objects, or only what the report needs (long runs)').choices(['full', 'summary']).default('full'))
+    .option('--keep-deleted <n>', 'list at most N deleted instances of each kind (the most recent); the rest are counted')
+    .option('--max-events <n>', 'keep only the newest N events; the rest are counted')
     .action(async (paths: string[], opts: SimulateCommandOptions) => {
       exitCode = await runSimulate(paths, opts, io);
     });

@@ -21,6 +21,19 @@ export interface SimulateCommandOptions {
   readonly format: 'text' | 'json' | 'html';
   /** Output file path. */
   readonly out?: string;
+  /** How much of deleted objects to keep (`SimulateOptions.history`). */
+  readonly history?: 'full' | 'summary';
+  /** `SimulateOptions.keepDeleted`, as typed. */
+  readonly keepDeleted?: string;
+  /** `SimulateOptions.maxEvents`, as typed. */
+  readonly maxEvents?: string;
+}
+
+/** Parses a count flag: a whole number ≥ 0, else a CliError naming the flag. */
+function countFlag(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim())) throw new CliError(`${flag} ${value}: must be a whole number ≥ 0`);
+  return Number(value.trim());
 }
 
 /** Runs `simulate`; returns the exit code. Throws {@link CliError} for bad input. */
@@ -31,9 +44,16 @@ export async function runSimulate(paths: string[], opts: SimulateCommandOptions,
   if (opts.scenario !== undefined && fs.statSync(opts.scenario).isDirectory()) {
     throw new CliError(`--scenario ${opts.scenario}: is a directory; pass a scenario file (YAML or JSON)`);
   }
+  const keepDeleted = countFlag('--keep-deleted', opts.keepDeleted);
+  const maxEvents = countFlag('--max-events', opts.maxEvents);
   let result: SimulationResult;
   try {
-    result = simulate(paths, opts.scenario, opts.scenario !== undefined ? { scenarioFile: opts.scenario } : {});
+    result = simulate(paths, opts.scenario, {
+      ...(opts.scenario !== undefined ? { scenarioFile: opts.scenario } : {}),
+      ...(opts.history !== undefined ? { history: opts.history } : {}),
+      ...(keepDeleted !== undefined ? { keepDeleted } : {}),
+      ...(maxEvents !== undefined ? { maxEvents } : {}),
+    });
   } catch (e) {
     if (e instanceof ManifestError || e instanceof ScenarioError) throw new CliError(e.message);
     if (e instanceof SimulationError) throw new CliError(`the simulation stopped: ${e.message}`);

@@ -64,3 +64,33 @@ test('fails when a step is rejected while running', async () => {
   expect(r).toMatchObject({ code: 1, stdout: '' });
   expect(r.stderr).toBe(`error: ${scenario}: \`steps[0]\` (at 1m, remove node worker9) failed: nodes "worker9" not found\n`);
 });
+
+test('--history summary gives the same JSON report as full', async () => {
+  const args = [fixture('seed-004-corrected.yaml'), '--scenario', fixture('seed-004.scenario.yaml'), '--format', 'json'];
+  const full = await run(...args);
+  const summary = await run(...args, '--history', 'summary');
+  expect(summary.code).toBe(0);
+  expect(summary.stdout).toBe(full.stdout);
+});
+
+test('--max-events and --keep-deleted shorten the lists and the text report says by how much', async () => {
+  const args = [fixture('seed-004-corrected.yaml'), '--scenario', fixture('seed-004.scenario.yaml')];
+  const full = JSON.parse((await run(...args, '--format', 'json')).stdout);
+  const capped = JSON.parse((await run(...args, '--format', 'json', '--max-events', '5', '--keep-deleted', '0')).stdout);
+  expect(capped.events).toEqual(full.events.slice(-5));
+  expect(capped.pods.length).toBeLessThan(full.pods.length);
+  expect(capped.pods.every((p: { deleted: string | null }) => p.deleted === null)).toBe(true);
+  const text = await run(...args, '--max-events', '5');
+  expect(text.code).toBe(0);
+  expect(text.stdout).toMatch(new RegExp(`${full.events.length - 5}\\b.*event`));
+});
+
+test('fails when --keep-deleted or --max-events is not a whole number, or --history is unknown', async () => {
+  const base = [fixture('seed-004-corrected.yaml'), '--scenario', fixture('seed-004.scenario.yaml')];
+  expect(await run(...base, '--keep-deleted', '-1')).toMatchObject({ code: 1, stdout: '', stderr: 'error: --keep-deleted -1: must be a whole number ≥ 0\n' });
+  expect(await run(...base, '--max-events', 'lots')).toMatchObject({ code: 1, stdout: '', stderr: 'error: --max-events lots: must be a whole number ≥ 0\n' });
+  const bad = await run(...base, '--history', 'some');
+  expect(bad.code).toBe(1);
+  expect(bad.stdout).toBe('');
+  expect(bad.stderr).toContain("argument 'some' is invalid. Allowed choices are full, summary.");
+});
