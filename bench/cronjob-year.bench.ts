@@ -16,12 +16,10 @@
  *   with the same bounded history; target 1.5 (1 = bounded). The detail gives what the defaults
  *   (every deleted object whole, every event) hold after one day, for comparison.
  */
-import * as v8 from 'v8';
-import * as vm from 'vm';
 import { Schedule } from '../lib/schedule';
 import { cronJobDraft } from '../lib/simulator/cluster/factories';
 import { Simulation, SimulationOptions } from '../lib/simulator/simulation';
-import { BenchResult, median, round } from './util';
+import { BenchResult, collectGarbage, interleaveRuns, median, round } from './util';
 
 const START = Date.UTC(2024, 0, 1);
 const DAY_MS = 86_400_000;
@@ -32,15 +30,6 @@ const YEAR_DAYS = 365;
 
 /** What a long run needs: deleted objects as report summaries, 10 per kind, the newest 1,000 events. */
 const BOUNDED: SimulationOptions = { history: 'summary', keepDeleted: 10, maxEvents: 1_000 };
-
-const gc: () => void = (() => {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    return vm.runInNewContext('gc') as () => void;
-  } catch {
-    return () => undefined;
-  }
-})();
 
 interface SimRun {
   /** Wall time of the simulation, ms. */
@@ -55,7 +44,7 @@ interface SimRun {
 
 /** Simulates `days` of the per-minute CronJob with `options`; checks it did the work. */
 function simulate(days: number, options: SimulationOptions): SimRun {
-  gc();
+  collectGarbage();
   const before = process.memoryUsage().heapUsed;
   const start = process.hrtime.bigint();
   const sim = new Simulation({
@@ -76,7 +65,7 @@ function simulate(days: number, options: SimulationOptions): SimRun {
   const created = sim.state.history('Job').length + sim.state.droppedCount('Job');
   if (created !== days * RUNS_PER_DAY - 1) throw new Error(`expected ${days * RUNS_PER_DAY - 1} Jobs in ${days} days, got ${created}`);
   if (sim.state.count('Job') > 4) throw new Error(`history limits not applied: ${sim.state.count('Job')} live Jobs`);
-  gc();
+  collectGarbage();
   const heldBytes = process.memoryUsage().heapUsed - before;
   return {
     ms, heldBytes, events: sim.eventsProcessed, liveJobs: sim.state.count('Job'), keptJobs: sim.state.history('Job').length,
@@ -98,7 +87,7 @@ function enumerate(schedule: Schedule, days: number): number {
 function enumerateMedian(schedule: Schedule, days: number, runs = 5): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    gc();
+    collectGarbage();
     times.push(enumerate(schedule, days));
   }
   return median(times);
@@ -119,25 +108,10 @@ export async function run(): Promise<BenchResult[]> {
   for (let i = 0; i < 3; i++) simulate(3, BOUNDED);
   enumerateMedian(schedule, LONG_DAYS, 3);
 
-  const long: SimRun[] = [];
-  const short: SimRun[] = [];
-  const ratios: number[] = [];
   const enumLong: number[] = [];
-  for (let i = 0; i < repetitions; i++) {
-    let a: SimRun;
-    let b: SimRun;
-    if (i % 2 === 0) {
-      a = simulate(LONG_DAYS, BOUNDED);
-      b = simulate(SHORT_DAYS, BOUNDED);
-    } else {
-      b = simulate(SHORT_DAYS, BOUNDED);
-      a = simulate(LONG_DAYS, BOUNDED);
-    }
-    long.push(a);
-    short.push(b);
-    ratios.push(a.ms / b.ms);
-    enumLong.push(enumerateMedian(schedule, LONG_DAYS));
-  }
+  const { a: long, b: short, ratios } = await interleaveRuns(() => simulate(LONG_DAYS, BOUNDED), () => simulate(SHORT_DAYS, BOUNDED), repetitions, {
+    afterEach: () => enumLong.push(enumerateMedian(schedule, LONG_DAYS)),
+  });
   const longMs = median(long.map((r) => r.ms));
   const shortMs = median(short.map((r) => r.ms));
   const longRuns = LONG_DAYS * RUNS_PER_DAY;

@@ -13,25 +13,14 @@
  * repetitions, B first on odd ones), checks that every node ends Ready on the new image, and reports
  * the median ratio plus the simulated events per second of wall time of the larger run.
  */
-import * as v8 from 'v8';
-import * as vm from 'vm';
 import { daemonSetDraft } from '../lib/simulator/cluster/factories';
 import { daemonSetControllerRegistration } from '../lib/simulator/controllers/daemon-set-controller';
 import { Simulation } from '../lib/simulator/simulation';
-import { BenchResult, median, round } from './util';
+import { BenchResult, collectGarbage, interleaveRuns, median, round } from './util';
 
 const LARGE = 5_000;
 const SMALL = 2_500;
 const SECOND = 1_000;
-
-const collectGarbage: () => void = (() => {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    return vm.runInNewContext('gc') as () => void;
-  } catch {
-    return () => undefined;
-  }
-})();
 
 /** A cluster of `nodes` workers running the `agent` DaemonSet, its first rollout complete. */
 function prepare(nodes: number, rollingUpdate: Record<string, unknown>): Simulation {
@@ -73,37 +62,30 @@ function assertRolledOut(sim: Simulation, nodes: number, image: string): void {
 }
 
 async function compareRollouts(rollingUpdate: Record<string, unknown>, repetitions: number) {
-  const timesA: number[] = [];
-  const timesB: number[] = [];
-  const ratios: number[] = [];
-  let eventsA = 0;
   // One unmeasured round warms the JIT.
   rollOut(prepare(SMALL, rollingUpdate), SMALL);
-  for (let i = 0; i < repetitions; i++) {
-    const a = prepare(LARGE, rollingUpdate);
-    const b = prepare(SMALL, rollingUpdate);
-    const time = (sim: Simulation, n: number) => {
-      collectGarbage();
-      const start = process.hrtime.bigint();
-      const events = rollOut(sim, n);
-      return { ms: Number(process.hrtime.bigint() - start) / 1e6, events };
-    };
-    let ra: { ms: number; events: number };
-    let rb: { ms: number; events: number };
-    if (i % 2 === 0) {
-      ra = time(a, LARGE);
-      rb = time(b, SMALL);
-    } else {
-      rb = time(b, SMALL);
-      ra = time(a, LARGE);
-    }
-    timesA.push(ra.ms);
-    timesB.push(rb.ms);
-    ratios.push(ra.ms / rb.ms);
-    eventsA = ra.events;
-  }
-  const msA = median(timesA);
-  return { ratio: median(ratios), msA, msB: median(timesB), eventsA, eventsPerSecond: eventsA / (msA / 1000) };
+  const time = (sim: Simulation, n: number) => {
+    collectGarbage();
+    const start = process.hrtime.bigint();
+    const events = rollOut(sim, n);
+    return { ms: Number(process.hrtime.bigint() - start) / 1e6, events };
+  };
+  // Each repetition builds both clusters, untimed, before timing either rollout, and lets them go
+  // after it, so the next repetition's clusters are built without the last ones still held.
+  let simA: Simulation | undefined;
+  let simB: Simulation | undefined;
+  const { a, b, ratios } = await interleaveRuns(() => time(simA!, LARGE), () => time(simB!, SMALL), repetitions, {
+    beforeEach: () => {
+      simA = prepare(LARGE, rollingUpdate);
+      simB = prepare(SMALL, rollingUpdate);
+    },
+    afterEach: () => {
+      simA = simB = undefined;
+    },
+  });
+  const msA = median(a.map((r) => r.ms));
+  const eventsA = a.length > 0 ? a[a.length - 1].events : 0;
+  return { ratio: median(ratios), msA, msB: median(b.map((r) => r.ms)), eventsA, eventsPerSecond: eventsA / (msA / 1000) };
 }
 
 /** Benchmarks for `npm run bench`. */

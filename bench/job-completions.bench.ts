@@ -10,26 +10,15 @@
  * Each repetition runs A and B interleaved (A first on even repetitions, B first on odd ones) in
  * fresh Simulations with only the Job and TTL-after-finished controllers, and checks the outcome.
  */
-import * as v8 from 'v8';
-import * as vm from 'vm';
 import { jobDraft } from '../lib/simulator/cluster/factories';
 import { jobControllerRegistration } from '../lib/simulator/controllers/job-controller';
 import { ttlAfterFinishedControllerRegistration } from '../lib/simulator/controllers/ttl-after-finished-controller';
 import { Simulation } from '../lib/simulator/simulation';
-import { BenchResult, median, round } from './util';
+import { BenchResult, collectGarbage, interleaveRuns, median, round } from './util';
 
 const LARGE = 10_000;
 const SMALL = 5_000;
 const PARALLELISM = 100;
-
-const collectGarbage: () => void = (() => {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    return vm.runInNewContext('gc') as () => void;
-  } catch {
-    return () => undefined;
-  }
-})();
 
 interface Run {
   readonly ms: number;
@@ -67,23 +56,7 @@ function runJob(completions: number): Run {
 export async function run(): Promise<BenchResult[]> {
   const repetitions = Number(process.env.BENCH_REPETITIONS) || 3;
   runJob(SMALL); // JIT warm-up, unmeasured
-  const a: Run[] = [];
-  const b: Run[] = [];
-  const ratios: number[] = [];
-  for (let i = 0; i < repetitions; i++) {
-    let ra: Run;
-    let rb: Run;
-    if (i % 2 === 0) {
-      ra = runJob(LARGE);
-      rb = runJob(SMALL);
-    } else {
-      rb = runJob(SMALL);
-      ra = runJob(LARGE);
-    }
-    a.push(ra);
-    b.push(rb);
-    ratios.push(ra.ms / rb.ms);
-  }
+  const { a, b, ratios } = await interleaveRuns(() => runJob(LARGE), () => runJob(SMALL), repetitions);
   const msA = median(a.map((r) => r.ms));
   const msB = median(b.map((r) => r.ms));
   const eventsPerSecond = median(a.map((r) => r.events / (r.ms / 1000)));

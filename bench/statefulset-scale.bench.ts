@@ -10,26 +10,15 @@
  * fresh Simulations with only the StatefulSet controller, and checks the outcome: every pod Ready
  * at the new image and the update revision current.
  */
-import * as v8 from 'v8';
-import * as vm from 'vm';
 import { statefulSetDraft } from '../lib/simulator/cluster/factories';
 import { statefulSetControllerRegistration } from '../lib/simulator/controllers/stateful-set-controller';
 import { Simulation } from '../lib/simulator/simulation';
-import { BenchResult, median, round } from './util';
+import { BenchResult, collectGarbage, interleaveRuns, median, round } from './util';
 
 const LARGE = 2_000;
 const SMALL = 1_000;
 /** 30 nodes of 110 pods: room for 3,300 pods, the same cluster for both sizes. */
 const NODES = Array.from({ length: 30 }, (_, i) => ({ name: `node-${String(i + 1).padStart(2, '0')}` }));
-
-const collectGarbage: () => void = (() => {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    return vm.runInNewContext('gc') as () => void;
-  } catch {
-    return () => undefined;
-  }
-})();
 
 interface Run {
   readonly ms: number;
@@ -69,23 +58,7 @@ export function runStatefulSet(replicas: number): Run {
 export async function run(): Promise<BenchResult[]> {
   const repetitions = Number(process.env.BENCH_REPETITIONS) || 3;
   runStatefulSet(SMALL); // JIT warm-up, unmeasured
-  const a: Run[] = [];
-  const b: Run[] = [];
-  const ratios: number[] = [];
-  for (let i = 0; i < repetitions; i++) {
-    let ra: Run;
-    let rb: Run;
-    if (i % 2 === 0) {
-      ra = runStatefulSet(LARGE);
-      rb = runStatefulSet(SMALL);
-    } else {
-      rb = runStatefulSet(SMALL);
-      ra = runStatefulSet(LARGE);
-    }
-    a.push(ra);
-    b.push(rb);
-    ratios.push(ra.ms / rb.ms);
-  }
+  const { a, b, ratios } = await interleaveRuns(() => runStatefulSet(LARGE), () => runStatefulSet(SMALL), repetitions);
   const msA = median(a.map((r) => r.ms));
   const msB = median(b.map((r) => r.ms));
   const eventsPerSecond = Math.round(a[0].events / (msA / 1000));

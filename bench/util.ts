@@ -49,8 +49,12 @@ export interface Comparison {
   readonly medianMsB: number;
 }
 
-/** A garbage collection before each timed run keeps one side's garbage out of the other's time. */
-const collectGarbage: () => void = (() => {
+/**
+ * Runs a full garbage collection (V8's `gc`, exposed at load through `--expose-gc`); a no-op where
+ * the flag cannot be set. Call it right before each timed run so one side's garbage stays out of
+ * the other's time.
+ */
+export const collectGarbage: () => void = (() => {
   try {
     v8.setFlagsFromString('--expose-gc');
     return vm.runInNewContext('gc') as () => void;
@@ -89,24 +93,64 @@ export async function compareInterleaved(a: () => unknown, b: () => unknown, opt
     await a();
     await b();
   }
-  const timesA: number[] = [];
-  const timesB: number[] = [];
+  const runs = await interleaveRuns(async () => ({ ms: await timeMs(a) }), async () => ({ ms: await timeMs(b) }), repetitions);
+  return { ratio: median(runs.ratios), ratios: runs.ratios, medianMsA: median(runs.a.map((r) => r.ms)), medianMsB: median(runs.b.map((r) => r.ms)) };
+}
+
+/** Optional steps around each repetition of {@link interleaveRuns}; they are not part of any run. */
+export interface InterleaveHooks {
+  /** Runs before each repetition's pair, e.g. to build fresh state that both runs then use. */
+  readonly beforeEach?: (repetition: number) => unknown;
+  /** Runs after each repetition's pair, e.g. a further measurement taken once per repetition. */
+  readonly afterEach?: (repetition: number) => unknown;
+}
+
+/** The outcome of {@link interleaveRuns}. */
+export interface InterleavedRuns<T> {
+  /** What each run of A returned, in repetition order. */
+  readonly a: T[];
+  /** What each run of B returned, in repetition order. */
+  readonly b: T[];
+  /** `a[i].ms / b[i].ms` for every repetition `i`, in repetition order. */
+  readonly ratios: number[];
+}
+
+/**
+ * Runs `a` and `b` once each per repetition, interleaved: even repetitions (0, 2, …) run A first,
+ * odd ones B first, so warm caches and pending garbage favour neither. Each run times itself and
+ * returns its wall time as `ms` beside whatever else it measured (events, heap), so a run can leave
+ * its own set-up and checks out of the time; {@link compareInterleaved} is this for plain timings.
+ * Warm-up runs, if any, are the caller's, before this.
+ *
+ * @param a the run under test (e.g. the larger size)
+ * @param b the baseline run
+ * @param repetitions how many A/B pairs to run
+ * @param hooks steps before and after each pair, outside both runs
+ * @returns every run's result per side and the per-repetition ratios A/B
+ */
+export async function interleaveRuns<T extends { ms: number }>(
+  a: () => T | Promise<T>, b: () => T | Promise<T>, repetitions: number, hooks: InterleaveHooks = {},
+): Promise<InterleavedRuns<T>> {
+  const runsA: T[] = [];
+  const runsB: T[] = [];
   const ratios: number[] = [];
   for (let i = 0; i < repetitions; i++) {
-    let ta: number;
-    let tb: number;
+    await hooks.beforeEach?.(i);
+    let ra: T;
+    let rb: T;
     if (i % 2 === 0) {
-      ta = await timeMs(a);
-      tb = await timeMs(b);
+      ra = await a();
+      rb = await b();
     } else {
-      tb = await timeMs(b);
-      ta = await timeMs(a);
+      rb = await b();
+      ra = await a();
     }
-    timesA.push(ta);
-    timesB.push(tb);
-    ratios.push(ta / tb);
+    runsA.push(ra);
+    runsB.push(rb);
+    ratios.push(ra.ms / rb.ms);
+    await hooks.afterEach?.(i);
   }
-  return { ratio: median(ratios), ratios, medianMsA: median(timesA), medianMsB: median(timesB) };
+  return { a: runsA, b: runsB, ratios };
 }
 
 /** Rounds a ratio for printing. */
