@@ -4,26 +4,12 @@
  * name, as kubectl sorts), and the DNS answers at the end.
  */
 import { formatInstant } from '../clock';
-import type { ClusterReader } from '../cluster/cluster-state';
-import type { ClusterDns } from '../cluster/dns';
 import type { SimPod } from '../cluster/objects';
 import { formatDurationMs } from '../duration';
-import type { TraceEvent } from '../trace';
+import type { ReportInput } from './json';
 
-/** What the text report is built from. */
-export interface TextReportInput {
-  /** The store. */
-  readonly cluster: Pick<ClusterReader, 'history'>;
-  /** Events. */
-  readonly events: readonly TraceEvent[];
-  /** DNS. */
-  readonly dns: Pick<ClusterDns, 'records'>;
-  /** Epoch ms of t=0. */
-  readonly startEpochMs: number;
-  /** End, simulated ms. */
-  readonly untilMs: number;
-  /** Seed. */
-  readonly seed: number;
+/** What the text report is built from: what the JSON report is built from, plus what the run left out. */
+export interface TextReportInput extends ReportInput {
   /**
    * What the run left out of its records (`keepDeleted`, `maxEvents`); a note says so when any.
    * @default - nothing left out
