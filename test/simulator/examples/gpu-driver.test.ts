@@ -5,17 +5,10 @@
  * selector gives it one; a GPU node relabelled out of the selector loses its pod — daemon pods,
  * unlike ordinary pods, do not ignore label changes after scheduling; a new GPU node gets one.
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/gpu-driver/main';
-import { simulate } from '../../../lib/simulator';
-
-const SCENARIO = path.join(__dirname, '../../../examples/gpu-driver/scenario.yaml');
+import { simulateExample } from '../../helpers/examples';
 
 function run() {
-  const app = Testing.app();
-  build(app);
-  return simulate(Testing.synth(app.node.findChild('gpu-driver') as Chart), SCENARIO);
+  return simulateExample('gpu-driver');
 }
 
 const result = run();

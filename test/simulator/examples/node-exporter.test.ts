@@ -8,18 +8,14 @@
  * untolerated NoExecute taint added later removes the pod, and it returns once the taint is gone
  * (§3.1 `shouldContinueRunning`).
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/node-exporter/main';
 import { simulate, SimulationResult } from '../../../lib/simulator';
+import { exampleScenario, synthExample } from '../../helpers/examples';
 
-const SCENARIO = path.join(__dirname, '../../../examples/node-exporter/scenario.yaml');
+const SCENARIO = exampleScenario('node-exporter');
 const POD_NAME = /^node-exporter-[bcdfghjklmnpqrstvwxz2456789]{5}$/;
 
 function synth(withoutTemplateTolerations = false) {
-  const app = Testing.app();
-  build(app);
-  const docs = Testing.synth(app.node.findChild('node-exporter') as Chart);
+  const docs = synthExample('node-exporter');
   if (withoutTemplateTolerations) {
     for (const d of docs) if (d.kind === 'DaemonSet') delete d.spec.template.spec.tolerations;
   }

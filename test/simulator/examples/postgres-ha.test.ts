@@ -8,18 +8,14 @@
  * lost with its node is recreated elsewhere; every orders-db-0 uses data-orders-db-0 (§1.4).
  */
 import * as fs from 'fs';
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
 import * as YAML from 'yaml';
-import { build } from '../../../examples/postgres-ha/main';
-import { ScenarioSource, simulate, SimulationResult } from '../../../lib/simulator';
+import { ScenarioSource, SimulationResult } from '../../../lib/simulator';
+import { exampleScenario, simulateExample } from '../../helpers/examples';
 
-const SCENARIO = path.join(__dirname, '../../../examples/postgres-ha/scenario.yaml');
+const SCENARIO = exampleScenario('postgres-ha');
 
 function run(scenario: ScenarioSource = SCENARIO): SimulationResult {
-  const app = Testing.app();
-  build(app);
-  return simulate(Testing.synth(app.node.findChild('postgres-ha') as Chart), scenario);
+  return simulateExample('postgres-ha', 'postgres-ha', scenario);
 }
 
 /** The nodes holding a live (non-terminal, non-deleted) member at simulated `ms`. */

@@ -4,18 +4,10 @@
  * simulate → assert: the container is restarted in place twice (2 < backoffLimit 4, reference
  * §4.3) and the Job completes.
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/seed-000-backup-job/main';
-import { simulate } from '../../../lib/simulator';
-
-const SCENARIO = path.join(__dirname, '../../../examples/seed-000-backup-job/scenario.yaml');
+import { simulateExample } from '../../helpers/examples';
 
 function run() {
-  const app = Testing.app();
-  build(app);
-  const chart = app.node.findChild('seed-000-backup-job') as Chart;
-  return simulate(Testing.synth(chart), SCENARIO);
+  return simulateExample('seed-000-backup-job');
 }
 
 test('seed-000-backup-job: two failed runs restarted in place, then Complete at 42 s', () => {

@@ -4,18 +4,10 @@
  * synth → simulate → assert: at resume only the most recent missed run starts, late (reference §5.5,
  * §9 item 2); the other nights run at 02:00; Jobs are named by their scheduled minute.
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/seed-000-daily-backup/main';
-import { simulate } from '../../../lib/simulator';
-
-const SCENARIO = path.join(__dirname, '../../../examples/seed-000-daily-backup/scenario.yaml');
+import { simulateExample } from '../../helpers/examples';
 
 function run() {
-  const app = Testing.app();
-  build(app);
-  const chart = app.node.findChild('seed-000-daily-backup') as Chart;
-  return simulate(Testing.synth(chart), SCENARIO);
+  return simulateExample('seed-000-daily-backup');
 }
 
 const result = run();

@@ -8,18 +8,13 @@
  * still gets one, which stays Pending (§3.1: the controller does not check resources); a node
  * outside the nodeSelector gets none. The second chart (§6.2, namespace default) behaves the same.
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/seed-000-fluentd/main';
-import { simulate, SimulationResult } from '../../../lib/simulator';
+import { SimulationResult } from '../../../lib/simulator';
+import { simulateExample } from '../../helpers/examples';
 
-const SCENARIO = path.join(__dirname, '../../../examples/seed-000-fluentd/scenario.yaml');
 const POD_NAME = /^fluentd-[bcdfghjklmnpqrstvwxz2456789]{5}$/;
 
 function run(chartId = 'seed-000-fluentd'): SimulationResult {
-  const app = Testing.app();
-  build(app);
-  return simulate(Testing.synth(app.node.findChild(chartId) as Chart), SCENARIO);
+  return simulateExample('seed-000-fluentd', chartId);
 }
 
 /** `node created deleting phase` of every pod instance, creation order. */

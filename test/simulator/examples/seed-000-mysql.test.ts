@@ -9,17 +9,11 @@
  * - both: the claims data-mysql-<n> are created once and kept by every replacement (§1.4, §1.6),
  *   and mysql-<n>.mysql-headless.default.svc.cluster.local follows each new pod (§2).
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/seed-000-mysql/main';
-import { simulate, SimulationResult } from '../../../lib/simulator';
-
-const SCENARIO = path.join(__dirname, '../../../examples/seed-000-mysql/scenario.yaml');
+import { SimulationResult } from '../../../lib/simulator';
+import { simulateExample } from '../../helpers/examples';
 
 function run(chartId: string): SimulationResult {
-  const app = Testing.app();
-  build(app);
-  return simulate(Testing.synth(app.node.findChild(chartId) as Chart), SCENARIO);
+  return simulateExample('seed-000-mysql', chartId);
 }
 
 /** `time reason message` of the StatefulSet's events after the initial rollout. */

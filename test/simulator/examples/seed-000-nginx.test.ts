@@ -6,17 +6,10 @@
  * stays in DNS because the Service publishes not-ready addresses (§2), and OrderedReady holds a
  * scale-up until it is Ready again (§1.3 "creation of higher pods stops until it recovers").
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/seed-000-nginx/main';
-import { simulate } from '../../../lib/simulator';
-
-const SCENARIO = path.join(__dirname, '../../../examples/seed-000-nginx/scenario.yaml');
+import { simulateExample } from '../../helpers/examples';
 
 function run() {
-  const app = Testing.app();
-  build(app);
-  return simulate(Testing.synth(app.node.findChild('seed-000-nginx') as Chart), SCENARIO);
+  return simulateExample('seed-000-nginx');
 }
 
 const result = run();

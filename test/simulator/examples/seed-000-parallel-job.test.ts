@@ -4,27 +4,10 @@
  * pods at a time (reference §4.2), five succeeded, Complete (§4.3), and the Job with its pods
  * deleted one hour after it finished (§4.7).
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/seed-000-parallel-job/main';
-import { simulate } from '../../../lib/simulator';
-import type { ReportPod } from '../../../lib/simulator';
-
-const SCENARIO = path.join(__dirname, '../../../examples/seed-000-parallel-job/scenario.yaml');
+import { maxConcurrent, simulateExample } from '../../helpers/examples';
 
 function run() {
-  const app = Testing.app();
-  build(app);
-  const chart = app.node.findChild('seed-000-parallel-job') as Chart;
-  return simulate(Testing.synth(chart), SCENARIO);
-}
-
-/** Most pods running at once: from creation until they finish. */
-function maxConcurrent(pods: readonly ReportPod[]): number {
-  const edges = pods.flatMap((p) => [[Date.parse(p.created), 1], [Date.parse(p.finished!), -1]] as Array<[number, number]>);
-  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  let n = 0;
-  return Math.max(...edges.map(([, d]) => (n += d)));
+  return simulateExample('seed-000-parallel-job');
 }
 
 test('seed-000-parallel-job: 5 completions, 2 at a time, Complete at 36 s', () => {

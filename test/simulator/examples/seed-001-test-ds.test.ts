@@ -5,18 +5,14 @@
  * at 7m25s comes back on the same node under a new name once the old one is gone (§3.4); a node
  * that joins gets a pod, a node that leaves takes its pod with it (PodGC) and nothing replaces it.
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/seed-001-test-ds/main';
 import { simulate } from '../../../lib/simulator';
+import { exampleScenario, synthExample } from '../../helpers/examples';
 
-const SCENARIO = path.join(__dirname, '../../../examples/seed-001-test-ds/scenario.yaml');
+const SCENARIO = exampleScenario('seed-001-test-ds');
 const POD_NAME = /^test-[bcdfghjklmnpqrstvwxz2456789]{5}$/;
 
 function synth(withoutToleration = false) {
-  const app = Testing.app();
-  build(app);
-  const docs = Testing.synth(app.node.findChild('seed-001-test-ds') as Chart);
+  const docs = synthExample('seed-001-test-ds');
   if (withoutToleration) {
     for (const d of docs) if (d.kind === 'DaemonSet') delete d.spec.template.spec.tolerations;
   }

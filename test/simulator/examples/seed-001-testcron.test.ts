@@ -4,18 +4,10 @@
  * (`testcron-27718752` = 2022-09-14T03:12:00Z, reference §6.2), each seen completed, and only the three
  * latest successful Jobs kept (successfulJobsHistoryLimit 3, oldest deleted first, §5.4 step 12).
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/seed-001-testcron/main';
-import { simulate } from '../../../lib/simulator';
-
-const SCENARIO = path.join(__dirname, '../../../examples/seed-001-testcron/scenario.yaml');
+import { simulateExample } from '../../helpers/examples';
 
 function run() {
-  const app = Testing.app();
-  build(app);
-  const chart = app.node.findChild('seed-001-testcron') as Chart;
-  return simulate(Testing.synth(chart), SCENARIO);
+  return simulateExample('seed-001-testcron');
 }
 
 const result = run();

@@ -6,17 +6,10 @@
  * pod's (§2); every pod mounts nfs-pvc and the controller creates no claim; web-1 deleted by hand
  * comes back under the same name with a new IP, and its DNS name follows (§1.4, §2).
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/seed-001-web/main';
-import { simulate } from '../../../lib/simulator';
-
-const SCENARIO = path.join(__dirname, '../../../examples/seed-001-web/scenario.yaml');
+import { simulateExample } from '../../helpers/examples';
 
 function run() {
-  const app = Testing.app();
-  build(app);
-  return simulate(Testing.synth(app.node.findChild('seed-001-web') as Chart), SCENARIO);
+  return simulateExample('seed-001-web');
 }
 
 const result = run();

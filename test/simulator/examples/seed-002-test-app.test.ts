@@ -6,17 +6,10 @@
  * from another namespace (§2); a pod deleted by hand or evicted comes back under the same name
  * (§1.4, and §1.2's `RecreatingFailedPod` for the failed one) and its DNS name follows.
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/seed-002-test-app/main';
-import { simulate } from '../../../lib/simulator';
-
-const SCENARIO = path.join(__dirname, '../../../examples/seed-002-test-app/scenario.yaml');
+import { simulateExample } from '../../helpers/examples';
 
 function run() {
-  const app = Testing.app();
-  build(app);
-  return simulate(Testing.synth(app.node.findChild('seed-002-test-app') as Chart), SCENARIO);
+  return simulateExample('seed-002-test-app');
 }
 
 const result = run();

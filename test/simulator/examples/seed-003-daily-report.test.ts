@@ -5,18 +5,10 @@
  * not started while Tuesday's is active (JobAlreadyActive, §5.4 step 8) and starts late when it ends,
  * since Forbid leaves lastScheduleTime alone; three successful Jobs are kept (§5.4 step 12).
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/seed-003-daily-report/main';
-import { simulate } from '../../../lib/simulator';
-
-const SCENARIO = path.join(__dirname, '../../../examples/seed-003-daily-report/scenario.yaml');
+import { simulateExample } from '../../helpers/examples';
 
 function run() {
-  const app = Testing.app();
-  build(app);
-  const chart = app.node.findChild('seed-003-daily-report') as Chart;
-  return simulate(Testing.synth(chart), SCENARIO);
+  return simulateExample('seed-003-daily-report');
 }
 
 const result = run();

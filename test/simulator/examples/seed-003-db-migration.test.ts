@@ -4,18 +4,10 @@
  * simulate → assert: at exactly 600 s the running pod is deleted and the Job fails with
  * DeadlineExceeded (reference §4.3); no retry is started.
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/seed-003-db-migration/main';
-import { simulate } from '../../../lib/simulator';
-
-const SCENARIO = path.join(__dirname, '../../../examples/seed-003-db-migration/scenario.yaml');
+import { simulateExample } from '../../helpers/examples';
 
 function run() {
-  const app = Testing.app();
-  build(app);
-  const chart = app.node.findChild('seed-003-db-migration') as Chart;
-  return simulate(Testing.synth(chart), SCENARIO);
+  return simulateExample('seed-003-db-migration');
 }
 
 test('seed-003-db-migration: DeadlineExceeded at 600 s, the running pod deleted, no retry', () => {

@@ -6,17 +6,10 @@
  * other while the taint stays (shouldRun and shouldContinueRunning both false); once the taint is
  * removed worker2 gets a new collector.
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/seed-003-fluent-bit/main';
-import { simulate } from '../../../lib/simulator';
-
-const SCENARIO = path.join(__dirname, '../../../examples/seed-003-fluent-bit/scenario.yaml');
+import { simulateExample } from '../../helpers/examples';
 
 function run() {
-  const app = Testing.app();
-  build(app);
-  return simulate(Testing.synth(app.node.findChild('seed-003-fluent-bit') as Chart), SCENARIO);
+  return simulateExample('seed-003-fluent-bit');
 }
 
 const result = run();

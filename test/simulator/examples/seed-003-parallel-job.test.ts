@@ -5,26 +5,10 @@
  * 10 s pod-failure back-off (reference §4.4), never more than 3 pods at a time (§4.2), and the Job
  * completes with 10 succeeded pods.
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/seed-003-parallel-job/main';
-import { simulate } from '../../../lib/simulator';
-import type { ReportPod } from '../../../lib/simulator';
-
-const SCENARIO = path.join(__dirname, '../../../examples/seed-003-parallel-job/scenario.yaml');
+import { maxConcurrent, simulateExample } from '../../helpers/examples';
 
 function run() {
-  const app = Testing.app();
-  build(app);
-  const chart = app.node.findChild('seed-003-parallel-job') as Chart;
-  return simulate(Testing.synth(chart), SCENARIO);
-}
-
-function maxConcurrent(pods: readonly ReportPod[]): number {
-  const edges = pods.flatMap((p) => [[Date.parse(p.created), 1], [Date.parse(p.finished!), -1]] as Array<[number, number]>);
-  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  let n = 0;
-  return Math.max(...edges.map(([, d]) => (n += d)));
+  return simulateExample('seed-003-parallel-job');
 }
 
 test('seed-003-parallel-job: 10 succeeded, 1 failed, at most 3 at a time; the replacement starts 10 s after the crash', () => {

@@ -6,17 +6,10 @@
  * claims of the removed pods stay (§1.6), and the pods that come back on scale-up reuse them
  * instead of getting new ones (§1.4 `createPersistentVolumeClaims` finds the existing claim).
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/seed-003-redis/main';
-import { simulate } from '../../../lib/simulator';
-
-const SCENARIO = path.join(__dirname, '../../../examples/seed-003-redis/scenario.yaml');
+import { simulateExample } from '../../helpers/examples';
 
 function run() {
-  const app = Testing.app();
-  build(app);
-  return simulate(Testing.synth(app.node.findChild('seed-003-redis') as Chart), SCENARIO);
+  return simulateExample('seed-003-redis');
 }
 
 const result = run();

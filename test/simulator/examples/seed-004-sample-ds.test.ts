@@ -7,18 +7,13 @@
  *   nodes without a ready pod at a time (rounds of 2, 2, 1 — which nodes go first is ours, node
  *   order; Kubernetes picks them in random order).
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/seed-004-sample-ds/main';
-import { simulate, SimulationResult } from '../../../lib/simulator';
+import { SimulationResult } from '../../../lib/simulator';
+import { simulateExample } from '../../helpers/examples';
 
-const SCENARIO = path.join(__dirname, '../../../examples/seed-004-sample-ds/scenario.yaml');
 const WORKERS = ['worker1', 'worker2', 'worker3', 'worker4', 'worker5'];
 
 function run(chartId: string): SimulationResult {
-  const app = Testing.app();
-  build(app);
-  return simulate(Testing.synth(app.node.findChild(chartId) as Chart), SCENARIO);
+  return simulateExample('seed-004-sample-ds', chartId);
 }
 
 /** Live pods at the end as `node=image`, by node. */

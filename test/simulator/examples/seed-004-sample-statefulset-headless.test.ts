@@ -8,18 +8,12 @@
  * name has no address while it terminates (§2: terminating pods leave Endpoints) and then follows
  * the recreated pod (§1.4).
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/seed-004-sample-statefulset-headless/main';
-import { simulate } from '../../../lib/simulator';
+import { simulateExample } from '../../helpers/examples';
 
-const SCENARIO = path.join(__dirname, '../../../examples/seed-004-sample-statefulset-headless/scenario.yaml');
 const POD0 = 'sample-statefulset-headless-0.sample-headless.default.svc.cluster.local';
 
 function run() {
-  const app = Testing.app();
-  build(app);
-  return simulate(Testing.synth(app.node.findChild('seed-004-sample-statefulset-headless') as Chart), SCENARIO);
+  return simulateExample('seed-004-sample-statefulset-headless');
 }
 
 const result = run();

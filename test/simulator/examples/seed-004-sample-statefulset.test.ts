@@ -7,17 +7,10 @@
  * OnDelete changes no pod until one is deleted, which comes back with the new template (§1.4,
  * §1.5); ordinal 0 is created first and deleted last, as the blog says.
  */
-import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
-import { build } from '../../../examples/seed-004-sample-statefulset/main';
-import { simulate } from '../../../lib/simulator';
-
-const SCENARIO = path.join(__dirname, '../../../examples/seed-004-sample-statefulset/scenario.yaml');
+import { simulateExample } from '../../helpers/examples';
 
 function run() {
-  const app = Testing.app();
-  build(app);
-  return simulate(Testing.synth(app.node.findChild('seed-004-sample-statefulset') as Chart), SCENARIO);
+  return simulateExample('seed-004-sample-statefulset');
 }
 
 const result = run();
