@@ -8,6 +8,7 @@
  * `<title>` elements. Output is a pure function of its inputs: the same report and options give the
  * same bytes (no clock, no locale-dependent sorting, fixed number formatting).
  */
+import { civilFromLocal, WallClock, Zone } from '../../_zone';
 import type { SimulationReport } from './json';
 
 type ReportEvent = SimulationReport['events'][number];
@@ -796,35 +797,20 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 interface Civil { y: number; mo: number; d: number; h: number; mi: number; s: number; wd: number }
 
-const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Wall-clock fields of an instant in `zone` ('UTC' uses the Date UTC getters). */
+/**
+ * Wall-clock fields of an instant in `zone`, from the same cached zone offsets the schedule code
+ * uses (lib/_zone.ts), to the second.
+ */
 function civil(epochMs: number, zone: string): Civil {
-  if (zone === 'UTC') {
-    const d = new Date(epochMs);
-    return { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds(), wd: d.getUTCDay() };
-  }
-  let fmt = zoneFormatters.get(zone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short',
-    });
-    zoneFormatters.set(zone, fmt);
-  }
-  const parts: Record<string, string> = {};
-  for (const p of fmt.formatToParts(new Date(epochMs))) parts[p.type] = p.value;
-  return {
-    y: Number(parts.year), mo: Number(parts.month), d: Number(parts.day), h: Number(parts.hour) % 24,
-    mi: Number(parts.minute), s: Number(parts.second), wd: WEEKDAYS.indexOf(parts.weekday),
-  };
+  const t = Math.floor(epochMs / 1000);
+  const w: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, weekday: 0, offset: 0 };
+  civilFromLocal(t + Zone.get(zone).offsetAt(t), w);
+  return { y: w.year, mo: w.month, d: w.day, h: w.hour, mi: w.minute, s: w.second, wd: w.weekday };
 }
 
 /** UTC offset of `zone` at an instant, "+09:00". */
 function zoneOffset(epochMs: number, zone: string): string {
-  const c = civil(epochMs, zone);
-  const asUtc = Date.UTC(c.y, c.mo - 1, c.d, c.h, c.mi, c.s);
-  const minutes = Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
+  const minutes = Math.round(Zone.get(zone).offsetAt(Math.floor(epochMs / 1000)) / 60);
   const sign = minutes < 0 ? '-' : '+';
   const a = Math.abs(minutes);
   return `${sign}${pad2(Math.floor(a / 60))}:${pad2(a % 60)}`;
@@ -1012,7 +998,7 @@ function distinctZones(ctx: Context, groups: readonly Group[]): { zone: string; 
   }
   for (const z of byZone.keys()) {
     try {
-      civil(ctx.startEpoch, z);
+      new Intl.DateTimeFormat('en-US', { timeZone: z });
     } catch {
       throw new Error(`renderHtmlTimeline: unknown time zone ${JSON.stringify(z)} in timeZones`);
     }
