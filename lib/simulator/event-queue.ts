@@ -52,10 +52,22 @@ export class EventQueue {
   private readonly heap: QueuedEvent[] = [];
   private nextSeq = 0;
   private live = 0;
+  /** Pending (not cancelled) events per priority value. */
+  private readonly livePerPriority = new Map<number, number>();
 
   /** How many events are pending (cancelled ones excluded). */
   public get size(): number {
     return this.live;
+  }
+
+  /** How many pending events have this priority (cancelled ones excluded). */
+  public pendingAt(priority: number): number {
+    return this.livePerPriority.get(priority) ?? 0;
+  }
+
+  /** The sequence number the next scheduled event gets. */
+  public get sequence(): number {
+    return this.nextSeq;
   }
 
   /**
@@ -71,6 +83,7 @@ export class EventQueue {
     this.heap.push(ev);
     this.up(this.heap.length - 1);
     this.live++;
+    this.livePerPriority.set(priority, (this.livePerPriority.get(priority) ?? 0) + 1);
     return ev;
   }
 
@@ -79,6 +92,14 @@ export class EventQueue {
     if (!ev || ev.cancelled) return;
     ev.cancelled = true;
     this.live--;
+    this.livePerPriority.set(ev.priority, this.livePerPriority.get(ev.priority)! - 1);
+  }
+
+  /** The earliest pending event with this priority (a scan: O(pending)). */
+  public earliestAt(priority: number): QueuedEvent | undefined {
+    let best: QueuedEvent | undefined;
+    for (const ev of this.heap) if (!ev.cancelled && ev.priority === priority && (best === undefined || before(ev, best))) best = ev;
+    return best;
   }
 
   /** The next event to run, without removing it. */
@@ -94,9 +115,27 @@ export class EventQueue {
     if (!top) return undefined;
     this.removeTop();
     this.live--;
+    this.livePerPriority.set(top.priority, this.livePerPriority.get(top.priority)! - 1);
     // A popped event counts as no longer pending; mark it so a later cancel is a no-op.
     top.cancelled = true;
     return top;
+  }
+
+  /**
+   * Moves pending events `deltaMs` later, and the sequence counter on by `skippedSeq`, as if the
+   * events scheduled in between had come and gone: the steady-state fast-forward (fast-forward.ts)
+   * translates a quiet cluster by whole periods. Every moved event keeps its place relative to the
+   * other moved ones; the heap is rebuilt, so unmoved ones (scenario steps) stay where they were.
+   */
+  public shift(events: readonly QueuedEvent[], deltaMs: number, skippedSeq: number): void {
+    for (const ev of events) {
+      if (ev.cancelled) throw new Error(`cannot shift a cancelled or finished event ("${ev.label}")`);
+      (ev as { atMs: number }).atMs += deltaMs;
+      (ev as { seq: number }).seq += skippedSeq;
+    }
+    this.nextSeq += skippedSeq;
+    const h = this.heap;
+    for (let i = (h.length >> 1) - 1; i >= 0; i--) this.down(i);
   }
 
   private dropCancelled(): void {

@@ -13,6 +13,7 @@ export const NAME_SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 /** A seeded pseudo-random generator. */
 export class Rng {
   private state: number;
+  private count = 0;
 
   /** @param seed any integer; the same seed yields the same sequence */
   public constructor(public readonly seed: number) {
@@ -22,11 +23,36 @@ export class Rng {
   /** A float in [0, 1). */
   public next(): number {
     // mulberry32 (public domain, Tommy Ettinger).
+    this.count++;
     this.state = (this.state + 0x6d2b79f5) >>> 0;
     let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** How many numbers have been drawn so far. */
+  public get draws(): number {
+    return this.count;
+  }
+
+  /**
+   * Moves on by `n` draws without computing them, in O(1): mulberry32's state only ever grows by
+   * its constant, so `n` draws add `n` times it (mod 2^32). For the steady-state fast-forward.
+   */
+  public skip(n: number): void {
+    if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`skip needs a whole number of draws ≥ 0, got ${n}`);
+    // n·c mod 2^32 depends only on n mod 2^32; Math.imul multiplies mod 2^32 exactly.
+    this.state = (this.state + Math.imul(n % 4294967296, 0x6d2b79f5)) >>> 0;
+    this.count += n;
+  }
+
+  /** A generator in the same state that draws the same numbers from here on, without moving this one. */
+  public clone(): Rng {
+    const copy = new Rng(this.seed);
+    copy.state = this.state;
+    copy.count = this.count;
+    return copy;
   }
 
   /** An integer in [0, n). */

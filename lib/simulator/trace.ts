@@ -124,6 +124,21 @@ export class Trace {
     this.listeners.push(listener);
   }
 
+  /** Whether any `onRecord` listener is registered (they must see every event, so nothing may be skipped). */
+  public get hasListeners(): boolean {
+    return this.listeners.length > 0;
+  }
+
+  /**
+   * Counts `n` events as recorded and dropped without building them: the steady-state
+   * fast-forward (fast-forward.ts) skips periods whose events the `maxEvents` bound would drop
+   * anyway. Later events are numbered as if they had been recorded.
+   */
+  public skip(n: number): void {
+    if (this.listeners.length > 0) throw new Error('cannot skip events while onRecord listeners are registered');
+    this.recorded += n;
+  }
+
   /** One JSON object per line (`{"atMs":…,"type":…,"object":…,"reason":…,"message":…}`), for golden files. */
   public toJsonLines(): string {
     const events = this.events;

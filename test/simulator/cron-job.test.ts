@@ -374,3 +374,28 @@ describe('properties', () => {
     }), { numRuns: 5 });
   });
 });
+
+describe("1.27's approximate most recent tick: a requeue that is already due (§5.3, #118724)", () => {
+  // `*/7` restarts at every hour: the approximation walks a 7-minute grid from the first missed tick
+  // (00:14, …, 00:56, 01:03, …), so at 01:00:00.1 with the 00:07 run still active it says 00:56,
+  // whose Next (01:00) is already past: nextScheduleTimeDuration ≤ 0. The real worker spins until
+  // 01:03; the simulated one re-syncs once a second instead of looping at one instant.
+  const r = run({
+    start: '2024-01-01T00:00:00Z', schedule: '*/7 * * * *', spec: { concurrencyPolicy: 'Forbid' },
+    behaviours: [{ runForMs: hours(2) }], until: hours(3),
+  });
+
+  it('does not loop at one instant, and re-syncs once a second from 01:00:00.1 to 01:03', () => {
+    const active = r.sim.trace.filter({ reason: 'JobAlreadyActive' }).map((e) => e.atMs);
+    const window = active.filter((at) => at >= hours(1) && at < hours(1) + minutes(3) + seconds(1)).map((at) => r.iso(at));
+    expect(window[0]).toBe('2024-01-01T01:00:00.100Z');
+    expect(window.at(-1)).toBe('2024-01-01T01:03:00.100Z');
+    expect(window).toHaveLength(181);
+  });
+
+  it('starts the late run (Forbid) for 02:06 — a point of the grid, not a tick of the schedule', () => {
+    // 00:14 + 16 × 7 min = 02:06; the 2-hour run ends at 02:07:00.1 (+2 s for its Job to finish).
+    expect(r.jobs()).toEqual([jobAt('testcron', '2024-01-01T00:07:00Z'), jobAt('testcron', '2024-01-01T02:06:00Z')]);
+    expect(r.iso(r.sim.state.history('Job')[1].createdMs)).toBe('2024-01-01T02:07:02.100Z');
+  });
+});

@@ -42,6 +42,16 @@ export interface StoreChange {
   readonly atMs: number;
 }
 
+/** What {@link ClusterState.counters} returns. */
+export interface StoreCounters {
+  /** uids handed out so far. */
+  readonly uids: number;
+  /** The last resourceVersion. */
+  readonly resourceVersion: number;
+  /** Instances removed from the store so far, per kind. */
+  readonly deleted: ReadonlyMap<SimKind, number>;
+}
+
 /** A function notified of every change. */
 export type Watcher = (change: StoreChange) => void;
 
@@ -124,6 +134,8 @@ export class ClusterState implements ClusterReader {
   private readonly droppedPending = new Map<SimKind, Set<SimObject>>();
   /** Dropped instances per kind. */
   private readonly droppedTotal = new Map<SimKind, number>();
+  /** Instances removed from the store so far, per kind. */
+  private readonly deletedTotal = new Map<SimKind, number>();
   private readonly uidIndex = new Map<string, SimObject>();
   private readonly ownerIndex = new Map<string, Set<SimObject>>();
   private readonly nodeIndex = new Map<string, Set<SimPod>>();
@@ -306,6 +318,7 @@ export class ClusterState implements ClusterReader {
     this.uidIndex.delete(obj.uid);
     obj.deletedMs = this.nowMs();
     obj.resourceVersion = ++this.rv;
+    this.deletedTotal.set(obj.kind, (this.deletedTotal.get(obj.kind) ?? 0) + 1);
     this.notify({ type: 'Deleted', object: obj, atMs: obj.deletedMs });
     // Watchers have seen the whole object; what happens to it afterwards only concerns the history.
     if (this.options.history === 'summary') summarize(obj);
@@ -320,7 +333,30 @@ export class ClusterState implements ClusterReader {
 
   /** Dropped deleted instances per kind, for the kinds that had any (option `keepDeleted`). */
   public droppedCounts(): Readonly<Partial<Record<SimKind, number>>> {
-    return Object.fromEntries(this.droppedTotal);
+    // In kind order, so the answer does not depend on which kind was dropped first.
+    return Object.fromEntries([...this.droppedTotal].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
+  /** The store's counters: uids handed out, the resourceVersion, and removals per kind. */
+  public counters(): StoreCounters {
+    return { uids: this.uidCounter, resourceVersion: this.rv, deleted: new Map(this.deletedTotal) };
+  }
+
+  /**
+   * Moves the counters on as if `skipped` more objects had been created, written and removed —
+   * the steady-state fast-forward (fast-forward.ts) skipping whole periods of a quiet cluster.
+   * The skipped removals count as dropped from the history: the fast-forward only skips when the
+   * `keepDeleted` bound would have dropped them by the time anyone looks.
+   */
+  public skip(skipped: StoreCounters): void {
+    if (this.options.keepDeleted === undefined && skipped.deleted.size > 0) throw new Error('cannot skip removals without keepDeleted');
+    this.uidCounter += skipped.uids;
+    this.rv += skipped.resourceVersion;
+    for (const [kind, n] of skipped.deleted) {
+      if (n === 0) continue;
+      this.deletedTotal.set(kind, (this.deletedTotal.get(kind) ?? 0) + n);
+      this.droppedTotal.set(kind, (this.droppedTotal.get(kind) ?? 0) + n);
+    }
   }
 
   // ------------------------------------------------------------------------------------------

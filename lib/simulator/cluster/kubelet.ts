@@ -66,6 +66,35 @@ export class Kubelet {
   }
 
   // ------------------------------------------------------------------------------------------
+  // steady-state fast-forward (fast-forward.ts)
+  // ------------------------------------------------------------------------------------------
+
+  /** Whether no pod waits for a free IP (such a pod starts when another one stops). */
+  public get quiet(): boolean {
+    for (const waiting of this.waitingForIp.values()) if (waiting.length > 0) return false;
+    return true;
+  }
+
+  /**
+   * What the kubelet remembers of `pod`, times relative to `originMs`, as a string the
+   * fast-forward compares between periods; `''` when it remembers nothing.
+   */
+  public memoryOf(pod: SimPod, originMs: number): string {
+    const rt = this.runtimes.get(pod.uid);
+    if (!rt) return '';
+    // The back-off time only counts once there was a back-off (restart: steps reset after 2 × max).
+    const lastBackoff = rt.backoffSteps === 0 ? '' : rt.lastBackoffMs - originMs;
+    return `${behaviourKey(rt.behaviour)}|${rt.runs}|${rt.backoffSteps}|${lastBackoff}|${rt.timer === undefined}|${rt.readyTimer === undefined}`
+      + `|${rt.readinessOverride}|${rt.killing}`;
+  }
+
+  /** Moves what the kubelet remembers of `pod` `deltaMs` later. */
+  public shift(pod: SimPod, deltaMs: number): void {
+    const rt = this.runtimes.get(pod.uid);
+    if (rt) rt.lastBackoffMs += deltaMs;
+  }
+
+  // ------------------------------------------------------------------------------------------
   // scenario actions (called from queue events, never from a notification)
   // ------------------------------------------------------------------------------------------
 
@@ -362,6 +391,15 @@ export class Kubelet {
     rt.timer = undefined;
     rt.readyTimer = undefined;
   }
+}
+
+const BEHAVIOUR_KEYS = new WeakMap<ResolvedBehaviour, string>();
+
+/** A resolved profile as a string (memoised: profiles are shared by every pod they match). */
+function behaviourKey(b: ResolvedBehaviour): string {
+  let k = BEHAVIOUR_KEYS.get(b);
+  if (k === undefined) BEHAVIOUR_KEYS.set(b, (k = JSON.stringify(b)));
+  return k;
 }
 
 function key(pod: SimPod): string {

@@ -29,6 +29,8 @@ export class PodNetwork {
   private readonly ranges = new Map<string, NodeRange>();
   /** Allocated IP → its node and host number. */
   private readonly owner = new Map<string, { readonly node: string; readonly host: number }>();
+  /** Allocations so far per node name. */
+  private readonly allocations = new Map<string, number>();
 
   /** Allocates an IP on `node`; undefined when the node's /24 is exhausted. */
   public allocate(node: Pick<SimNode, 'name' | 'index'>): string | undefined {
@@ -39,12 +41,63 @@ export class PodNetwork {
       if (!r.used.has(host)) {
         r.used.add(host);
         r.last = host;
+        this.allocations.set(node.name, (this.allocations.get(node.name) ?? 0) + 1);
         const ip = `10.244.${node.index}.${host}`;
         this.owner.set(ip, { node: node.name, host });
         return ip;
       }
     }
     return undefined;
+  }
+
+  /** Allocations made so far on each node that had any. */
+  public allocationCounts(): ReadonlyMap<string, number> {
+    return this.allocations;
+  }
+
+  /** IPs allocated and not yet released. */
+  public get allocatedCount(): number {
+    return this.owner.size;
+  }
+
+  /** Whether `ip` is allocated now. */
+  public isAllocated(ip: string): boolean {
+    return this.owner.has(ip);
+  }
+
+  /**
+   * Where the round-robin stands on `nodeName`: how many hosts are free and the position, among
+   * the free hosts in ascending order, of the one the next allocation takes.
+   */
+  public cursor(nodeName: string): { readonly free: number; readonly next: number } {
+    const r = this.ranges.get(nodeName);
+    const used = r?.used ?? new Set<number>();
+    const last = r?.last ?? 1;
+    let free = 0;
+    let next = -1;
+    for (let host = 2; host <= 254; host++) {
+      if (used.has(host)) continue;
+      if (next < 0 && host > last) next = free;
+      free++;
+    }
+    return { free, next: next < 0 ? 0 : next };
+  }
+
+  /**
+   * Moves the round-robin on `nodeName` on by `n` allocations, each released again before the next
+   * one would come round to it — what `n` pods that start and stop in turn do to the node's range.
+   * For the steady-state fast-forward (fast-forward.ts), which checks that this is what a period does.
+   */
+  public skipAllocations(nodeName: string, n: number): void {
+    if (n === 0) return;
+    const r = this.ranges.get(nodeName);
+    if (!r) throw new Error(`no allocations on ${nodeName} to move on from`);
+    const free: number[] = [];
+    for (let host = 2; host <= 254; host++) if (!r.used.has(host)) free.push(host);
+    if (free.length === 0) throw new Error(`no free host on ${nodeName}`);
+    const { next } = this.cursor(nodeName);
+    r.last = free[(next + n - 1) % free.length];
+    this.allocations.set(nodeName, (this.allocations.get(nodeName) ?? 0) + n);
   }
 
   /** Returns an IP to its node's pool (no-op when unknown). */

@@ -99,6 +99,15 @@ export class Scheduler {
     state.watch((c) => this.onChange(c));
   }
 
+  /**
+   * Whether a scheduling cycle is neither queued nor waiting to run, and how many pods count
+   * toward node usage — what the steady-state fast-forward (fast-forward.ts) compares.
+   */
+  public quietState(): string | undefined {
+    if (this.pending.size > 0 || this.cycleQueued) return undefined;
+    return `${this.parked.size}|${this.parkedWithAffinity.size}|${this.counted.size}`;
+  }
+
   /** Pods waiting for a node that fits (for reports and tests). */
   public get unschedulablePods(): SimPod[] {
     return [...this.parked.keys()];

@@ -39,7 +39,7 @@
  */
 import type { Clock } from '../clock';
 import type { ClusterReader, StoreChange } from '../cluster/cluster-state';
-import type { SimKind } from '../cluster/objects';
+import type { SimJob, SimKind, SimObjectBase } from '../cluster/objects';
 import type { EventRecorder } from '../recorder';
 import type { Rng } from '../rng';
 import type { ClaimControl, JobControl, PodControl, PodEventWording, StatusControl } from './control';
@@ -71,6 +71,26 @@ export interface Controller {
    * to run again. A Control's `ApiError` may propagate (rate-limited retry).
    */
   sync(key: string, now: number): SyncResult;
+  /**
+   * For the steady-state fast-forward (fast-forward.ts): what the controller remembers between
+   * syncs that can change what it does to the `family` (CronJobs, their Jobs and those Jobs'
+   * pods), as a string with times relative to `originMs` — equal strings at two period boundaries
+   * mean equal behaviour; `undefined` when it remembers something the fast-forward cannot carry
+   * over. A controller without this method turns the fast-forward off.
+   */
+  steadyState?(family: SteadyFamily, originMs: number): string | undefined;
+  /** Moves what {@link steadyState} describes `deltaMs` later (the fast-forward skipping whole periods). */
+  fastForward?(family: SteadyFamily, deltaMs: number): void;
+}
+
+/** The objects the steady-state fast-forward moves through time: CronJobs, their Jobs, those Jobs' pods. */
+export interface SteadyFamily {
+  /** Whether `obj` belongs to the family. */
+  has(obj: SimObjectBase): boolean;
+  /** A live family Job by key (`namespace/name`), if any. */
+  job(key: string): SimJob | undefined;
+  /** The position of a live family object among the live family objects of its kind (creation order). */
+  indexOf(obj: SimObjectBase): number;
 }
 
 /**

@@ -21,6 +21,9 @@ import { keyOf, splitKeyOf } from './keys';
 import { reconcileCronJob, scheduleState } from './cron-job-reconcile';
 import { controllerSchedule, finishedStatus, nextScheduleTimeDuration, ScheduleHang } from './cron-job-utils';
 
+/** How often the simulated controller re-syncs while 1.27 would spin on a requeue of ≤ 0 (see `sync`). */
+export const HOT_LOOP_RESYNC_MS = 1_000;
+
 /** The CronJob controller. */
 export class CronJobController implements Controller {
   /** The `pauseController` name. */
@@ -101,6 +104,20 @@ export class CronJobController implements Controller {
     return cj && cj.uid === r.uid ? [keyOf(cj)] : [];
   }
 
+  /**
+   * Steady-state fast-forward: CronJobs that hang are listed (they are never synced again, so
+   * they stay as they are); the idle-sync memo is not — it only answers a second sync at the same
+   * instant, and dropping it costs a recomputation, not a different outcome.
+   */
+  public steadyState(): string {
+    return [...this.hung].join(',');
+  }
+
+  /** @inheritdoc */
+  public fastForward(): void {
+    this.idle.clear();
+  }
+
   /** One `sync` of `namespace/name` at simulated ms `now`. */
   public sync(key: string, now: number): SyncResult {
     if (this.hung.has(key)) return {};
@@ -168,7 +185,13 @@ export class CronJobController implements Controller {
     }
     const wrote = this.ctx.status.updateStatus(cronJob, status);
     const requeue = plan.create ? plan.create.requeueAfterMs : plan.requeueAfterMs;
-    const requeueAfterMs = requeue === undefined ? undefined : Math.max(0, requeue);
+    // 1.27's approximate mostRecentScheduleTime (§5.3) can give a tick whose Next is already past —
+    // `*/7` just after the hour, with a run still active: nextScheduleTimeDuration ≤ 0, AddAfter
+    // adds at once, and the real worker re-syncs as fast as it can until the approximation moves on
+    // (at 01:03 for `*/7`, which is also when it starts the next Job; fixed in 1.28, #118724). A
+    // simulated sync takes no time, so that would be an endless loop at one instant; the simulator
+    // re-syncs once a second through such a window instead.
+    const requeueAfterMs = requeue === undefined ? undefined : requeue <= 0 ? HOT_LOOP_RESYNC_MS : requeue;
     if (!wrote && plan.events.length === 0 && plan.replace.length === 0 && !plan.create && plan.cleanup.length === 0) {
       this.idle.set(key, {
         nowMs: now, requeueAfterMs, resourceVersion: cronJob.resourceVersion, jobs,

@@ -71,6 +71,16 @@ export class DaemonSetController implements Controller {
     }
   }
 
+  /** Steady-state fast-forward: this controller only remembers DaemonSets, their pods and nodes, never a CronJob's Jobs or pods. */
+  public steadyState(): string {
+    return '';
+  }
+
+  /** @inheritdoc */
+  public fastForward(): void {
+    // Nothing of the family to move.
+  }
+
   /** @inheritdoc */
   public sync(key: string, now: number): SyncResult {
     const { namespace, name } = splitKey(key);

@@ -21,7 +21,7 @@
 import { ApiError } from '../cluster/api-errors';
 import type { StoreChange } from '../cluster/cluster-state';
 import { controllerOf, SimJob, SimPod } from '../cluster/objects';
-import type { Controller, ControllerContext, ControllerRegistration, DelayedKey, SyncResult } from './controller';
+import type { Controller, ControllerContext, ControllerRegistration, DelayedKey, SteadyFamily, SyncResult } from './controller';
 import { keyOf, ownerKeyOf, splitKeyOf } from './keys';
 import { finishJobSync, JobSyncInput, JobSyncPlan, JobWriteOutcome, planJobSync } from './job-reconcile';
 import {
@@ -80,6 +80,27 @@ export class JobController implements Controller {
     }
     // enqueueControllerPodUpdate: podUpdateBatchPeriod (§4.2).
     return [{ key, afterMs: POD_UPDATE_BATCH_PERIOD_MS }];
+  }
+
+  /**
+   * Steady-state fast-forward: back-off records, orphans and deleted Jobs' pods are not carried
+   * over (a steady CronJob's finished Jobs have none); per family Job, how many of its pods still
+   * matter.
+   */
+  public steadyState(family: SteadyFamily): string | undefined {
+    if (this.backoff.size > 0 || this.orphans.size > 0 || this.deletedJobs.size > 0) return undefined;
+    const out: string[] = [];
+    for (const [uid, pods] of this.tracked) {
+      const job = this.ctx.cluster.byUid(uid);
+      if (!job) return undefined;
+      if (family.has(job)) out.push(`${family.indexOf(job)}:${pods.size}`);
+    }
+    return out.sort().join(',');
+  }
+
+  /** @inheritdoc */
+  public fastForward(): void {
+    // Nothing timed: the tracked sets hold the pods themselves.
   }
 
   /** @inheritdoc */

@@ -79,6 +79,16 @@ export class StatefulSetController implements Controller {
     return index;
   }
 
+  /** Steady-state fast-forward: this controller only remembers StatefulSets, their pods and claims, never a CronJob's Jobs or pods. */
+  public steadyState(): string {
+    return '';
+  }
+
+  /** @inheritdoc */
+  public fastForward(): void {
+    // Nothing of the family to move.
+  }
+
   /** @inheritdoc */
   public sync(key: string, now: number): SyncResult {
     const { namespace, name } = splitKey(key);

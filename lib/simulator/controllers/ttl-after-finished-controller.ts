@@ -46,6 +46,16 @@ export class TtlAfterFinishedController implements Controller {
     return ttlTimeLeftMs(o, change.atMs) === null ? [] : [keyOf(o)];
   }
 
+  /** Steady-state fast-forward: this controller remembers nothing between syncs: its timers are work-queue keys, which the fast-forward moves itself. */
+  public steadyState(): string {
+    return '';
+  }
+
+  /** @inheritdoc */
+  public fastForward(): void {
+    // Nothing of the family to move.
+  }
+
   /** @inheritdoc */
   public sync(key: string, now: number): SyncResult {
     const { namespace, name } = splitKeyOf(key);

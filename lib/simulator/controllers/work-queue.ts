@@ -40,6 +40,21 @@ export class WorkQueue {
     return this.syncs;
   }
 
+  /**
+   * Keys waiting for their sync, with the queued events, for the steady-state fast-forward
+   * (fast-forward.ts); undefined when the queue holds retries, held keys or a pause, which it
+   * does not carry over.
+   */
+  public pendingSyncs(): ReadonlyMap<string, QueuedEvent> | undefined {
+    if (this.failures.size > 0 || this.held.size > 0 || this.resumeEvent !== undefined || this.paused) return undefined;
+    return this.scheduled;
+  }
+
+  /** Counts `n` syncs as run (the fast-forward skipping periods). */
+  public skipSyncs(n: number): void {
+    this.syncs += n;
+  }
+
   /** Whether the controller is paused now. */
   public get paused(): boolean {
     return this.reader.nowMs() < this.pausedUntilMs;
