@@ -3,7 +3,7 @@
  * The `cdk8s-workloads` command:
  *
  *   cdk8s-workloads simulate <manifest files or dirs…> [--scenario FILE] [--format text|json|html] [--out FILE]
- *                            [--history full|summary] [--keep-deleted N] [--max-events N]
+ *                            [--history full|summary] [--keep-deleted N] [--max-events N] [--no-fast-forward]
  *   cdk8s-workloads schedule "<cron>" [--time-zone ZONE] [--from ISO] [--count N] [--json]
  *
  * Bad input exits 1 with one message on stderr and nothing on stdout; never a stack trace.
@@ -34,6 +34,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .addOption(new Option('--history <mode>', 'keep whole deleted objects, or only what the report needs (long runs)').choices(['full', 'summary']).default('full'))
     .option('--keep-deleted <n>', 'list at most N deleted instances of each kind (the most recent); the rest are counted')
     .option('--max-events <n>', 'keep only the newest N events; the rest are counted')
+    .option('--no-fast-forward', 'replay every event of a steady CronJob run (with --keep-deleted and --max-events, steady periods are skipped; same output)')
     .action(async (paths: string[], opts: SimulateCommandOptions) => {
       exitCode = await runSimulate(paths, opts, io);
     });

@@ -27,6 +27,8 @@ export interface SimulateCommandOptions {
   readonly keepDeleted?: string;
   /** `SimulateOptions.maxEvents`, as typed. */
   readonly maxEvents?: string;
+  /** `SimulateOptions.fastForward` (`--no-fast-forward` sets false). */
+  readonly fastForward?: boolean;
 }
 
 /** Parses a count flag: a whole number ≥ 0, else a CliError naming the flag. */
@@ -53,6 +55,7 @@ export async function runSimulate(paths: string[], opts: SimulateCommandOptions,
       ...(opts.history !== undefined ? { history: opts.history } : {}),
       ...(keepDeleted !== undefined ? { keepDeleted } : {}),
       ...(maxEvents !== undefined ? { maxEvents } : {}),
+      ...(opts.fastForward === false ? { fastForward: false } : {}),
     });
   } catch (e) {
     if (e instanceof ManifestError || e instanceof ScenarioError) throw new CliError(e.message);

@@ -59,6 +59,13 @@ export interface SimulateOptions {
    * @default - every event is kept
    */
   readonly maxEvents?: number;
+  /**
+   * Skip whole periods of a steady CronJob run instead of replaying every event, when `keepDeleted`
+   * and `maxEvents` are both set (see {@link SimulationOptions.fastForward}); the report is the same.
+   *
+   * @default true
+   */
+  readonly fastForward?: boolean;
 }
 
 /** What a run left out of its report because of {@link SimulateOptions.keepDeleted} and {@link SimulateOptions.maxEvents}. */
@@ -107,6 +114,7 @@ export function simulate(manifests: ManifestSource, scenario?: ScenarioSource | 
     ...(options.history !== undefined ? { history: options.history } : {}),
     ...(options.keepDeleted !== undefined ? { keepDeleted: options.keepDeleted } : {}),
     ...(options.maxEvents !== undefined ? { maxEvents: options.maxEvents } : {}),
+    ...(options.fastForward !== undefined ? { fastForward: options.fastForward } : {}),
   });
   for (const o of loaded.objects) {
     const draft = draftFromManifest(o.manifest, sc.namespace);

@@ -85,6 +85,18 @@ test('--max-events and --keep-deleted shorten the lists and the text report says
   expect(text.stdout).toMatch(new RegExp(`${full.events.length - 5}\\b.*event`));
 });
 
+test('--no-fast-forward replays every event of a steady CronJob; the output is the same', async () => {
+  const args = [fixture('every-minute-cronjob.yaml'), '--scenario', fixture('every-minute.scenario.yaml'), '--history', 'summary', '--keep-deleted', '5', '--max-events', '50'];
+  for (const format of ['json', 'text']) {
+    const fast = await run(...args, '--format', format);
+    const replayed = await run(...args, '--format', format, '--no-fast-forward');
+    expect(fast.code).toBe(0);
+    expect(fast.stdout).toBe(replayed.stdout);
+  }
+  const report = JSON.parse((await run(...args, '--format', 'json')).stdout);
+  expect(report.jobs.map((j: { name: string }) => j.name).slice(-3)).toEqual(['every-minute-28403997', 'every-minute-28403998', 'every-minute-28403999']);
+});
+
 test('fails when --keep-deleted or --max-events is not a whole number, or --history is unknown', async () => {
   const base = [fixture('seed-004-corrected.yaml'), '--scenario', fixture('seed-004.scenario.yaml')];
   expect(await run(...base, '--keep-deleted', '-1')).toMatchObject({ code: 1, stdout: '', stderr: 'error: --keep-deleted -1: must be a whole number ≥ 0\n' });

@@ -12,6 +12,7 @@ import { firstAperiodic } from '../../lib/simulator/fast-forward';
 import { Simulation, SimulationOptions } from '../../lib/simulator/simulation';
 import type { UserActions } from '../../lib/simulator/user-actions';
 import { Schedule } from '../../lib/schedule';
+import { simulate } from '../../lib/simulator/index';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -288,5 +289,19 @@ describe('firstAperiodic', () => {
     const schedule = Schedule.parse(expr, timeZone ? { timeZone } : {});
     const got = firstAperiodic(schedule, at(from), at(to), periodMs);
     expect(got === undefined ? undefined : new Date(got).toISOString()).toBe(broken);
+  });
+});
+
+describe('fast-forward through simulate()', () => {
+  const fixtures = `${__dirname}/fixtures`;
+  it('gives the same JSON and text reports as replaying every event, and skips most of the two days', () => {
+    const options = { scenarioFile: `${fixtures}/every-minute.scenario.yaml`, history: 'summary' as const, keepDeleted: 5, maxEvents: 50 };
+    const fast = simulate(`${fixtures}/every-minute-cronjob.yaml`, options.scenarioFile, options);
+    const replayed = simulate(`${fixtures}/every-minute-cronjob.yaml`, options.scenarioFile, { ...options, fastForward: false });
+    expect(fast.toJson()).toBe(replayed.toJson());
+    expect(fast.toText()).toBe(replayed.toText());
+    expect(fast.dropped).toEqual(replayed.dropped);
+    expect(fast.simulation.fastForwarded!.periods).toBeGreaterThan(2_500);
+    expect(replayed.simulation.fastForwarded).toBeUndefined();
   });
 });
