@@ -73,6 +73,8 @@ export interface FastForwardHost {
   readonly workQueues: readonly WorkQueue[];
   /** Events processed so far. */
   readonly processed: () => number;
+  /** Scenario actions run so far. */
+  readonly userActions: () => number;
   /** Counts `n` more events as processed. */
   readonly skipProcessed: (n: number) => void;
   readonly loopLimit: number;
@@ -91,6 +93,7 @@ interface Counters {
   readonly allocations: ReadonlyMap<string, number>;
   readonly syncs: readonly number[];
   readonly outside: number;
+  readonly userActions: number;
   readonly podsCreated: number;
 }
 
@@ -229,7 +232,8 @@ export class FastForward {
     return {
       processed: h.processed(), seq: h.queue.sequence, draws: h.rng.draws, recorded: h.trace.recordedCount, uids: store.uids,
       rv: store.resourceVersion, deleted: store.deleted, allocations: new Map(h.network.allocationCounts()),
-      syncs: h.workQueues.map((wq) => wq.syncCount), outside: this.family.writesOutside, podsCreated: this.family.podsCreatedCount,
+      syncs: h.workQueues.map((wq) => wq.syncCount), outside: this.family.writesOutside, userActions: h.userActions(),
+      podsCreated: this.family.podsCreatedCount,
     };
   }
 
@@ -238,7 +242,8 @@ export class FastForward {
     const h = this.host;
     const a = earlier.counters;
     const b = here.counters;
-    if (b.outside !== a.outside) return undefined;
+    // A period with a write outside the family or a scenario action in it is not what repeats.
+    if (b.outside !== a.outside || b.userActions !== a.userActions) return undefined;
     const periodMs = here.originMs - earlier.originMs;
     const d: PeriodDelta = {
       processed: b.processed - a.processed, seq: b.seq - a.seq, draws: b.draws - a.draws, recorded: b.recorded - a.recorded,

@@ -136,6 +136,8 @@ export class Simulation {
   private readonly loopLimit: number;
   private readonly instantLimit: number;
   private processed = 0;
+  /** Scenario actions run so far (a period with one is not a steady one). */
+  private userActionsRun = 0;
   private readonly fastForwarder: FastForward | undefined;
   private instantMs = -1;
   private atInstant = 0;
@@ -194,6 +196,7 @@ export class Simulation {
     this.fastForwarder = fastForwardApplies(options, queues) ? new FastForward({
       clock: this.clock, queue: this.queue, rng: this.rng, state: this.state, trace: this.trace, network: this.network,
       kubelet: this.kubelet, scheduler: this.scheduler, workQueues: queues, processed: () => this.processed,
+      userActions: () => this.userActionsRun,
       skipProcessed: (n) => {
         this.processed += n;
       },
@@ -238,7 +241,10 @@ export class Simulation {
     if (atMs < this.nowMs) {
       throw new SimulationError(SimulationErrorCode.CLOCK_BACKWARDS, `cannot schedule "${label}" at ${atMs} ms, before now`, this.nowMs);
     }
-    return this.queue.schedule(atMs, EventPriority.USER, label, () => action(this.actions));
+    return this.queue.schedule(atMs, EventPriority.USER, label, () => {
+      this.userActionsRun++;
+      action(this.actions);
+    });
   }
 
   /** The registered controller named `name`. @throws SimulationError when none */

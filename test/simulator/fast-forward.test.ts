@@ -187,6 +187,11 @@ describe('fast-forward: same outcome as replaying every event', () => {
     ['whole deleted objects kept (history full)', {
       cronJobs: [{ schedule: '*/2 * * * *' }], options: { history: 'full', keepDeleted: 5, maxEvents: 100 }, until: [DAY],
     }, 500],
+    ['a scenario step inside the first periods (a period with a step in it does not repeat)', {
+      cronJobs: [{ schedule: '* * * * *', successfulJobsHistoryLimit: 0, failedJobsHistoryLimit: 0, backoffLimit: 0 }],
+      behaviours: [{ runForMs: 1_000 }], options: { history: 'summary', keepDeleted: 0, maxEvents: 0 },
+      steps: [{ atMs: MIN + 101, act: (a) => a.deletePods({ owner: 'CronJob/cj0' }) }], until: [6 * HOUR],
+    }, 300],
     ['a short run: too short to skip anything', { cronJobs: [{ schedule: '* * * * *' }], until: [20 * MIN] }, 0],
   ])('%s', (_name, run, minSkipped) => {
     const fast = expectSameOutcome(run);
