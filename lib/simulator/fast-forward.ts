@@ -40,7 +40,9 @@ import type { PodNetwork } from './cluster/network';
 import type { SimKind, SimObject } from './cluster/objects';
 import type { Scheduler } from './cluster/scheduler';
 import type { SimulatedClock } from './clock';
+import type { Controller } from './controllers/controller';
 import type { WorkQueue } from './controllers/work-queue';
+import type { SimulationOptions } from './simulation';
 import { controllerSchedule } from './controllers/cron-job-utils';
 import { EventPriority, EventQueue, QueuedEvent } from './event-queue';
 import { SimulationError, SimulationErrorCode } from './errors';
@@ -82,6 +84,7 @@ export interface FastForwardHost {
   readonly maxEvents: number;
 }
 
+/** What the simulation has counted so far; also what one period adds (the difference of two). */
 interface Counters {
   readonly processed: number;
   readonly seq: number;
@@ -240,16 +243,10 @@ export class FastForward {
   /** How many periods to skip from `here`, given the same state at `earlier`; undefined when none. */
   private plan(earlier: Boundary, here: Boundary, view: FamilyView, untilMs: number): Plan | undefined {
     const h = this.host;
-    const a = earlier.counters;
-    const b = here.counters;
+    const d = minus(here.counters, earlier.counters);
     // A period with a write outside the family or a scenario action in it is not what repeats.
-    if (b.outside !== a.outside || b.userActions !== a.userActions) return undefined;
+    if (d.outside !== 0 || d.userActions !== 0) return undefined;
     const periodMs = here.originMs - earlier.originMs;
-    const d: PeriodDelta = {
-      processed: b.processed - a.processed, seq: b.seq - a.seq, draws: b.draws - a.draws, recorded: b.recorded - a.recorded,
-      uids: b.uids - a.uids, rv: b.rv - a.rv, deleted: diff(b.deleted, a.deleted), allocations: diff(b.allocations, a.allocations),
-      syncs: b.syncs.map((n, i) => n - a.syncs[i]), pods: b.podsCreated - a.podsCreated,
-    };
     if (d.processed <= 0) return undefined;
 
     // The tail: every moved object goes (FIFO history clean-up: live / removed per period), then
@@ -269,7 +266,7 @@ export class FastForward {
     const horizonMs = Math.min(untilMs, userStep === undefined ? Infinity : userStep.atMs);
     let limitMs = horizonMs;
     let k = Math.floor((horizonMs - here.originMs) / periodMs) - 1 - tail;
-    k = Math.min(k, Math.floor((h.loopLimit - b.processed) / d.processed) - tail - 1);
+    k = Math.min(k, Math.floor((h.loopLimit - here.counters.processed) / d.processed) - tail - 1);
     if (k >= 1) {
       const periodic = this.periodicUntil(view, earlier.originMs, periodMs, here.originMs + (k + tail + 2) * periodMs);
       if (periodic < here.originMs + (k + tail + 2) * periodMs) {
@@ -277,7 +274,7 @@ export class FastForward {
         k = Math.min(k, Math.floor((periodic - here.originMs) / periodMs) - tail - 2);
       }
     }
-    if (k >= 1 && d.pods > 0) {
+    if (k >= 1 && d.podsCreated > 0) {
       const collision = this.firstCollision(view, d, k, lifetime);
       if (collision === null) return this.giveUp(horizonMs);
       if (collision !== undefined) {
@@ -324,19 +321,19 @@ export class FastForward {
    * a generated name that is taken is drawn again, which would change the run). Returns the first
    * period with one, undefined when there is none, null when the periods draw for anything else.
    */
-  private firstCollision(view: FamilyView, d: PeriodDelta, periods: number, lifetime: number): number | null | undefined {
-    if (d.draws !== d.pods * DRAWS_PER_SUFFIX) return null;
+  private firstCollision(view: FamilyView, d: Counters, periods: number, lifetime: number): number | null | undefined {
+    if (d.draws !== d.podsCreated * DRAWS_PER_SUFFIX) return null;
     // A pod outside the family named like a family Job's pod would be one more name to avoid.
     const prefixes = view.cronJobs.map((c) => `${c.name}-`);
     for (const p of this.host.state.list('Pod')) if (!this.family.has(p) && prefixes.some((x) => p.name.startsWith(x))) return null;
-    if (lifetime * d.pods < 2) return undefined;
+    if (lifetime * d.podsCreated < 2) return undefined;
     const rng = this.host.rng.clone();
-    const window = lifetime * d.pods;
+    const window = lifetime * d.podsCreated;
     // The last `window` suffixes, as numbers in base 27, in a ring; a scan of it is cheaper than a
     // map for the few pods a window usually holds.
     const recent = new Float64Array(window).fill(-1);
     const n = NAME_SUFFIX_ALPHABET.length;
-    const total = periods * d.pods;
+    const total = periods * d.podsCreated;
     // Past a few pods a set is cheaper; the window never holds a suffix twice (that is a collision).
     const inWindow = window > 64 ? new Set<number>() : undefined;
     for (let i = 0; i < total; i++) {
@@ -344,9 +341,9 @@ export class FastForward {
       for (let c = 0; c < DRAWS_PER_SUFFIX; c++) suffix = suffix * n + rng.int(n);
       const slot = i % window;
       if (inWindow === undefined) {
-        for (let j = 0; j < window; j++) if (recent[j] === suffix) return Math.floor(i / d.pods);
+        for (let j = 0; j < window; j++) if (recent[j] === suffix) return Math.floor(i / d.podsCreated);
       } else {
-        if (inWindow.has(suffix)) return Math.floor(i / d.pods);
+        if (inWindow.has(suffix)) return Math.floor(i / d.podsCreated);
         inWindow.delete(recent[slot]);
         inWindow.add(suffix);
       }
@@ -376,23 +373,20 @@ export class FastForward {
   }
 }
 
-interface PeriodDelta {
-  readonly processed: number;
-  readonly seq: number;
-  readonly draws: number;
-  readonly recorded: number;
-  readonly uids: number;
-  readonly rv: number;
-  readonly deleted: ReadonlyMap<SimKind, number>;
-  readonly allocations: ReadonlyMap<string, number>;
-  readonly syncs: readonly number[];
-  readonly pods: number;
-}
-
 interface Plan {
   readonly periods: number;
   readonly periodMs: number;
-  readonly delta: PeriodDelta;
+  readonly delta: Counters;
+}
+
+/** What happened between two counts: `b` minus `a`, field by field. */
+function minus(b: Counters, a: Counters): Counters {
+  return {
+    processed: b.processed - a.processed, seq: b.seq - a.seq, draws: b.draws - a.draws, recorded: b.recorded - a.recorded,
+    uids: b.uids - a.uids, rv: b.rv - a.rv, deleted: diff(b.deleted, a.deleted), allocations: diff(b.allocations, a.allocations),
+    syncs: b.syncs.map((n, i) => n - a.syncs[i]), outside: b.outside - a.outside, userActions: b.userActions - a.userActions,
+    podsCreated: b.podsCreated - a.podsCreated,
+  };
 }
 
 function diff<K>(b: ReadonlyMap<K, number>, a: ReadonlyMap<K, number>): Map<K, number> {
@@ -441,4 +435,19 @@ export function firstAperiodic(schedule: { nextAfterMs(afterMs: number): number 
   }
   for (; head < open.length; head++) if (open[head] + periodMs <= toEpochMs) return open[head] + periodMs;
   return undefined;
+}
+
+/** Pod profile keys whose values name a Job or carry its uid: they could tell one period's pods from the next's. */
+const TIME_VARIANT_LABELS = ['job-name', 'controller-uid', 'batch.kubernetes.io/job-name', 'batch.kubernetes.io/controller-uid'];
+
+/**
+ * Whether the steady-state fast-forward may run: asked for, bounded history, every controller
+ * able to describe its memory, and no pod profile that picks pods by a name that changes from one
+ * period to the next (a pod or Job name, a Job owner, a Job's generated labels).
+ */
+export function fastForwardApplies(options: SimulationOptions, controllers: readonly Controller[]): boolean {
+  if (options.fastForward === false || options.keepDeleted === undefined || options.maxEvents === undefined) return false;
+  if (!controllers.every((c) => c.steadyState !== undefined && c.fastForward !== undefined)) return false;
+  return (options.behaviours ?? []).every((b) => b.match === undefined || (b.match.name === undefined && b.match.job === undefined
+    && !(b.match.owner ?? '').startsWith('Job/') && !Object.keys(b.match.labels ?? {}).some((k) => TIME_VARIANT_LABELS.includes(k))));
 }

@@ -38,7 +38,7 @@ import { CONTROLLERS } from './controllers/index';
 import { WorkQueue } from './controllers/work-queue';
 import { SimulationError, SimulationErrorCode } from './errors';
 import { EventPriority, EventQueue, QueuedEvent } from './event-queue';
-import { FastForward, FastForwardStats } from './fast-forward';
+import { FastForward, fastForwardApplies, FastForwardStats } from './fast-forward';
 import { TraceRecorder } from './recorder';
 import { Rng } from './rng';
 import { Trace } from './trace';
@@ -155,6 +155,9 @@ export class Simulation {
     if (options.maxEvents !== undefined && !(Number.isInteger(options.maxEvents) && options.maxEvents >= 0)) {
       throw new RangeError(`maxEvents must be an integer ≥ 0, got ${options.maxEvents}`);
     }
+    if (options.fastForward !== undefined && typeof options.fastForward !== 'boolean') {
+      throw new RangeError(`fastForward must be true or false, got ${JSON.stringify(options.fastForward)}`);
+    }
     if (options.history !== undefined && options.history !== 'full' && options.history !== 'summary') {
       throw new RangeError(`history must be 'full' or 'summary', got ${JSON.stringify(options.history)}`);
     }
@@ -193,7 +196,7 @@ export class Simulation {
         }
       }
     });
-    this.fastForwarder = fastForwardApplies(options, queues) ? new FastForward({
+    this.fastForwarder = fastForwardApplies(options, queues.map((wq) => wq.controller)) ? new FastForward({
       clock: this.clock, queue: this.queue, rng: this.rng, state: this.state, trace: this.trace, network: this.network,
       kubelet: this.kubelet, scheduler: this.scheduler, workQueues: queues, processed: () => this.processed,
       userActions: () => this.userActionsRun,
@@ -312,19 +315,4 @@ export class Simulation {
   public get eventsProcessed(): number {
     return this.processed;
   }
-}
-
-/** Pod profile keys whose values name a Job or carry its uid: they could tell one period's pods from the next's. */
-const TIME_VARIANT_LABELS = ['job-name', 'controller-uid', 'batch.kubernetes.io/job-name', 'batch.kubernetes.io/controller-uid'];
-
-/**
- * Whether the steady-state fast-forward may run: asked for, bounded history, every controller
- * able to describe its memory, and no pod profile that picks pods by a name that changes from one
- * period to the next (a pod or Job name, a Job owner, a Job's generated labels).
- */
-function fastForwardApplies(options: SimulationOptions, queues: readonly WorkQueue[]): boolean {
-  if (options.fastForward === false || options.keepDeleted === undefined || options.maxEvents === undefined) return false;
-  if (!queues.every((wq) => wq.controller.steadyState !== undefined && wq.controller.fastForward !== undefined)) return false;
-  return (options.behaviours ?? []).every((b) => b.match === undefined || (b.match.name === undefined && b.match.job === undefined
-    && !(b.match.owner ?? '').startsWith('Job/') && !Object.keys(b.match.labels ?? {}).some((k) => TIME_VARIANT_LABELS.includes(k))));
 }

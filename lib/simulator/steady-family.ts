@@ -115,16 +115,8 @@ export class FamilyView implements SteadyFamily {
   }
 
   /** @inheritdoc */
-  public job(key: string): SimJob | undefined {
-    const i = key.indexOf('/');
-    const ns = key.slice(0, i);
-    const name = key.slice(i + 1);
-    return this.jobs.find((j) => j.name === name && j.namespace === ns);
-  }
-
-  /** @inheritdoc */
   public indexOf(obj: SimObjectBase): number {
-    return this.position.get(obj.uid) ?? -1;
+    return this.indexOfUid(obj.uid);
   }
 
   /** The position of the live family object with this uid, or -1. */

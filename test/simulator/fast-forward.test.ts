@@ -264,6 +264,10 @@ describe('fast-forward: when it applies', () => {
     }
   });
 
+  it('fails when fastForward is not a boolean, naming the option', () => {
+    expect(() => new Simulation({ fastForward: 'no' as unknown as boolean })).toThrow('fastForward must be true or false, got "no"');
+  });
+
   it('is turned off by fastForward: false', () => {
     expect(build(perMinute, false).fastForwarded).toBeUndefined();
   });

@@ -66,24 +66,6 @@ export class PodNetwork {
   }
 
   /**
-   * Where the round-robin stands on `nodeName`: how many hosts are free and the position, among
-   * the free hosts in ascending order, of the one the next allocation takes.
-   */
-  public cursor(nodeName: string): { readonly free: number; readonly next: number } {
-    const r = this.ranges.get(nodeName);
-    const used = r?.used ?? new Set<number>();
-    const last = r?.last ?? 1;
-    let free = 0;
-    let next = -1;
-    for (let host = 2; host <= 254; host++) {
-      if (used.has(host)) continue;
-      if (next < 0 && host > last) next = free;
-      free++;
-    }
-    return { free, next: next < 0 ? 0 : next };
-  }
-
-  /**
    * Moves the round-robin on `nodeName` on by `n` allocations, each released again before the next
    * one would come round to it — what `n` pods that start and stop in turn do to the node's range.
    * For the steady-state fast-forward (fast-forward.ts), which checks that this is what a period does.
@@ -92,11 +74,16 @@ export class PodNetwork {
     if (n === 0) return;
     const r = this.ranges.get(nodeName);
     if (!r) throw new Error(`no allocations on ${nodeName} to move on from`);
+    // The free hosts in ascending order, and the position of the one `allocate` would take next.
     const free: number[] = [];
-    for (let host = 2; host <= 254; host++) if (!r.used.has(host)) free.push(host);
+    let next = -1;
+    for (let host = 2; host <= 254; host++) {
+      if (r.used.has(host)) continue;
+      if (next < 0 && host > r.last) next = free.length;
+      free.push(host);
+    }
     if (free.length === 0) throw new Error(`no free host on ${nodeName}`);
-    const { next } = this.cursor(nodeName);
-    r.last = free[(next + n - 1) % free.length];
+    r.last = free[(Math.max(next, 0) + n - 1) % free.length];
     this.allocations.set(nodeName, (this.allocations.get(nodeName) ?? 0) + n);
   }
 

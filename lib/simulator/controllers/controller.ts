@@ -39,7 +39,7 @@
  */
 import type { Clock } from '../clock';
 import type { ClusterReader, StoreChange } from '../cluster/cluster-state';
-import type { SimJob, SimKind, SimObjectBase } from '../cluster/objects';
+import type { SimKind, SimObjectBase } from '../cluster/objects';
 import type { EventRecorder } from '../recorder';
 import type { Rng } from '../rng';
 import type { ClaimControl, JobControl, PodControl, PodEventWording, StatusControl } from './control';
@@ -87,8 +87,6 @@ export interface Controller {
 export interface SteadyFamily {
   /** Whether `obj` belongs to the family. */
   has(obj: SimObjectBase): boolean;
-  /** A live family Job by key (`namespace/name`), if any. */
-  job(key: string): SimJob | undefined;
   /** The position of a live family object among the live family objects of its kind (creation order). */
   indexOf(obj: SimObjectBase): number;
 }
