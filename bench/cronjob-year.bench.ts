@@ -7,7 +7,7 @@
  * simulation of them does.
  *
  * - `cronjob-year-vs-enumeration`: one simulated year (525,600 runs) over enumerating the year,
- *   target 3 (issue 6). The steady-state fast-forward (lib/simulator/fast-forward.ts) is on, as it
+ *   target 3 (issue 6). The steady-state fast-forward (lib/simulator/fast-forward/fast-forward.ts) is on, as it
  *   is by default with a bounded history; the detail says how many periods it skipped and what
  *   replaying every event costs per run (`fastForward: false`, measured over 28 days).
  * - `cronjob-linearity`: replaying every event (`fastForward: false`), 28 simulated days over 14,
@@ -16,7 +16,7 @@
  *   after 14, with the same bounded history; target 1.5 (1 = bounded). The detail gives what the
  *   defaults (every deleted object whole, every event) hold after one day, for comparison.
  */
-import { Schedule } from '../lib/schedule';
+import { Schedule } from '../lib/schedule/schedule';
 import { cronJobDraft } from '../lib/simulator/cluster/factories';
 import { Simulation, SimulationOptions } from '../lib/simulator/simulation';
 import { BenchResult, collectGarbage, interleaveRuns, median, round } from './util';

@@ -11,7 +11,7 @@
  *   schedule, the library we do not use for previews.
  */
 import { CronExpressionParser } from 'cron-parser';
-import { Schedule } from '../lib/schedule';
+import { Schedule } from '../lib/schedule/schedule';
 import { BenchResult, compareInterleaved, round } from './util';
 
 const START = Date.UTC(2024, 0, 1);

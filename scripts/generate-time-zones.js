@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Regenerates lib/_time-zones.ts: every name that Go's time.LoadLocation resolves from a tz database
+ * Regenerates lib/schedule/time-zones.ts: every name that Go's time.LoadLocation resolves from a tz database
  * build, i.e. every Zone ("Z") and Link ("L") line of the tzdata.zi file that zic compiles. This
  * includes the backward-compatibility links (US/Eastern, Asia/Calcutta) and Factory, exactly what
  * the Kubernetes API server's `time.LoadLocation` check accepts.
@@ -39,6 +39,6 @@ export const TIME_ZONE_NAMES: ReadonlySet<string> = new Set([
 ${sorted.map((n) => `  '${n}',`).join('\n')}
 ]);
 `;
-const target = path.join(__dirname, '..', 'lib', '_time-zones.ts');
+const target = path.join(__dirname, '..', 'lib', 'schedule', 'time-zones.ts');
 fs.writeFileSync(target, out);
 process.stdout.write(`wrote ${sorted.length} names (tzdata ${version}) to ${path.relative(process.cwd(), target)}\n`);

@@ -1,4 +1,4 @@
-import { Schedule, ScheduleError, ScheduledRun } from '../schedule';
+import { Schedule, ScheduleError, ScheduledRun } from '../schedule/schedule';
 import { CliError, CliIO } from './io';
 
 /** Options of `cdk8s-workloads schedule`. */

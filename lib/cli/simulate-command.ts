@@ -7,10 +7,10 @@
  */
 import * as fs from 'fs';
 import { simulate, SimulationResult } from '../simulator/index';
-import { ManifestError } from '../simulator/manifest/issues';
+import { ManifestError } from '../apiserver/issues';
 import { renderHtmlTimeline, timelineOptionsFor } from '../simulator/report/html';
-import { ScenarioError } from '../simulator/scenario';
-import { SimulationError } from '../simulator/errors';
+import { ScenarioError } from '../simulator/scenario/scenario';
+import { SimulationError } from '../simulator/engine/errors';
 import { CliError, CliIO } from './io';
 
 /** Options of `cdk8s-workloads simulate`. */

@@ -12,18 +12,18 @@
  * expect(result.lookup('web-1.nginx')).toHaveLength(1);
  * ```
  */
-import { ApiError } from './cluster/api-errors';
+import { ApiError } from '../apiserver/api-errors';
 import { draftFromManifest, Manifest } from './cluster/from-manifest';
 import type { SimObject } from './cluster/objects';
 import type { HistoryMode } from './cluster/summary';
 import type { ControllerRegistration } from './controllers/controller';
-import { parseDurationMs } from './duration';
-import { describeLocation, ManifestError, ManifestIssueCode, ManifestNotice } from './manifest/issues';
-import { loadManifests, ManifestSource } from './manifest/load-manifests';
-import { validateUpdate } from './manifest/update-validation';
+import { parseDurationMs } from './engine/duration';
+import { describeLocation, ManifestError, ManifestIssueCode, ManifestNotice } from '../apiserver/issues';
+import { loadManifests, ManifestSource } from '../apiserver/load-manifests';
+import { validateUpdate } from '../apiserver/update-validation';
 import { buildReport, reportToJson, ReportEvent, ReportPod, SimulationReport } from './report/json';
 import { renderText } from './report/text';
-import { applyStep, parseScenario, Scenario, ScenarioSource } from './scenario';
+import { applyStep, parseScenario, Scenario, ScenarioSource } from './scenario/scenario';
 import { Simulation } from './simulation';
 
 /** Options of {@link simulate}. */
@@ -230,13 +230,13 @@ export { Simulation } from './simulation';
 export type { Manifest, ManifestMetadata } from './cluster/from-manifest';
 export type { SimulationOptions } from './simulation';
 export type { HistoryMode } from './cluster/summary';
-export { parseScenario, ScenarioError } from './scenario';
+export { parseScenario, ScenarioError } from './scenario/scenario';
 export type {
   Scenario, ScenarioStep, ScenarioAction, ScenarioSource, ScenarioIssue, ScaleAction, DeletePodAction, SetImageAction, AddNodeAction,
   NodeAction, TaintAction, UntaintAction, FailPodAction, EvictPodAction, SetReadyAction, PatchAction, PauseControllerAction, DeleteAction,
-} from './scenario';
-export { loadManifests, loadManifestsOrThrow } from './manifest/load-manifests';
-export type { ManifestSource, LoadResult, LoadedManifest, LoadedManifests, LoadOptions, ChartLike, ChartNode, AppLike } from './manifest/load-manifests';
-export { ManifestError, ManifestIssueCode } from './manifest/issues';
-export type { ManifestIssue, ManifestNotice } from './manifest/issues';
+} from './scenario/scenario';
+export { loadManifests, loadManifestsOrThrow } from '../apiserver/load-manifests';
+export type { ManifestSource, LoadResult, LoadedManifest, LoadedManifests, LoadOptions, ChartLike, ChartNode, AppLike } from '../apiserver/load-manifests';
+export { ManifestError, ManifestIssueCode } from '../apiserver/issues';
+export type { ManifestIssue, ManifestNotice } from '../apiserver/issues';
 export type { SimulationReport, ReportEvent, ReportPod, ReportClaim, ReportJob, ReportObjectRef, ReportOwnerRef } from './report/json';

@@ -18,7 +18,7 @@
  *
  * Controllers plug in through controllers/index.ts (see controllers/controller.ts).
  */
-import { SimulatedClock } from './clock';
+import { SimulatedClock } from './engine/clock';
 import { ClusterState } from './cluster/cluster-state';
 import { ClusterDns } from './cluster/dns';
 import { Draft, NodeInput, nodeDraft } from './cluster/factories';
@@ -36,12 +36,12 @@ import {
 import type { Controller, ControllerRegistration } from './controllers/controller';
 import { CONTROLLERS } from './controllers/index';
 import { WorkQueue } from './controllers/work-queue';
-import { SimulationError, SimulationErrorCode } from './errors';
-import { EventPriority, EventQueue, QueuedEvent } from './event-queue';
-import { FastForward, fastForwardApplies, FastForwardStats } from './fast-forward';
-import { TraceRecorder } from './recorder';
-import { Rng } from './rng';
-import { Trace } from './trace';
+import { SimulationError, SimulationErrorCode } from './engine/errors';
+import { EventPriority, EventQueue, QueuedEvent } from './engine/event-queue';
+import { FastForward, fastForwardApplies, FastForwardStats } from './fast-forward/fast-forward';
+import { TraceRecorder } from './engine/recorder';
+import { Rng } from './engine/rng';
+import { Trace } from './engine/trace';
 import { UpdateValidator, UserActions } from './user-actions';
 
 /** The default scenario start: 2024-01-01T00:00:00Z. */

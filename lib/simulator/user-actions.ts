@@ -4,7 +4,7 @@
  * USER priority, and tests may call them between `runUntil` calls. The controllers react to the
  * resulting store changes — steps that concern DaemonSets, Jobs or CronJobs only change the store.
  */
-import { ApiError, notFound } from './cluster/api-errors';
+import { ApiError, notFound } from '../apiserver/api-errors';
 import { ownerChain } from './cluster/behaviours';
 import type { ClusterState } from './cluster/cluster-state';
 import {
@@ -12,7 +12,7 @@ import {
 } from './cluster/defaults';
 import { NodeInput, nodeDraft } from './cluster/factories';
 import type { Kubelet } from './cluster/kubelet';
-import { globMatch } from './cluster/labels';
+import { globMatch } from '../apiserver/labels';
 import { CLUSTER_SCOPED_KINDS, SimKind, SimNode, SimObject, SimPod, Taint, TaintEffect } from './cluster/objects';
 import { UNSCHEDULABLE_TAINT_KEY } from './cluster/taints';
 import { deepEqual } from './controllers/control';

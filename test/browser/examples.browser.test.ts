@@ -15,7 +15,7 @@ import { tmpdir } from 'os';
 import { join, relative, resolve } from 'path';
 import { App, Chart, Yaml } from 'cdk8s';
 import { exampleNames, loadExample } from '../../examples/app';
-import { main } from '../../lib/cli';
+import { main } from '../../lib/cli/cli';
 import type { SimulationReport } from '../../lib/simulator/report/json';
 import { SCREENSHOT_DIR, TimelineBrowser } from './chromium';
 import { pixelStats } from './png';

@@ -5,14 +5,14 @@
 import { execFileSync, execSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { main } from '../../lib/cli';
+import { main } from '../../lib/cli/cli';
 import { CliIO } from '../../lib/cli/io';
 
 const ROOT = path.join(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'build', 'lib', 'cli.js');
+const CLI = path.join(ROOT, 'build', 'lib', 'cli', 'cli.js');
 
 /** Sources whose compiled output this test runs, paired with that output. */
-const SOURCES = ['cli.ts', 'cli/schedule-command.ts', 'cli/io.ts', 'schedule.ts', '_cron-spec.ts', '_zone.ts', '_go-duration.ts', '_time-zones.ts']
+const SOURCES = ['cli/cli.ts', 'cli/schedule-command.ts', 'cli/io.ts', 'schedule/schedule.ts', 'schedule/cron-spec.ts', 'schedule/zone.ts', 'schedule/go-duration.ts', 'schedule/time-zones.ts']
   .map((f) => [path.join(ROOT, 'lib', f), path.join(ROOT, 'build', 'lib', f.replace(/\.ts$/, '.js'))]);
 
 beforeAll(() => {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../lib/cli';
+import { main } from '../../lib/cli/cli';
 
 const fixture = (name: string) => path.join(__dirname, '..', 'simulator', 'fixtures', name);
 

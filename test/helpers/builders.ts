@@ -19,7 +19,7 @@ import {
   Container, newControllerRef, ObjectOfKind, PodPhase, PodSpec, PodTemplateSpec, SimCronJob, SimDaemonSet, SimJob, SimObject,
   SimObjectBase, SimPod, SimPvc, SimService, SimStatefulSet, Toleration,
 } from '../../lib/simulator/cluster/objects';
-import { Rng } from '../../lib/simulator/rng';
+import { Rng } from '../../lib/simulator/engine/rng';
 
 /** Options for a pod template. */
 export interface TemplateOptions {

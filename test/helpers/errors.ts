@@ -1,4 +1,4 @@
-import { ValidationError } from '../../lib/errors';
+import { ValidationError } from '../../lib/constructs/_shared/errors';
 
 /**
  * The `ValidationError` that `build` throws. Fails the test when `build` throws something else, or

@@ -16,7 +16,7 @@
  * expect(result.requeueAfterMs).toBeUndefined();
  * ```
  */
-import { ApiError } from '../../lib/simulator/cluster/api-errors';
+import { ApiError } from '../../lib/apiserver/api-errors';
 import type { Draft } from '../../lib/simulator/cluster/factories';
 import type { OwnerReference, SimObjectBase, SimJob, SimPod, SimPvc } from '../../lib/simulator/cluster/objects';
 import {
@@ -24,8 +24,8 @@ import {
   JobControl, PodControl, PodEventWording, SimWorkloadObject, StatusControl,
 } from '../../lib/simulator/controllers/control';
 import type { ControllerContext } from '../../lib/simulator/controllers/controller';
-import type { EventRecorder } from '../../lib/simulator/recorder';
-import type { EventObjectRef, EventRelatedRef, EventType } from '../../lib/simulator/trace';
+import type { EventRecorder } from '../../lib/simulator/engine/recorder';
+import type { EventObjectRef, EventRelatedRef, EventType } from '../../lib/simulator/engine/trace';
 import type { Harness } from './builders';
 
 /** One recorded event. */

@@ -1,5 +1,5 @@
 import { App, Chart, Testing } from 'cdk8s';
-import { validateStrict, SchemaIssue } from '../../lib/k8s-schema';
+import { validateStrict, SchemaIssue } from '../../lib/apiserver/schema';
 
 /** A synthesized manifest, loosely typed for assertions. */
 export type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [k: string]: any }; [k: string]: any };

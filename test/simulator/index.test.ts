@@ -4,8 +4,8 @@
  */
 import * as path from 'path';
 import { simulate, SimulationResult } from '../../lib/simulator';
-import { ManifestError } from '../../lib/simulator/manifest/issues';
-import { ScenarioError } from '../../lib/simulator/scenario';
+import { ManifestError } from '../../lib/apiserver/issues';
+import { ScenarioError } from '../../lib/simulator/scenario/scenario';
 
 const fixture = (name: string) => path.join(__dirname, 'fixtures', name);
 const ms = (r: SimulationResult, iso: string | null) => (iso === null ? null : Date.parse(iso) - r.scenario.startEpochMs);

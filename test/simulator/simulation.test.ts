@@ -1,5 +1,5 @@
 import { SimPod } from '../../lib/simulator/cluster/objects';
-import { SimulationError } from '../../lib/simulator/errors';
+import { SimulationError } from '../../lib/simulator/engine/errors';
 import { Simulation } from '../../lib/simulator/simulation';
 import { newNode, newPod } from '../helpers/builders';
 import { seconds } from '../helpers/instants';

@@ -1,5 +1,5 @@
 import { SimPod } from '../../lib/simulator/cluster/objects';
-import { validateUpdate } from '../../lib/simulator/manifest/update-validation';
+import { validateUpdate } from '../../lib/apiserver/update-validation';
 import { Simulation } from '../../lib/simulator/simulation';
 import { mergePatch } from '../../lib/simulator/user-actions';
 import { newCronJob, newPod, newStatefulSet } from '../helpers/builders';

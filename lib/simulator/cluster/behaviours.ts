@@ -4,7 +4,7 @@
  * leaves out take the defaults.
  */
 import type { ClusterReader } from './cluster-state';
-import { globMatch, matchesLabelMap } from './labels';
+import { globMatch, matchesLabelMap } from '../../apiserver/labels';
 import { controllerOf, SimObject, SimPod } from './objects';
 
 /** Which pods a profile applies to; every given key must hold (ANDed). */

@@ -11,9 +11,9 @@
  * Indexes keep the cost per event independent of cluster size: live objects by uid, dependents by
  * owner uid, pods by node, pods by claim.
  */
-import { SimulationError, SimulationErrorCode } from '../errors';
-import { alreadyExists, ApiError, FieldError, invalid, notFound } from './api-errors';
-import { labelErrors, nameErrors, podErrors } from './admission';
+import { SimulationError, SimulationErrorCode } from '../engine/errors';
+import { alreadyExists, ApiError, FieldError, invalid, notFound } from '../../apiserver/api-errors';
+import { labelErrors, nameErrors, podErrors } from '../../apiserver/names';
 import { defaultPodSpec } from './defaults';
 import type { Draft } from './factories';
 import { materialize } from './materialize';

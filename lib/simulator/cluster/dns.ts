@@ -18,7 +18,7 @@
  * Addresses are sorted numerically (a real resolver returns them in varying order).
  */
 import type { ClusterReader } from './cluster-state';
-import { matchesLabelMap } from './labels';
+import { matchesLabelMap } from '../../apiserver/labels';
 import type { PodTransition, SimPod, SimService } from './objects';
 
 /** The cluster domain. */

@@ -17,8 +17,8 @@
  *
  * Everything is triggered by store changes and runs as queue events at GARBAGE_COLLECTOR priority.
  */
-import { EventPriority, EventQueue, QueuedEvent } from '../event-queue';
-import type { EventRecorder } from '../recorder';
+import { EventPriority, EventQueue, QueuedEvent } from '../engine/event-queue';
+import type { EventRecorder } from '../engine/recorder';
 import type { ClusterState, StoreChange } from './cluster-state';
 import { claimNames } from './cluster-state';
 import { isPodTerminal, SimNode, SimObject, SimPod, SimPvc, Taint } from './objects';

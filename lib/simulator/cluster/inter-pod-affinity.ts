@@ -38,7 +38,7 @@
  */
 import type { IIoK8sApiCoreV1PodAffinityTerm } from 'kubernetes-models/v1/PodAffinityTerm';
 import type { ClusterState } from './cluster-state';
-import { matchesSelector } from './labels';
+import { matchesSelector } from '../../apiserver/labels';
 import type { LabelSelector, SimNode, SimPod } from './objects';
 
 /** `ErrReasonAffinityRulesNotMatch` (filtering.go). */

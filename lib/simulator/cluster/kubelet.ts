@@ -4,8 +4,8 @@
  * terminal phases, graceful termination — and the scenario's pod actions (failPod, evictPod,
  * setReady). It reacts to store changes by scheduling queue events; it never polls.
  */
-import { EventPriority, EventQueue, QueuedEvent } from '../event-queue';
-import type { EventRecorder } from '../recorder';
+import { EventPriority, EventQueue, QueuedEvent } from '../engine/event-queue';
+import type { EventRecorder } from '../engine/recorder';
 import { PodBehaviour, ResolvedBehaviour, resolveBehaviour } from './behaviours';
 import type { ClusterState, StoreChange } from './cluster-state';
 import type { PodNetwork } from './network';

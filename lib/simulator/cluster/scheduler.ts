@@ -21,12 +21,12 @@
  * message identical to the pod's previous one is not recorded again (the real event recorder
  * folds repeats into a count).
  */
-import { EventPriority, EventQueue } from '../event-queue';
-import type { EventRecorder } from '../recorder';
+import { EventPriority, EventQueue } from '../engine/event-queue';
+import type { EventRecorder } from '../engine/recorder';
 import type { ClusterState, StoreChange } from './cluster-state';
 import { claimNames } from './cluster-state';
 import { AffinityTerm, InterPodAffinity, InterPodAffinityState, requiredAffinityTerms } from './inter-pod-affinity';
-import { matchesRequiredNodeAffinity } from './labels';
+import { matchesRequiredNodeAffinity } from '../../apiserver/labels';
 import { isPodTerminal, SimNode, SimPod } from './objects';
 import { cpuMilli, memoryBytes } from './quantity';
 import { firstUntoleratedTaint, formatTaint, tolerates, UNSCHEDULABLE_TAINT_KEY } from './taints';

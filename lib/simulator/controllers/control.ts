@@ -9,13 +9,13 @@
  * retries the key with the controller's rate limiter, as `processNextWorkItem` does with
  * `AddRateLimited`.
  */
-import { ApiError } from '../cluster/api-errors';
+import { ApiError } from '../../apiserver/api-errors';
 import type { ClusterState } from '../cluster/cluster-state';
 import type { Draft } from '../cluster/factories';
 import {
   newControllerRef, OwnerReference, SimCronJob, SimDaemonSet, SimJob, SimObject, SimObjectBase, SimPod, SimPvc, SimStatefulSet,
 } from '../cluster/objects';
-import type { EventRecorder } from '../recorder';
+import type { EventRecorder } from '../engine/recorder';
 
 /** A workload whose status a controller owns. */
 export type SimWorkloadObject = SimStatefulSet | SimDaemonSet | SimJob | SimCronJob;

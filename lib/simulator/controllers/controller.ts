@@ -37,11 +37,11 @@
  *    `ctx.rng`; time only from `now` / `ctx.clock` (`ctx.clock.epochMs(now)` is the wall-clock
  *    instant, for schedules).
  */
-import type { Clock } from '../clock';
+import type { Clock } from '../engine/clock';
 import type { ClusterReader, StoreChange } from '../cluster/cluster-state';
 import type { SimKind, SimObjectBase } from '../cluster/objects';
-import type { EventRecorder } from '../recorder';
-import type { Rng } from '../rng';
+import type { EventRecorder } from '../engine/recorder';
+import type { Rng } from '../engine/rng';
 import type { ClaimControl, JobControl, PodControl, PodEventWording, StatusControl } from './control';
 
 /** What a sync asks for next. */

@@ -11,7 +11,7 @@
  * not requeued. Controller downtime (`pauseController`) is the work queue's: at resume every CronJob
  * is synced, and catch-up starts only the most recent missed tick.
  */
-import { alreadyExists, ApiError, notFound } from '../cluster/api-errors';
+import { alreadyExists, ApiError, notFound } from '../../apiserver/api-errors';
 import type { StoreChange } from '../cluster/cluster-state';
 import {
   controllerOf, JobRef, OwnerReference, SimCronJob, SimJob,

@@ -10,11 +10,11 @@
  * simulated ms; schedules are evaluated on wall time (`startEpochMs + simulated ms`).
  * Rules cited as §5.x are from shared/reference/k8s-controller-semantics.md.
  */
-import type { Schedule } from '../../schedule';
+import type { Schedule } from '../../schedule/schedule';
 import type { Draft } from '../cluster/factories';
 import { jobDraft } from '../cluster/factories';
 import { CronJobStatus, JobRef, newControllerRef, SimCronJob, SimJob } from '../cluster/objects';
-import type { EventRelatedRef, EventType } from '../trace';
+import type { EventRelatedRef, EventType } from '../engine/trace';
 import {
   byJobStartTime, controllerSchedule, finishedStatus, formatRfc1123z, jobNameFor, nextScheduleTime, nextScheduleTimeDuration,
   ScheduleHang, ScheduleState, timeZoneError,

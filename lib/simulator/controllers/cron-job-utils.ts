@@ -12,7 +12,7 @@
  *
  * Rules cited as §5.x are from shared/reference/k8s-controller-semantics.md.
  */
-import { Schedule, ScheduleError } from '../../schedule';
+import { Schedule, ScheduleError } from '../../schedule/schedule';
 import type { SimJob } from '../cluster/objects';
 
 /** `nextScheduleDelta` (utils.go): a sync is requeued 100 ms after the tick it waits for. */
@@ -275,7 +275,7 @@ function parse(expression: string, timeZone: string | undefined, unsupportedTz: 
 
 /**
  * Why `time.LoadLocation(zone)` fails (`unknown time zone Foo/Bar`), or undefined when it loads.
- * Checked with our Schedule's zone validation (the tz database list of lib/_time-zones.ts).
+ * Checked with our Schedule's zone validation (the tz database list of lib/schedule/time-zones.ts).
  */
 export function timeZoneError(zone: string): string | undefined {
   const known = ZONE_ERRORS.get(zone);

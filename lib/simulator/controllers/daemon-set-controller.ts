@@ -26,7 +26,7 @@
  * Not simulated: ControllerRevision objects (and so `revisionHistoryLimit` clean-up), adoption of
  * orphan pods that match the selector, releasing owned pods whose labels stop matching.
  */
-import { ApiError } from '../cluster/api-errors';
+import { ApiError } from '../../apiserver/api-errors';
 import type { StoreChange } from '../cluster/cluster-state';
 import { Draft, podDraft } from '../cluster/factories';
 import { controllerOf, objectKey, PodSpec, SimDaemonSet, SimNode, SimPod, splitKey } from '../cluster/objects';

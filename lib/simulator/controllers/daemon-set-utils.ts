@@ -5,7 +5,7 @@
  * tolerations and node affinity the controller puts on its pods, the revision hash, availability,
  * the pod order, rolling-update budgets and the failed-pod back-off.
  */
-import { matchesRequiredNodeAffinity } from '../cluster/labels';
+import { matchesRequiredNodeAffinity } from '../../apiserver/labels';
 import type { PodSpec, PodTemplateSpec, SimDaemonSet, SimNode, SimPod, Taint, Toleration } from '../cluster/objects';
 
 /**

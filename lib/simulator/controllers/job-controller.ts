@@ -18,7 +18,7 @@
  * index on a Job's first sync, then kept current from the pod events `keysFor` sees. A Job with
  * 10,000 completions then costs per sync what its parallelism costs, not what its history does.
  */
-import { ApiError } from '../cluster/api-errors';
+import { ApiError } from '../../apiserver/api-errors';
 import type { StoreChange } from '../cluster/cluster-state';
 import { controllerOf, SimJob, SimPod } from '../cluster/objects';
 import type { Controller, ControllerContext, ControllerRegistration, DelayedKey, SteadyFamily, SyncResult } from './controller';

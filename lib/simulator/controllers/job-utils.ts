@@ -8,7 +8,7 @@
  * taken before a sync writes anything, so a sync sees one consistent snapshot (an informer cache)
  * even though the simulator's writes change the stored objects at once.
  */
-import { dns1123SubdomainErrors } from '../cluster/admission';
+import { dns1123SubdomainErrors } from '../../apiserver/names';
 import type { Draft } from '../cluster/factories';
 import { podDraft } from '../cluster/factories';
 import type {

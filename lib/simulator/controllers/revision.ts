@@ -11,7 +11,7 @@
  * about 77 % of real hashes — which makes the StatefulSet name limit exact: a name longer than 52
  * characters always produces a `controller-revision-hash` label longer than 63 (reference §1.1).
  */
-import { NAME_SUFFIX_ALPHABET } from '../rng';
+import { NAME_SUFFIX_ALPHABET } from '../engine/rng';
 
 /** Canonical JSON: object keys sorted, undefined dropped. */
 export function canonicalJson(value: unknown): string {

@@ -20,7 +20,7 @@
  * (`getStatefulSetRevisions`). ControllerRevision objects are not stored in the cluster: the
  * controller remembers each revision's template.
  */
-import { ApiError } from '../cluster/api-errors';
+import { ApiError } from '../../apiserver/api-errors';
 import type { StoreChange } from '../cluster/cluster-state';
 import { controllerOf, objectKey, PodTemplateSpec, SimPod, SimStatefulSet, splitKey } from '../cluster/objects';
 import { STATEFUL_SET_POD_EVENTS } from './control';

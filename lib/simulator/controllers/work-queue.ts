@@ -6,10 +6,10 @@
  * keys are held; when the pause ends every held key and every live object of the controller's kind
  * is synced, as a restarted controller would.
  */
-import { ApiError } from '../cluster/api-errors';
+import { ApiError } from '../../apiserver/api-errors';
 import type { ClusterReader } from '../cluster/cluster-state';
 import { objectKey } from '../cluster/objects';
-import { EventPriority, EventQueue, QueuedEvent } from '../event-queue';
+import { EventPriority, EventQueue, QueuedEvent } from '../engine/event-queue';
 import type { Controller, RateLimit } from './controller';
 import { DEFAULT_RATE_LIMIT } from './controller';
 

@@ -8,7 +8,7 @@
  * `<title>` elements. Output is a pure function of its inputs: the same report and options give the
  * same bytes (no clock, no locale-dependent sorting, fixed number formatting).
  */
-import { civilFromLocal, WallClock, Zone } from '../../_zone';
+import { civilFromLocal, WallClock, Zone } from '../../schedule/zone';
 import type { SimulationReport } from './json';
 
 type ReportEvent = SimulationReport['events'][number];
@@ -799,7 +799,7 @@ interface Civil { y: number; mo: number; d: number; h: number; mi: number; s: nu
 
 /**
  * Wall-clock fields of an instant in `zone`, from the same cached zone offsets the schedule code
- * uses (lib/_zone.ts), to the second.
+ * uses (lib/schedule/zone.ts), to the second.
  */
 function civil(epochMs: number, zone: string): Civil {
   const t = Math.floor(epochMs / 1000);

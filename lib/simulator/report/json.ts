@@ -4,11 +4,11 @@
  * did not happen); lists hold every object instance that existed during the run, in creation
  * order.
  */
-import { formatInstant } from '../clock';
+import { formatInstant } from '../engine/clock';
 import { controllerOf, podImage } from '../cluster/objects';
 import type { ClusterReader } from '../cluster/cluster-state';
 import type { ClusterDns } from '../cluster/dns';
-import type { TraceEvent } from '../trace';
+import type { TraceEvent } from '../engine/trace';
 
 /** `{kind, namespace, name}` of an event's object. */
 export interface ReportObjectRef {

@@ -3,9 +3,9 @@
  * `kubectl get pods -o wide`, `kubectl get pvc`, `kubectl get jobs` would print it (sorted by
  * name, as kubectl sorts), and the DNS answers at the end.
  */
-import { formatInstant } from '../clock';
+import { formatInstant } from '../engine/clock';
 import type { SimPod } from '../cluster/objects';
-import { formatDurationMs } from '../duration';
+import { formatDurationMs } from '../engine/duration';
 import type { ReportInput } from './json';
 
 /** What the text report is built from: what the JSON report is built from, plus what the run left out. */

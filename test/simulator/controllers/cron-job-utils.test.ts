@@ -4,7 +4,7 @@
  * TestNextScheduleTime, TestNextScheduleTimeDuration, TestByJobStartTime), with the 1.27 column.
  * `T(x)` = 2016-05-19T10:00:00Z (a Thursday) + x.
  */
-import { Schedule } from '../../../lib/schedule';
+import { Schedule } from '../../../lib/schedule/schedule';
 import {
   byJobStartTime, controllerSchedule, finishedStatus, formatRfc1123z, GO_ZERO_TIME_MS, jobNameFor, LESS_THAN_ONE_SECOND,
   mostRecentScheduleTime, nextScheduleTime, nextScheduleTimeDuration, scheduleNext, ScheduleState,

@@ -3,7 +3,7 @@
  * (`stateful_set_control_test.go` style). Each case names the rule of
  * shared/reference/k8s-controller-semantics.md it pins.
  */
-import { ApiError } from '../../../lib/simulator/cluster/api-errors';
+import { ApiError } from '../../../lib/apiserver/api-errors';
 import type { Draft } from '../../../lib/simulator/cluster/factories';
 import { PodPhase, SimPod, SimStatefulSet } from '../../../lib/simulator/cluster/objects';
 import { STATEFUL_SET_POD_EVENTS } from '../../../lib/simulator/controllers/control';

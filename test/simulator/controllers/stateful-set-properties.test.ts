@@ -10,7 +10,7 @@
  * - with the default Retain/Retain policy, no claim is ever deleted.
  */
 import fc from 'fast-check';
-import { ApiError } from '../../../lib/simulator/cluster/api-errors';
+import { ApiError } from '../../../lib/apiserver/api-errors';
 import { podStateAt } from '../../../lib/simulator/cluster/dns';
 import type { SimPod } from '../../../lib/simulator/cluster/objects';
 import { ordinalOf } from '../../../lib/simulator/controllers/stateful-set-utils';

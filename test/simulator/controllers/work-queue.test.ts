@@ -1,5 +1,5 @@
 import { StoreChange } from '../../../lib/simulator/cluster/cluster-state';
-import { ApiError } from '../../../lib/simulator/cluster/api-errors';
+import { ApiError } from '../../../lib/apiserver/api-errors';
 import { objectKey } from '../../../lib/simulator/cluster/objects';
 import { Controller, ControllerRegistration } from '../../../lib/simulator/controllers/controller';
 import { Simulation } from '../../../lib/simulator/simulation';

@@ -1,0 +1,358 @@
+/**
+ * Loads Kubernetes manifests for the simulator from YAML/JSON files, directories, YAML strings,
+ * plain objects, or a cdk8s `Chart`/`App` rendered in-process — and validates them the way a 1.27
+ * API server would before anything is simulated:
+ *
+ * 1. parse (multi-document YAML with source positions, YAML 1.1 scalars as kubectl's go-yaml reads
+ *    them; JSON; `kind: List` is expanded);
+ * 2. kind: simulated (StatefulSet, DaemonSet, Job, CronJob, Service, Pod) and carried kinds
+ *    (Secret, ConfigMap, PersistentVolumeClaim, …) are validated; a simulated/carried kind under an
+ *    apiVersion 1.27 does not serve is an error (e.g. `batch/v1beta1` CronJob); any other kind is
+ *    ignored with a notice;
+ * 3. the strict 1.27 schema (lib/apiserver/schema.ts `validateStrict`): unknown fields with a
+ *    did-you-mean hint (seed 004's `spec.templates`), wrong types, missing required fields;
+ * 4. the API server's semantic rules (semantic.ts), e.g. Job restartPolicy, selector vs template
+ *    labels, CronJob schedule and time zone via lib/schedule/schedule.ts `Schedule.parse`.
+ *
+ * Like yaml's `parseDocument` it never throws: it returns objects, coded issues (file, document,
+ * field path, line, message with the fix) and notices. {@link loadManifestsOrThrow} throws one
+ * aggregated {@link ManifestError}.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as YAML from 'yaml';
+import { SchemaIssueCode, validateStrict } from './schema';
+import { CARRIED_KINDS, Manifest, MODELLED_KINDS } from '../simulator/cluster/from-manifest';
+import { CLUSTER_SCOPED_KINDS } from '../simulator/cluster/objects';
+import { describeLocation, ManifestError, ManifestIssue, ManifestIssueCode, ManifestNotice } from './issues';
+import { semanticIssues } from './validation';
+import { lineOf } from './yaml-positions';
+
+/** Something with a `toJson()` returning manifests: a cdk8s `Chart`. */
+export interface ChartLike {
+  /** The chart's manifests. */
+  toJson(): unknown[];
+  /** The construct node (for the chart id). */
+  readonly node: ChartNode;
+}
+
+/** The part of a construct node the loader reads. */
+export interface ChartNode {
+  /** The chart's construct id, shown as `<chart ID>` in messages. */
+  readonly id: string;
+}
+
+/** Something with `charts`: a cdk8s `App`. */
+export interface AppLike {
+  /** The app's charts. */
+  readonly charts: readonly ChartLike[];
+}
+
+/**
+ * What {@link loadManifests} accepts: a file or directory path, a YAML/JSON string, a manifest
+ * object, a cdk8s Chart or App, or a list of these.
+ */
+export type ManifestSource = string | Readonly<Record<string, unknown>> | ChartLike | AppLike | readonly ManifestSource[];
+
+/** Options of {@link loadManifests}. */
+export interface LoadOptions {
+  /** Namespace for namespaced objects without one (duplicate detection). @default default */
+  readonly namespace?: string;
+  /** Base directory for relative paths. @default - the process working directory */
+  readonly cwd?: string;
+}
+
+/** One loaded object and where it came from. */
+export interface LoadedManifest {
+  /** The document. */
+  readonly manifest: Manifest;
+  /** File (as given), `<string>`, `<object>` or `<chart ID>`. */
+  readonly file: string;
+  /** 0-based document index. */
+  readonly documentIndex: number;
+}
+
+/** What {@link loadManifestsOrThrow} returns. */
+export interface LoadedManifests {
+  /** Valid objects, in input order. */
+  readonly objects: LoadedManifest[];
+  /** Ignored kinds, kinds without behaviour, warnings. */
+  readonly notices: ManifestNotice[];
+}
+
+/** What {@link loadManifests} returns. */
+export interface LoadResult {
+  /** Valid objects of simulated and carried kinds, in input order. */
+  readonly objects: LoadedManifest[];
+  /** Problems; non-empty means the input must be fixed. */
+  readonly issues: ManifestIssue[];
+  /** Ignored kinds, kinds without behaviour, warnings. */
+  readonly notices: ManifestNotice[];
+}
+
+const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+/** Where each kind lives in 1.27. */
+const API_VERSION: Record<string, string> = {
+  StatefulSet: 'apps/v1', DaemonSet: 'apps/v1', Job: 'batch/v1', CronJob: 'batch/v1', Service: 'v1', Pod: 'v1',
+  PersistentVolumeClaim: 'v1', Secret: 'v1', ConfigMap: 'v1', PersistentVolume: 'v1', ServiceAccount: 'v1', Namespace: 'v1',
+  PodDisruptionBudget: 'policy/v1', NetworkPolicy: 'networking.k8s.io/v1', Role: 'rbac.authorization.k8s.io/v1',
+  ClusterRole: 'rbac.authorization.k8s.io/v1', RoleBinding: 'rbac.authorization.k8s.io/v1',
+  ClusterRoleBinding: 'rbac.authorization.k8s.io/v1', PriorityClass: 'scheduling.k8s.io/v1', StorageClass: 'storage.k8s.io/v1',
+};
+
+interface RawDoc {
+  readonly value: unknown;
+  readonly file: string;
+  readonly documentIndex: number;
+  /** Maps a dotted path to a 1-based line. */
+  readonly lineOf?: (dotted: string) => number | undefined;
+  /** Path prefix inside the document (`items[2]` for List items). */
+  readonly prefix?: string;
+}
+
+/**
+ * Loads and validates manifests. Never throws.
+ *
+ * @param source paths, YAML/JSON strings, objects, a Chart or App, or a list of them
+ * @param options see {@link LoadOptions}
+ */
+export function loadManifests(source: ManifestSource, options: LoadOptions = {}): LoadResult {
+  const issues: ManifestIssue[] = [];
+  const notices: ManifestNotice[] = [];
+  const docs: RawDoc[] = [];
+  collect(source, options, docs, issues);
+  const objects: LoadedManifest[] = [];
+  const seen = new Map<string, string>();
+  for (const doc of docs) {
+    for (const item of expandList(doc)) {
+      const loaded = validateDoc(item, issues, notices);
+      if (!loaded) continue;
+      const m = loaded.manifest;
+      const ns = CLUSTER_SCOPED_KINDS.has(m.kind) ? '' : (m.metadata?.namespace ?? options.namespace ?? 'default');
+      if (m.metadata?.name) {
+        const key = `${m.kind}/${ns}/${m.metadata.name}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          issues.push(issue(item, ManifestIssueCode.DUPLICATE_OBJECT, 'metadata.name', m,
+            `${m.kind} ${ns ? `${ns}/` : ''}${m.metadata.name} is defined twice (first in ${first}); each object must be defined once`));
+          continue;
+        }
+        seen.set(key, describeLocation(item.file, item.documentIndex));
+      }
+      objects.push(loaded);
+    }
+  }
+  return { objects, issues, notices };
+}
+
+/**
+ * Like {@link loadManifests}, but throws a {@link ManifestError} listing every issue.
+ *
+ * @returns the objects and the notices
+ */
+export function loadManifestsOrThrow(source: ManifestSource, options: LoadOptions = {}): LoadedManifests {
+  const r = loadManifests(source, options);
+  if (r.issues.length > 0) throw new ManifestError(r.issues);
+  return { objects: r.objects, notices: r.notices };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+function isChart(x: unknown): x is ChartLike {
+  return typeof x === 'object' && x !== null && typeof (x as ChartLike).toJson === 'function' && typeof (x as ChartLike).node === 'object';
+}
+
+function isApp(x: unknown): x is AppLike {
+  return typeof x === 'object' && x !== null && Array.isArray((x as AppLike).charts) && !('apiVersion' in x);
+}
+
+function collect(source: ManifestSource, options: LoadOptions, docs: RawDoc[], issues: ManifestIssue[]): void {
+  if (Array.isArray(source)) {
+    for (const s of source) collect(s, options, docs, issues);
+    return;
+  }
+  if (typeof source === 'string') {
+    collectString(source, options, docs, issues);
+    return;
+  }
+  if (isApp(source)) {
+    for (const chart of source.charts) collect(chart, options, docs, issues);
+    return;
+  }
+  if (isChart(source)) {
+    const file = `<chart ${source.node.id}>`;
+    let manifests: unknown[];
+    try {
+      manifests = source.toJson();
+    } catch (e) {
+      issues.push({ code: ManifestIssueCode.UNREADABLE, file, documentIndex: 0, path: '', message: `${file}: cannot render the chart: ${e instanceof Error ? e.message : String(e)}` });
+      return;
+    }
+    manifests.forEach((value, i) => docs.push({ value, file, documentIndex: i }));
+    return;
+  }
+  const objectDocs = docs.filter((d) => d.file === '<object>').length;
+  docs.push({ value: source, file: '<object>', documentIndex: objectDocs });
+}
+
+function collectString(s: string, options: LoadOptions, docs: RawDoc[], issues: ManifestIssue[]): void {
+  const looksLikePath = !s.includes('\n') && (MANIFEST_EXTENSIONS.has(path.extname(s).toLowerCase()) || s.includes(path.sep) || s.includes('/') || !s.includes(':'));
+  const full = path.resolve(options.cwd ?? process.cwd(), s);
+  if (!s.includes('\n') && fs.existsSync(full)) {
+    readPath(s, full, docs, issues);
+    return;
+  }
+  if (looksLikePath) {
+    issues.push({ code: ManifestIssueCode.FILE_NOT_FOUND, file: s, documentIndex: 0, path: '', message: `${s}: no such file or directory; pass a manifest file (.yaml, .yml, .json) or a directory of them` });
+    return;
+  }
+  parseText(s, '<string>', docs, issues);
+}
+
+function readPath(shown: string, full: string, docs: RawDoc[], issues: ManifestIssue[]): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(full);
+  } catch (e) {
+    issues.push({ code: ManifestIssueCode.UNREADABLE, file: shown, documentIndex: 0, path: '', message: `${shown}: cannot read: ${(e as Error).message}` });
+    return;
+  }
+  if (stat.isDirectory()) {
+    const entries = fs.readdirSync(full, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let found = 0;
+    for (const e of entries) {
+      if (e.isDirectory() || MANIFEST_EXTENSIONS.has(path.extname(e.name).toLowerCase())) {
+        found++;
+        readPath(path.join(shown, e.name), path.join(full, e.name), docs, issues);
+      }
+    }
+    if (found === 0) {
+      issues.push({ code: ManifestIssueCode.FILE_NOT_FOUND, file: shown, documentIndex: 0, path: '', message: `${shown}: the directory holds no .yaml, .yml or .json file` });
+    }
+    return;
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(full, 'utf8');
+  } catch (e) {
+    issues.push({ code: ManifestIssueCode.UNREADABLE, file: shown, documentIndex: 0, path: '', message: `${shown}: cannot read: ${(e as Error).message}` });
+    return;
+  }
+  parseText(text, shown, docs, issues);
+}
+
+function parseText(text: string, file: string, docs: RawDoc[], issues: ManifestIssue[]): void {
+  const lineCounter = new YAML.LineCounter();
+  // YAML 1.1 scalars (yes/no/on/off booleans, 0644 octal), as kubectl's go-yaml v2 reads them.
+  const parsed = YAML.parseAllDocuments(text, { lineCounter, version: '1.1', prettyErrors: false, uniqueKeys: true });
+  const list = Array.isArray(parsed) ? parsed : [];
+  if (!Array.isArray(parsed)) {
+    issues.push({ code: ManifestIssueCode.SYNTAX, file, documentIndex: 0, path: '', message: `${file}: not YAML or JSON` });
+    return;
+  }
+  let index = 0;
+  for (const doc of list) {
+    const documentIndex = index++;
+    if (doc.errors.length > 0) {
+      for (const err of doc.errors) {
+        const line = lineCounter.linePos(err.pos[0]).line;
+        issues.push({
+          code: ManifestIssueCode.SYNTAX, file, documentIndex, path: '', line,
+          message: `${describeLocation(file, documentIndex, undefined, line)}: YAML syntax error: ${err.message.split('\n')[0]}; fix the indentation or quoting there`,
+        });
+      }
+      continue;
+    }
+    if (doc.contents === null) {
+      index--;
+      continue;
+    }
+    const value = doc.toJS({ maxAliasCount: 1000 });
+    docs.push({ value, file, documentIndex, lineOf: (dotted) => lineOf(doc, lineCounter, dotted) });
+  }
+}
+
+function expandList(doc: RawDoc): RawDoc[] {
+  const v = doc.value as { kind?: unknown; items?: unknown } | null;
+  if (v && typeof v === 'object' && typeof v.kind === 'string' && v.kind.endsWith('List') && Array.isArray(v.items)) {
+    return v.items.map((item, i) => ({ ...doc, value: item, prefix: `${doc.prefix ? `${doc.prefix}.` : ''}items[${i}]` }));
+  }
+  return [doc];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------------------------
+
+function issue(doc: RawDoc, code: ManifestIssueCode, fieldPath: string, m: Partial<Manifest> | undefined, text: string): ManifestIssue {
+  const full = doc.prefix ? (fieldPath ? `${doc.prefix}.${fieldPath}` : doc.prefix) : fieldPath;
+  const line = doc.lineOf?.(full);
+  const obj = m ? { kind: m.kind, namespace: m.metadata?.namespace, name: m.metadata?.name } : undefined;
+  return {
+    code, file: doc.file, documentIndex: doc.documentIndex, path: full, ...(line !== undefined ? { line } : {}),
+    message: `${describeLocation(doc.file, doc.documentIndex, obj, line)}: ${text}`,
+  };
+}
+
+const SCHEMA_CODE: Record<SchemaIssueCode, ManifestIssueCode> = {
+  [SchemaIssueCode.UNKNOWN_FIELD]: ManifestIssueCode.UNKNOWN_FIELD,
+  [SchemaIssueCode.MISSING_FIELD]: ManifestIssueCode.MISSING_FIELD,
+  [SchemaIssueCode.WRONG_TYPE]: ManifestIssueCode.WRONG_TYPE,
+  [SchemaIssueCode.INVALID_VALUE]: ManifestIssueCode.INVALID_VALUE,
+  [SchemaIssueCode.UNKNOWN_KIND]: ManifestIssueCode.UNKNOWN_KIND,
+};
+
+function validateDoc(doc: RawDoc, issues: ManifestIssue[], notices: ManifestNotice[]): LoadedManifest | undefined {
+  const v = doc.value;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    issues.push(issue(doc, ManifestIssueCode.NOT_AN_OBJECT, '', undefined, `a manifest must be a mapping with apiVersion, kind and metadata, got ${Array.isArray(v) ? 'a list' : JSON.stringify(v)}`));
+    return undefined;
+  }
+  const m = v as Manifest;
+  if (typeof m.apiVersion !== 'string' || typeof m.kind !== 'string') {
+    const missing = typeof m.apiVersion !== 'string' ? 'apiVersion' : 'kind';
+    issues.push(issue(doc, ManifestIssueCode.MISSING_FIELD, missing, m, `missing required field \`${missing}\` (a string such as ${missing === 'kind' ? 'StatefulSet' : 'apps/v1'})`));
+    return undefined;
+  }
+  const handled = MODELLED_KINDS.has(m.kind) || CARRIED_KINDS.has(m.kind);
+  if (!handled) {
+    notices.push({
+      code: 'IGNORED_KIND', file: doc.file, documentIndex: doc.documentIndex,
+      message: `${describeLocation(doc.file, doc.documentIndex, { kind: m.kind, namespace: m.metadata?.namespace, name: m.metadata?.name })}: ignored: ${m.apiVersion} ${m.kind} is not simulated (simulated: StatefulSet, DaemonSet, Job, CronJob, Service, Pod)`,
+    });
+    return undefined;
+  }
+  if (API_VERSION[m.kind] !== m.apiVersion) {
+    issues.push(issue(doc, ManifestIssueCode.UNKNOWN_KIND, 'apiVersion', m,
+      `${m.apiVersion} ${m.kind} is not served by Kubernetes 1.27; use apiVersion: ${API_VERSION[m.kind]}`));
+    return undefined;
+  }
+  const all = validateStrict(m);
+  // "unknown field `spec.templates`; did you mean `template`?" already says what is missing: drop
+  // the matching "missing required field `spec.template`".
+  const suggested = new Set(all.flatMap((s) => {
+    const hint = s.code === SchemaIssueCode.UNKNOWN_FIELD ? /did you mean `([^`]+)`/.exec(s.message) : null;
+    return hint ? [s.path.includes('.') ? `${s.path.slice(0, s.path.lastIndexOf('.'))}.${hint[1]}` : hint[1]] : [];
+  }));
+  const schema = all.filter((s) => !(s.code === SchemaIssueCode.MISSING_FIELD && suggested.has(s.path)));
+  if (schema.length > 0) {
+    for (const s of schema) {
+      const fix = s.code === SchemaIssueCode.MISSING_FIELD ? `; add \`${s.path}\``
+        : s.code === SchemaIssueCode.UNKNOWN_FIELD && !s.message.includes('did you mean') ? '; remove it, or check its spelling and indentation'
+          : s.code === SchemaIssueCode.WRONG_TYPE ? '; give a value of that type (quote numbers meant as strings, unquote numbers meant as numbers)' : '';
+      issues.push(issue(doc, SCHEMA_CODE[s.code], s.path, m, `${s.message}${fix}`));
+    }
+    return undefined;
+  }
+  const semantic = semanticIssues(m);
+  for (const s of semantic.issues) issues.push(issue(doc, s.code, s.path, m, s.message));
+  const where = describeLocation(doc.file, doc.documentIndex, { kind: m.kind, namespace: m.metadata?.namespace, name: m.metadata?.name });
+  for (const w of semantic.warnings) notices.push({ code: 'WARNING', file: doc.file, documentIndex: doc.documentIndex, message: `${where}: warning: ${w}` });
+  if (semantic.issues.length > 0) return undefined;
+  if (CARRIED_KINDS.has(m.kind)) {
+    notices.push({ code: 'NO_BEHAVIOUR', file: doc.file, documentIndex: doc.documentIndex, message: `${where}: kept without simulated behaviour` });
+  }
+  return { manifest: m, file: doc.file, documentIndex: doc.documentIndex };
+}

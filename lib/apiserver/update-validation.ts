@@ -1,0 +1,48 @@
+/**
+ * The API server's checks on an update made by a scenario step (`patch`, `scale`, `setImage`):
+ * the strict 1.27 schema and semantic rules on the result, plus the immutable fields
+ * (`ValidateStatefulSetUpdate`, `ValidateDaemonSetUpdate`, `ValidateJobSpecUpdate`).
+ */
+import { validateStrict } from './schema';
+import { deepEqual } from '../simulator/controllers/control';
+import type { UpdateValidator } from '../simulator/user-actions';
+import { semanticIssues } from './validation';
+
+const API_VERSION: Record<string, string> = { StatefulSet: 'apps/v1', DaemonSet: 'apps/v1', Job: 'batch/v1', CronJob: 'batch/v1', Service: 'v1' };
+/** `pkg/apis/apps/validation/validation.go#ValidateStatefulSetUpdate`: only these spec fields may change. */
+const STATEFUL_SET_MUTABLE = ['replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy', 'minReadySeconds'];
+
+type Obj = Record<string, any>;
+
+/** The update checks, as a {@link UpdateValidator}. */
+export const validateUpdate: UpdateValidator = (kind, name, before, after) => {
+  const b = before as Obj;
+  const a = after as Obj;
+  if (kind === 'Node') {
+    const bad = ((a.spec?.taints ?? []) as Obj[]).filter((t) => !['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(t.effect) || typeof t.key !== 'string');
+    return bad.map((t) => `Node "${name}" is invalid: spec.taints: each taint needs a key and an effect NoSchedule, PreferNoSchedule or NoExecute, got ${JSON.stringify(t)}`);
+  }
+  const apiVersion = API_VERSION[kind];
+  if (!apiVersion) return [];
+  const manifest = { apiVersion, kind, metadata: { name, labels: a.metadata?.labels, annotations: a.metadata?.annotations }, spec: a.spec };
+  const errors = validateStrict(manifest).map((i) => `${kind} "${name}" is invalid: ${i.message}`);
+  if (errors.length > 0) return errors;
+  errors.push(...semanticIssues(manifest).issues.map((i) => `${kind} "${name}" is invalid: ${i.message}`));
+  const changed = (field: string) => !deepEqual(b.spec?.[field], a.spec?.[field]);
+  if (kind === 'StatefulSet') {
+    const fields = new Set([...Object.keys(b.spec ?? {}), ...Object.keys(a.spec ?? {})]);
+    if ([...fields].some((f) => !STATEFUL_SET_MUTABLE.includes(f) && changed(f))) {
+      errors.push(`StatefulSet.apps "${name}" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden`);
+    }
+  }
+  if (kind === 'DaemonSet' && changed('selector')) {
+    errors.push(`DaemonSet.apps "${name}" is invalid: spec.selector: Invalid value: ${JSON.stringify(a.spec?.selector)}: field is immutable`);
+  }
+  if (kind === 'Job') {
+    for (const f of ['selector', 'template', 'completionMode', 'podFailurePolicy']) {
+      if (changed(f)) errors.push(`Job.batch "${name}" is invalid: spec.${f}: Invalid value: ${JSON.stringify(a.spec?.[f])}: field is immutable`);
+    }
+    if (changed('completions')) errors.push(`Job.batch "${name}" is invalid: spec.completions: Invalid value: ${JSON.stringify(a.spec?.completions)}: field is immutable`);
+  }
+  return errors;
+};

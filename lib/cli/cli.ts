@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+/**
+ * The `cdk8s-workloads` command:
+ *
+ *   cdk8s-workloads simulate <manifest files or dirs…> [--scenario FILE] [--format text|json|html] [--out FILE]
+ *                            [--history full|summary] [--keep-deleted N] [--max-events N] [--no-fast-forward]
+ *   cdk8s-workloads schedule "<cron>" [--time-zone ZONE] [--from ISO] [--count N] [--json]
+ *
+ * Bad input exits 1 with one message on stderr and nothing on stdout; never a stack trace.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { CliError, CliIO, processIO } from './io';
+import { runSchedule, ScheduleCommandOptions } from './schedule-command';
+import { runSimulate, SimulateCommandOptions } from './simulate-command';
+
+/**
+ * Runs the CLI with `argv` (without the node and script entries) and returns the exit code.
+ * Exported so tests can drive it in-process.
+ */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('cdk8s-workloads')
+    .description('Simulate Kubernetes workload controllers offline, and preview CronJob schedules as Kubernetes runs them.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program.command('simulate')
+    .description('replay what the StatefulSet, DaemonSet, Job and CronJob controllers do with the given manifests')
+    .argument('<paths...>', 'manifest files (YAML or JSON) or directories of them')
+    .option('--scenario <file>', 'scenario file (YAML or JSON): start, until, seed, cluster, pods, steps')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'html']).default('text'))
+    .option('--out <file>', 'write the output to this file instead of stdout')
+    .addOption(new Option('--history <mode>', 'keep whole deleted objects, or only what the report needs (long runs)').choices(['full', 'summary']).default('full'))
+    .option('--keep-deleted <n>', 'list at most N deleted instances of each kind (the most recent); the rest are counted')
+    .option('--max-events <n>', 'keep only the newest N events; the rest are counted')
+    .option('--no-fast-forward', 'replay every event of a steady CronJob run (with --keep-deleted and --max-events, steady periods are skipped; same output)')
+    .action(async (paths: string[], opts: SimulateCommandOptions) => {
+      exitCode = await runSimulate(paths, opts, io);
+    });
+
+  program.command('schedule')
+    .description('validate a CronJob schedule as the Kubernetes 1.27 API server does and list its next run times')
+    .argument('<cron>', 'the schedule, e.g. "0 9 * * 1-5" or "@daily"')
+    .option('--time-zone <zone>', 'IANA time zone, as spec.timeZone (default: UTC, what a controller-manager in UTC uses)')
+    .option('--from <iso>', 'list runs strictly after this instant (default: now)')
+    .option('--count <n>', 'how many run times to list', '5')
+    .option('--json', 'print {"ok":true,"next":[…]} or {"ok":false,"error":"…"}')
+    .action(async (cron: string, opts: ScheduleCommandOptions) => {
+      exitCode = await runSchedule(cron, opts, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // commander has already printed its message (or the help text, exit code 0).
+      return err.exitCode === 0 ? 0 : 1;
+    }
+    if (err instanceof CliError) {
+      io.stderr(`error: ${err.message}\n`);
+      return err.exitCode;
+    }
+    io.stderr(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  }, (err) => {
+    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  });
+}

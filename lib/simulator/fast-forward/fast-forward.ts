@@ -1,0 +1,453 @@
+/**
+ * Steady-state fast-forward: a long run of CronJobs whose every period looks the same is skipped
+ * period by period instead of replayed event by event, with the same outcome.
+ *
+ * When it applies: the run keeps a bounded history (`keepDeleted` and `maxEvents` both set), so
+ * what a skipped period would have recorded is dropped by the time anyone looks anyway, and no
+ * `trace.onRecord` listener wants every event.
+ *
+ * How it works. Right before a CronJob's sync, when nothing else is pending but CronJob, Job and
+ * TTL syncs of the family (CronJobs, their Jobs, those Jobs' pods — steady-family.ts) and scenario
+ * steps, the cluster is at a *boundary*. Its state there is written down with every time made
+ * relative to the boundary and every name left out: the family objects, the pending syncs, what
+ * the kubelet, the scheduler and each controller remember. If that string equals the one at an
+ * earlier boundary, and nothing outside the family was written in between, the simulation is
+ * deterministic and translation-invariant over that period P — the same state makes the same
+ * period happen again, names aside (job names carry the schedule time, pod names random suffixes).
+ * Then K whole periods are skipped:
+ * - every CronJob's schedule is enumerated over the window with our Schedule (the controller's) to
+ *   check that its ticks repeat with period P there (DST, month lengths and weekdays end a window);
+ * - counters move on by K times what one period added: events processed, queue sequence, random
+ *   draws (O(1) for mulberry32), trace events (counted as dropped), uids, resourceVersions, removals
+ *   per kind (counted as dropped from the history), pod IPs handed out, controller syncs;
+ * - the live family objects, the pending syncs and the kubelet's memory move K·P later, and the
+ *   clock with them.
+ * Those moved objects keep their old names (and pods their old IPs); they are deleted a few periods
+ * later, as their real counterparts would be. So K is chosen to leave, before the next scenario
+ * step or the end of the run, a *tail* of real periods long enough for every moved object to go
+ * and for `maxEvents` events and `keepDeleted` removals of each kind to follow it — after which
+ * nothing recorded differs from a full run. Generated pod names are checked for collisions over the
+ * skipped window (a collision would change what happens), and `checkFlushed` verifies at the end of
+ * each `runUntil` that no moved object is left in the output.
+ *
+ * Cost of a skip: one enumeration of the CronJobs' ticks over the window plus one random draw per
+ * skipped pod name — the least any simulation of those runs can do — instead of ~18 queue events,
+ * ~15 store writes and ~7 trace events per run.
+ */
+import type { ClusterState } from '../cluster/cluster-state';
+import type { Kubelet } from '../cluster/kubelet';
+import type { PodNetwork } from '../cluster/network';
+import type { SimKind, SimObject } from '../cluster/objects';
+import type { Scheduler } from '../cluster/scheduler';
+import type { SimulatedClock } from '../engine/clock';
+import type { Controller } from '../controllers/controller';
+import type { WorkQueue } from '../controllers/work-queue';
+import type { SimulationOptions } from '../simulation';
+import { controllerSchedule } from '../controllers/cron-job-utils';
+import { EventPriority, EventQueue, QueuedEvent } from '../engine/event-queue';
+import { SimulationError, SimulationErrorCode } from '../engine/errors';
+import { NAME_SUFFIX_ALPHABET, Rng } from '../engine/rng';
+import {
+  cronJobState, FamilyTracker, FamilyView, jobState, podState, shiftObject,
+} from './steady-family';
+import type { Trace } from '../engine/trace';
+
+/** What the fast-forward has skipped so far. */
+export interface FastForwardStats {
+  /** Skips made. */
+  readonly skips: number;
+  /** Periods skipped in all. */
+  readonly periods: number;
+  /** Simulated ms skipped in all. */
+  readonly skippedMs: number;
+}
+
+/** The parts of a Simulation the fast-forward reads and moves. */
+export interface FastForwardHost {
+  readonly clock: SimulatedClock;
+  readonly queue: EventQueue;
+  readonly rng: Rng;
+  readonly state: ClusterState;
+  readonly trace: Trace;
+  readonly network: PodNetwork;
+  readonly kubelet: Kubelet;
+  readonly scheduler: Scheduler;
+  readonly workQueues: readonly WorkQueue[];
+  /** Events processed so far. */
+  readonly processed: () => number;
+  /** Scenario actions run so far. */
+  readonly userActions: () => number;
+  /** Counts `n` more events as processed. */
+  readonly skipProcessed: (n: number) => void;
+  readonly loopLimit: number;
+  readonly keepDeleted: number;
+  readonly maxEvents: number;
+}
+
+/** What the simulation has counted so far; also what one period adds (the difference of two). */
+interface Counters {
+  readonly processed: number;
+  readonly seq: number;
+  readonly draws: number;
+  readonly recorded: number;
+  readonly uids: number;
+  readonly rv: number;
+  readonly deleted: ReadonlyMap<SimKind, number>;
+  readonly allocations: ReadonlyMap<string, number>;
+  readonly syncs: readonly number[];
+  readonly outside: number;
+  readonly userActions: number;
+  readonly podsCreated: number;
+}
+
+interface Boundary {
+  readonly originMs: number;
+  readonly state: string;
+  readonly counters: Counters;
+}
+
+/** Boundaries remembered to find a period (a period may span several CronJob syncs). */
+const RING = 16;
+const CRON_SYNC_LABEL = 'controller cronjob sync ';
+/** Draws per generated name suffix (rng.ts `nameSuffix`). */
+const DRAWS_PER_SUFFIX = 5;
+
+/** See the file comment. */
+export class FastForward {
+  private readonly family: FamilyTracker;
+  private readonly ring: Boundary[] = [];
+  /** No boundary is examined before this simulated ms (what limited the last attempt). */
+  private retryAfterMs = -Infinity;
+  /** Moved family objects (Jobs and pods) not yet seen gone from the output. */
+  private readonly moved = new Set<SimObject>();
+  private stats: FastForwardStats = { skips: 0, periods: 0, skippedMs: 0 };
+
+  /** @param host the simulation's parts */
+  public constructor(private readonly host: FastForwardHost) {
+    this.family = new FamilyTracker(host.state);
+  }
+
+  /** What has been skipped so far. */
+  public get skipped(): FastForwardStats {
+    return this.stats;
+  }
+
+  /**
+   * Called before the simulation runs `next` (a CONTROLLER event) in `runUntil(untilMs)`; skips
+   * whole periods when `next` is at a steady boundary. Returns whether it skipped (the caller then
+   * looks at the queue again).
+   */
+  public tryBefore(next: QueuedEvent, untilMs: number): boolean {
+    if (!next.label.startsWith(CRON_SYNC_LABEL) || next.atMs < this.retryAfterMs) return false;
+    const h = this.host;
+    if (h.trace.hasListeners) return false;
+    const pending = this.pendingSyncs();
+    if (pending === undefined) return false;
+    const view = this.family.view();
+    const state = this.describe(view, next.atMs, pending);
+    if (state === undefined) return false;
+    const here: Boundary = { originMs: next.atMs, state, counters: this.counters() };
+    const earlier = this.ring.find((b) => b.state === state && b.originMs < here.originMs);
+    this.ring.push(here);
+    if (this.ring.length > RING) this.ring.shift();
+    if (earlier === undefined) return false;
+    const plan = this.plan(earlier, here, view, untilMs);
+    if (plan === undefined) return false;
+    this.skip(plan, view, pending);
+    return true;
+  }
+
+  /**
+   * At the end of `runUntil`: every object the fast-forward moved must be gone from the store, the
+   * kept history and the kept events — otherwise the output would differ from a full run's.
+   *
+   * @throws SimulationError (INVARIANT) when one is left
+   */
+  public checkFlushed(): void {
+    if (this.moved.size === 0) return;
+    const names = new Set<string>();
+    for (const o of this.moved) {
+      if (o.deletedMs === null) this.fail(`${o.kind} ${o.namespace}/${o.name} is still in the store`);
+      names.add(`${o.kind}/${o.namespace}/${o.name}`);
+    }
+    for (const kind of ['Job', 'Pod'] as const) {
+      for (const o of this.host.state.history(kind)) if (this.moved.has(o)) this.fail(`${o.kind} ${o.namespace}/${o.name} is still in the history`);
+    }
+    for (const e of this.host.trace.events) {
+      if (names.has(`${e.object.kind}/${e.object.namespace}/${e.object.name}`)) this.fail(`an event about ${e.object.kind} ${e.object.name} is still in the trace`);
+    }
+    this.moved.clear();
+  }
+
+  private fail(what: string): never {
+    throw new SimulationError(SimulationErrorCode.INVARIANT,
+      `steady-state fast-forward: ${what} after the skipped periods; this is a bug — run with fastForward: false to avoid it`, this.host.clock.nowMs());
+  }
+
+  /** Every pending non-scenario event, when each is a work-queue sync (else undefined). */
+  private pendingSyncs(): Array<{ readonly queue: number; readonly key: string; readonly event: QueuedEvent }> | undefined {
+    const h = this.host;
+    const out: Array<{ queue: number; key: string; event: QueuedEvent }> = [];
+    for (let i = 0; i < h.workQueues.length; i++) {
+      const scheduled = h.workQueues[i].pendingSyncs();
+      if (scheduled === undefined) return undefined;
+      for (const [key, event] of scheduled) out.push({ queue: i, key, event });
+    }
+    if (h.queue.size !== h.queue.pendingAt(EventPriority.USER) + out.length) return undefined;
+    return out.sort((a, b) => a.event.seq - b.event.seq);
+  }
+
+  /** The boundary's state as a string (see the file comment), or undefined when it cannot be carried over. */
+  private describe(view: FamilyView, originMs: number, pending: ReadonlyArray<{ queue: number; key: string; event: QueuedEvent }>): string | undefined {
+    const h = this.host;
+    if (!h.kubelet.quiet) return undefined;
+    const scheduler = h.scheduler.quietState();
+    if (scheduler === undefined) return undefined;
+    const parts: string[] = [`now ${h.clock.nowMs() - originMs}`, `scheduler ${scheduler}`, `ips ${h.network.allocatedCount}`];
+    for (const p of pending) {
+      const wq = h.workQueues[p.queue];
+      const kind = wq.controller.kind;
+      let position: number;
+      if (kind === 'CronJob') position = view.cronJobs.findIndex((c) => `${c.namespace}/${c.name}` === p.key);
+      else if (kind === 'Job') position = view.jobs.findIndex((j) => `${j.namespace}/${j.name}` === p.key);
+      else return undefined;
+      if (position < 0) return undefined;
+      parts.push(`sync ${p.queue} ${position} ${p.event.atMs - originMs}`);
+    }
+    for (const wq of h.workQueues) {
+      const memory = wq.controller.steadyState?.(view, originMs);
+      if (memory === undefined) return undefined;
+      parts.push(`${wq.controller.name} ${memory}`);
+    }
+    for (const cj of view.cronJobs) parts.push(cronJobState(cj, view, originMs));
+    for (const job of view.jobs) parts.push(jobState(job, view, originMs));
+    for (const pod of view.pods) {
+      // A held IP would make the next period's allocations walk differently (network.ts).
+      if (pod.ip !== null && pod.spec.hostNetwork !== true && h.network.isAllocated(pod.ip)) return undefined;
+      parts.push(podState(pod, view, originMs), h.kubelet.memoryOf(pod, originMs));
+    }
+    return parts.join('\n');
+  }
+
+  private counters(): Counters {
+    const h = this.host;
+    const store = h.state.counters();
+    return {
+      processed: h.processed(), seq: h.queue.sequence, draws: h.rng.draws, recorded: h.trace.recordedCount, uids: store.uids,
+      rv: store.resourceVersion, deleted: store.deleted, allocations: new Map(h.network.allocationCounts()),
+      syncs: h.workQueues.map((wq) => wq.syncCount), outside: this.family.writesOutside, userActions: h.userActions(),
+      podsCreated: this.family.podsCreatedCount,
+    };
+  }
+
+  /** How many periods to skip from `here`, given the same state at `earlier`; undefined when none. */
+  private plan(earlier: Boundary, here: Boundary, view: FamilyView, untilMs: number): Plan | undefined {
+    const h = this.host;
+    const d = minus(here.counters, earlier.counters);
+    // A period with a write outside the family or a scenario action in it is not what repeats.
+    if (d.outside !== 0 || d.userActions !== 0) return undefined;
+    const periodMs = here.originMs - earlier.originMs;
+    if (d.processed <= 0) return undefined;
+
+    // The tail: every moved object goes (FIFO history clean-up: live / removed per period), then
+    // maxEvents events and keepDeleted removals of every kind follow.
+    let lifetime = 0;
+    for (const [kind, live] of [['Job', view.jobs.length], ['Pod', view.pods.length]] as const) {
+      if (live === 0) continue;
+      const removed = d.deleted.get(kind) ?? 0;
+      if (removed <= 0) return undefined;
+      lifetime = Math.max(lifetime, Math.ceil(live / removed) + 1);
+    }
+    let flush = d.recorded > 0 ? Math.ceil(h.maxEvents / d.recorded) : 0;
+    for (const removed of d.deleted.values()) if (removed > 0) flush = Math.max(flush, Math.ceil(h.keepDeleted / removed));
+    const tail = lifetime + flush + 2;
+
+    const userStep = h.queue.earliestAt(EventPriority.USER);
+    const horizonMs = Math.min(untilMs, userStep === undefined ? Infinity : userStep.atMs);
+    let limitMs = horizonMs;
+    let k = Math.floor((horizonMs - here.originMs) / periodMs) - 1 - tail;
+    k = Math.min(k, Math.floor((h.loopLimit - here.counters.processed) / d.processed) - tail - 1);
+    if (k >= 1) {
+      const periodic = this.periodicUntil(view, earlier.originMs, periodMs, here.originMs + (k + tail + 2) * periodMs);
+      if (periodic < here.originMs + (k + tail + 2) * periodMs) {
+        limitMs = periodic;
+        k = Math.min(k, Math.floor((periodic - here.originMs) / periodMs) - tail - 2);
+      }
+    }
+    if (k >= 1 && d.podsCreated > 0) {
+      const collision = this.firstCollision(view, d, k, lifetime);
+      if (collision === null) return this.giveUp(horizonMs);
+      if (collision !== undefined) {
+        limitMs = Math.min(limitMs, here.originMs + collision * periodMs);
+        k = Math.min(k, collision - lifetime - 1);
+      }
+    }
+    if (k < 1) return this.giveUp(limitMs);
+    this.retryAfterMs = limitMs;
+    return { periods: k, periodMs, delta: d };
+  }
+
+  private giveUp(untilMs: number): undefined {
+    this.retryAfterMs = untilMs;
+    return undefined;
+  }
+
+  /**
+   * The first simulated ms up to `endMs` where some CronJob's ticks stop repeating with period
+   * `periodMs` (counting from a period before `fromMs`), or `endMs` when they all repeat. Also
+   * ends where a Job name (`<cronjob>-<minutes>`) would get longer.
+   */
+  private periodicUntil(view: FamilyView, fromMs: number, periodMs: number, endMs: number): number {
+    const clock = this.host.clock;
+    let end = endMs;
+    const startMs = fromMs - 2 * periodMs;
+    if (digits(clock.epochMs(startMs)) !== digits(clock.epochMs(endMs))) return startMs;
+    for (const cj of view.cronJobs) {
+      if (cj.spec.suspend) continue;
+      const parsed = controllerSchedule({ schedule: cj.spec.schedule, ...(cj.spec.timeZone ? { timeZone: cj.spec.timeZone } : {}) });
+      if (!parsed.ok) continue;
+      const deadlineMs = (cj.spec.startingDeadlineSeconds ?? 0) * 1000;
+      const last = cj.status.lastScheduleTime ?? fromMs;
+      const from = clock.epochMs(Math.min(startMs, last - 2 * periodMs) - deadlineMs);
+      const broken = firstAperiodic(parsed.schedule, from, clock.epochMs(end), periodMs);
+      if (broken !== undefined) end = Math.min(end, broken - clock.epochMs(0));
+    }
+    return end;
+  }
+
+  /**
+   * Draws the name suffixes the skipped periods' pods would get and looks for two alike among the
+   * pods of `lifetime` consecutive periods (a Job's pods are all created within its lifetime, and
+   * a generated name that is taken is drawn again, which would change the run). Returns the first
+   * period with one, undefined when there is none, null when the periods draw for anything else.
+   */
+  private firstCollision(view: FamilyView, d: Counters, periods: number, lifetime: number): number | null | undefined {
+    if (d.draws !== d.podsCreated * DRAWS_PER_SUFFIX) return null;
+    // A pod outside the family named like a family Job's pod would be one more name to avoid.
+    const prefixes = view.cronJobs.map((c) => `${c.name}-`);
+    for (const p of this.host.state.list('Pod')) if (!this.family.has(p) && prefixes.some((x) => p.name.startsWith(x))) return null;
+    if (lifetime * d.podsCreated < 2) return undefined;
+    const rng = this.host.rng.clone();
+    const window = lifetime * d.podsCreated;
+    // The last `window` suffixes, as numbers in base 27, in a ring; a scan of it is cheaper than a
+    // map for the few pods a window usually holds.
+    const recent = new Float64Array(window).fill(-1);
+    const n = NAME_SUFFIX_ALPHABET.length;
+    const total = periods * d.podsCreated;
+    // Past a few pods a set is cheaper; the window never holds a suffix twice (that is a collision).
+    const inWindow = window > 64 ? new Set<number>() : undefined;
+    for (let i = 0; i < total; i++) {
+      let suffix = 0;
+      for (let c = 0; c < DRAWS_PER_SUFFIX; c++) suffix = suffix * n + rng.int(n);
+      const slot = i % window;
+      if (inWindow === undefined) {
+        for (let j = 0; j < window; j++) if (recent[j] === suffix) return Math.floor(i / d.podsCreated);
+      } else {
+        if (inWindow.has(suffix)) return Math.floor(i / d.podsCreated);
+        inWindow.delete(recent[slot]);
+        inWindow.add(suffix);
+      }
+      recent[slot] = suffix;
+    }
+    return undefined;
+  }
+
+  private skip(plan: Plan, view: FamilyView, pending: ReadonlyArray<{ readonly event: QueuedEvent }>): void {
+    const h = this.host;
+    const { periods: k, periodMs, delta: d } = plan;
+    const deltaMs = k * periodMs;
+    h.skipProcessed(k * d.processed);
+    h.queue.shift(pending.map((p) => p.event), deltaMs, k * d.seq);
+    h.rng.skip(k * d.draws);
+    h.trace.skip(k * d.recorded);
+    h.state.skip({ uids: k * d.uids, resourceVersion: k * d.rv, deleted: scale(d.deleted, k) });
+    for (const [node, n] of d.allocations) h.network.skipAllocations(node, k * n);
+    h.workQueues.forEach((wq, i) => wq.skipSyncs(k * d.syncs[i]));
+    for (const o of view.all) shiftObject(o, deltaMs, k * d.rv);
+    for (const p of view.pods) h.kubelet.shift(p, deltaMs);
+    for (const wq of h.workQueues) wq.controller.fastForward?.(view, deltaMs);
+    h.clock.advanceTo(h.clock.nowMs() + deltaMs);
+    for (const o of [...view.jobs, ...view.pods]) this.moved.add(o);
+    this.ring.length = 0;
+    this.stats = { skips: this.stats.skips + 1, periods: this.stats.periods + k, skippedMs: this.stats.skippedMs + deltaMs };
+  }
+}
+
+interface Plan {
+  readonly periods: number;
+  readonly periodMs: number;
+  readonly delta: Counters;
+}
+
+/** What happened between two counts: `b` minus `a`, field by field. */
+function minus(b: Counters, a: Counters): Counters {
+  return {
+    processed: b.processed - a.processed, seq: b.seq - a.seq, draws: b.draws - a.draws, recorded: b.recorded - a.recorded,
+    uids: b.uids - a.uids, rv: b.rv - a.rv, deleted: diff(b.deleted, a.deleted), allocations: diff(b.allocations, a.allocations),
+    syncs: b.syncs.map((n, i) => n - a.syncs[i]), outside: b.outside - a.outside, userActions: b.userActions - a.userActions,
+    podsCreated: b.podsCreated - a.podsCreated,
+  };
+}
+
+function diff<K>(b: ReadonlyMap<K, number>, a: ReadonlyMap<K, number>): Map<K, number> {
+  const out = new Map<K, number>();
+  for (const [k, n] of b) if (n - (a.get(k) ?? 0) !== 0) out.set(k, n - (a.get(k) ?? 0));
+  return out;
+}
+
+function scale<K>(m: ReadonlyMap<K, number>, k: number): Map<K, number> {
+  return new Map([...m].map(([key, n]) => [key, n * k]));
+}
+
+/** Digits of the Unix minutes of an epoch ms (a CronJob's Job name suffix, `getJobName`). */
+function digits(epochMs: number): number {
+  return String(Math.floor(epochMs / 60_000)).length;
+}
+
+/**
+ * Enumerates the ticks of `schedule` in [fromEpochMs, toEpochMs] and returns the first instant
+ * where they stop repeating with period `periodMs` — a tick whose predecessor by one period is not
+ * a tick, or a missing successor — or undefined when they repeat throughout.
+ */
+export function firstAperiodic(schedule: { nextAfterMs(afterMs: number): number | undefined }, fromEpochMs: number, toEpochMs: number, periodMs: number): number | undefined {
+  const firstPeriodEnd = fromEpochMs + periodMs;
+  const open: number[] = [];
+  let head = 0;
+  for (let t = schedule.nextAfterMs(fromEpochMs - 1); ; ) {
+    if (t === undefined || t > toEpochMs) break;
+    if (t >= firstPeriodEnd) {
+      // Ticks of the window's first period have no predecessor in it; every later one must.
+      while (head < open.length && open[head] + periodMs < t) {
+        if (open[head] + periodMs <= toEpochMs) return open[head] + periodMs;
+        head++;
+      }
+      if (head >= open.length || open[head] + periodMs !== t) return t;
+      head++;
+    }
+    open.push(t);
+    if (head > 1024 && head * 2 > open.length) {
+      open.splice(0, head);
+      head = 0;
+    }
+    const next = schedule.nextAfterMs(t);
+    if (next !== undefined && next <= t) return t;
+    t = next;
+  }
+  for (; head < open.length; head++) if (open[head] + periodMs <= toEpochMs) return open[head] + periodMs;
+  return undefined;
+}
+
+/** Pod profile keys whose values name a Job or carry its uid: they could tell one period's pods from the next's. */
+const TIME_VARIANT_LABELS = ['job-name', 'controller-uid', 'batch.kubernetes.io/job-name', 'batch.kubernetes.io/controller-uid'];
+
+/**
+ * Whether the steady-state fast-forward may run: asked for, bounded history, every controller
+ * able to describe its memory, and no pod profile that picks pods by a name that changes from one
+ * period to the next (a pod or Job name, a Job owner, a Job's generated labels).
+ */
+export function fastForwardApplies(options: SimulationOptions, controllers: readonly Controller[]): boolean {
+  if (options.fastForward === false || options.keepDeleted === undefined || options.maxEvents === undefined) return false;
+  if (!controllers.every((c) => c.steadyState !== undefined && c.fastForward !== undefined)) return false;
+  return (options.behaviours ?? []).every((b) => b.match === undefined || (b.match.name === undefined && b.match.job === undefined
+    && !(b.match.owner ?? '').startsWith('Job/') && !Object.keys(b.match.labels ?? {}).some((k) => TIME_VARIANT_LABELS.includes(k))));
+}
