@@ -2,7 +2,17 @@
  * Label selectors and node selector terms, as `k8s.io/apimachinery/pkg/labels` and
  * `k8s.io/component-helpers/scheduling/corev1/nodeaffinity` evaluate them.
  */
-import type { LabelSelector, NodeSelectorTerm, PodSpec, SimNode } from '../simulator/cluster/objects';
+import type { IIoK8sApimachineryPkgApisMetaV1LabelSelector as LabelSelector } from '@kubernetes-models/apimachinery/apis/meta/v1/LabelSelector';
+import type { IIoK8sApiCoreV1NodeSelectorTerm as NodeSelectorTerm } from 'kubernetes-models/v1/NodeSelectorTerm';
+import type { IIoK8sApiCoreV1PodSpec as PodSpec } from 'kubernetes-models/v1/PodSpec';
+
+/** What node matching reads of a node: its name (`metadata.name` fields) and labels. */
+export interface NodeIdentity {
+  /** metadata.name. */
+  readonly name: string;
+  /** metadata.labels. */
+  readonly labels: Readonly<Record<string, string>>;
+}
 
 /**
  * Whether `labels` match `selector`: every matchLabels pair and every matchExpression
@@ -50,7 +60,7 @@ export function matchesLabelMap(subset: Readonly<Record<string, string>> | undef
  * @param term the term
  * @param node the node
  */
-export function matchesNodeSelectorTerm(term: NodeSelectorTerm, node: Pick<SimNode, 'name' | 'labels'>): boolean {
+export function matchesNodeSelectorTerm(term: NodeSelectorTerm, node: NodeIdentity): boolean {
   const exprs = term.matchExpressions ?? [];
   const fields = term.matchFields ?? [];
   if (exprs.length === 0 && fields.length === 0) return false;
@@ -97,7 +107,7 @@ export function matchesNodeSelectorTerm(term: NodeSelectorTerm, node: Pick<SimNo
  * @param spec the pod spec
  * @param node the node
  */
-export function matchesRequiredNodeAffinity(spec: Pick<PodSpec, 'nodeSelector' | 'affinity'>, node: Pick<SimNode, 'name' | 'labels'>): boolean {
+export function matchesRequiredNodeAffinity(spec: Pick<PodSpec, 'nodeSelector' | 'affinity'>, node: NodeIdentity): boolean {
   for (const [k, v] of Object.entries(spec.nodeSelector ?? {})) {
     if (node.labels[k] !== v) return false;
   }

@@ -4,9 +4,14 @@
  * (`ValidateStatefulSetUpdate`, `ValidateDaemonSetUpdate`, `ValidateJobSpecUpdate`).
  */
 import { validateStrict } from './schema';
-import { deepEqual } from '../simulator/controllers/control';
-import type { UpdateValidator } from '../simulator/user-actions';
+import { deepEqual } from '../util/deep-equal';
 import { semanticIssues } from './validation';
+
+/**
+ * Checks an update as the API server would (immutable fields, semantic rules); returns error
+ * messages, empty when the update is allowed. Installed by `simulate()`.
+ */
+export type UpdateValidator = (kind: string, name: string, before: Record<string, unknown>, after: Record<string, unknown>) => string[];
 
 const API_VERSION: Record<string, string> = { StatefulSet: 'apps/v1', DaemonSet: 'apps/v1', Job: 'batch/v1', CronJob: 'batch/v1', Service: 'v1' };
 /** `pkg/apis/apps/validation/validation.go#ValidateStatefulSetUpdate`: only these spec fields may change. */

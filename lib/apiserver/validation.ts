@@ -7,7 +7,7 @@
 import { Schedule, ScheduleError } from '../schedule/schedule';
 import { dns1123LabelErrors, dns1123SubdomainErrors, labelKeyErrors, labelValueErrors } from './names';
 import { matchesSelector } from './labels';
-import type { Manifest } from '../simulator/cluster/from-manifest';
+import type { Manifest } from './kinds';
 import { ManifestIssueCode } from './issues';
 
 /** A semantic problem at a field path. */

@@ -38,11 +38,26 @@ import { CONTROLLERS } from './controllers/index';
 import { WorkQueue } from './controllers/work-queue';
 import { SimulationError, SimulationErrorCode } from './engine/errors';
 import { EventPriority, EventQueue, QueuedEvent } from './engine/event-queue';
-import { FastForward, fastForwardApplies, FastForwardStats } from './fast-forward/fast-forward';
+import { fastForwardApplies } from './fast-forward/applies';
+import { FastForward, FastForwardStats } from './fast-forward/fast-forward';
 import { TraceRecorder } from './engine/recorder';
 import { Rng } from './engine/rng';
 import { Trace } from './engine/trace';
-import { UpdateValidator, UserActions } from './user-actions';
+import type { UpdateValidator } from '../apiserver/update-validation';
+import { UserActions } from './user-actions';
+
+/**
+ * The seam through which the run loop calls the steady-state fast-forward (fast-forward/): the
+ * loop owns it, so nothing below the loop needs to know the fast-forward exists.
+ */
+interface PeriodSkipper {
+  /** Called before the loop runs `next` (a controller sync); true when it skipped ahead instead. */
+  tryBefore(next: QueuedEvent, untilMs: number): boolean;
+  /** Called at the end of each `runUntil`; throws when a moved object is still in the output. */
+  checkFlushed(): void;
+  /** What has been skipped so far. */
+  readonly skipped: FastForwardStats;
+}
 
 /** The default scenario start: 2024-01-01T00:00:00Z. */
 export const DEFAULT_START_EPOCH_MS = Date.UTC(2024, 0, 1);
@@ -138,7 +153,7 @@ export class Simulation {
   private processed = 0;
   /** Scenario actions run so far (a period with one is not a steady one). */
   private userActionsRun = 0;
-  private readonly fastForwarder: FastForward | undefined;
+  private readonly fastForwarder: PeriodSkipper | undefined;
   private instantMs = -1;
   private atInstant = 0;
 

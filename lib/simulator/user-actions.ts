@@ -15,7 +15,8 @@ import type { Kubelet } from './cluster/kubelet';
 import { globMatch } from '../apiserver/labels';
 import { CLUSTER_SCOPED_KINDS, SimKind, SimNode, SimObject, SimPod, Taint, TaintEffect } from './cluster/objects';
 import { UNSCHEDULABLE_TAINT_KEY } from './cluster/taints';
-import { deepEqual } from './controllers/control';
+import type { UpdateValidator } from '../apiserver/update-validation';
+import { deepEqual } from '../util/deep-equal';
 
 /** Which pods a pod step targets. A plain string is a name glob. */
 export interface PodSelector {
@@ -31,12 +32,6 @@ export interface PodSelector {
 
 /** A workload kind that can be scaled, patched or have its image set. */
 export type WorkloadKind = 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
-
-/**
- * Checks an update as the API server would (immutable fields, semantic rules); returns error
- * messages, empty when the update is allowed. Installed by the manifest layer.
- */
-export type UpdateValidator = (kind: SimKind, name: string, before: Record<string, unknown>, after: Record<string, unknown>) => string[];
 
 /** The user's actions. */
 export class UserActions {

@@ -5,44 +5,11 @@
 import {
   carriedDraft, cronJobDraft, daemonSetDraft, Draft, jobDraft, podDraft, pvcDraft, serviceDraft, statefulSetDraft,
 } from './factories';
+import { CARRIED_KINDS, Manifest } from '../../apiserver/kinds';
 import { CarriedKind, CLUSTER_SCOPED_KINDS, PodSpec, SimObject } from './objects';
 
-/** The metadata fields the simulator reads (others are kept). */
-export interface ManifestMetadata {
-  /** metadata.name. */
-  readonly name?: string;
-  /** metadata.generateName. */
-  readonly generateName?: string;
-  /** metadata.namespace. */
-  readonly namespace?: string;
-  /** metadata.labels. */
-  readonly labels?: Record<string, string>;
-  /** metadata.annotations. */
-  readonly annotations?: Record<string, string>;
-  /** Any other metadata field. */
-  readonly [k: string]: unknown;
-}
-
-/** A manifest document (loosely typed). */
-export interface Manifest {
-  /** e.g. `apps/v1`. */
-  readonly apiVersion: string;
-  /** e.g. `StatefulSet`. */
-  readonly kind: string;
-  /** Metadata. */
-  readonly metadata?: ManifestMetadata;
-  /** Everything else (spec, data, …). */
-  readonly [k: string]: unknown;
-}
-
-/** Kinds the store carries without behaviour. */
-export const CARRIED_KINDS: ReadonlySet<string> = new Set<CarriedKind>([
-  'Secret', 'ConfigMap', 'PersistentVolume', 'PodDisruptionBudget', 'NetworkPolicy', 'ServiceAccount', 'Role', 'ClusterRole',
-  'RoleBinding', 'ClusterRoleBinding', 'Namespace', 'PriorityClass', 'StorageClass',
-]);
-
-/** Kinds with simulated behaviour or a model. */
-export const MODELLED_KINDS: ReadonlySet<string> = new Set(['StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'Pod', 'PersistentVolumeClaim']);
+export { CARRIED_KINDS, MODELLED_KINDS } from '../../apiserver/kinds';
+export type { Manifest, ManifestMetadata } from '../../apiserver/kinds';
 
 /**
  * The draft for `manifest`, or undefined for a kind the simulator does not store (Deployment,

@@ -9,6 +9,7 @@
  * retries the key with the controller's rate limiter, as `processNextWorkItem` does with
  * `AddRateLimited`.
  */
+import { deepEqual } from '../../util/deep-equal';
 import { ApiError } from '../../apiserver/api-errors';
 import type { ClusterState } from '../cluster/cluster-state';
 import type { Draft } from '../cluster/factories';
@@ -255,21 +256,6 @@ export class ClusterStatusControl implements StatusControl {
     });
     return true;
   }
-}
-
-/** Structural equality of plain JSON-like values. */
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return a.length === bb.length && a.every((x, i) => deepEqual(x, bb[i]));
-  }
-  const ka = Object.keys(a as object).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 function ref(o: SimObjectBase) {

@@ -37,12 +37,12 @@
 import type { ClusterState } from '../cluster/cluster-state';
 import type { Kubelet } from '../cluster/kubelet';
 import type { PodNetwork } from '../cluster/network';
-import type { SimKind, SimObject } from '../cluster/objects';
+import type { SimObject } from '../cluster/objects';
 import type { Scheduler } from '../cluster/scheduler';
 import type { SimulatedClock } from '../engine/clock';
-import type { Controller } from '../controllers/controller';
 import type { WorkQueue } from '../controllers/work-queue';
-import type { SimulationOptions } from '../simulation';
+import { Counters, minus, scale } from './counters';
+import { digits, firstAperiodic } from './periods';
 import { controllerSchedule } from '../controllers/cron-job-utils';
 import { EventPriority, EventQueue, QueuedEvent } from '../engine/event-queue';
 import { SimulationError, SimulationErrorCode } from '../engine/errors';
@@ -84,21 +84,6 @@ export interface FastForwardHost {
   readonly maxEvents: number;
 }
 
-/** What the simulation has counted so far; also what one period adds (the difference of two). */
-interface Counters {
-  readonly processed: number;
-  readonly seq: number;
-  readonly draws: number;
-  readonly recorded: number;
-  readonly uids: number;
-  readonly rv: number;
-  readonly deleted: ReadonlyMap<SimKind, number>;
-  readonly allocations: ReadonlyMap<string, number>;
-  readonly syncs: readonly number[];
-  readonly outside: number;
-  readonly userActions: number;
-  readonly podsCreated: number;
-}
 
 interface Boundary {
   readonly originMs: number;
@@ -377,77 +362,4 @@ interface Plan {
   readonly periods: number;
   readonly periodMs: number;
   readonly delta: Counters;
-}
-
-/** What happened between two counts: `b` minus `a`, field by field. */
-function minus(b: Counters, a: Counters): Counters {
-  return {
-    processed: b.processed - a.processed, seq: b.seq - a.seq, draws: b.draws - a.draws, recorded: b.recorded - a.recorded,
-    uids: b.uids - a.uids, rv: b.rv - a.rv, deleted: diff(b.deleted, a.deleted), allocations: diff(b.allocations, a.allocations),
-    syncs: b.syncs.map((n, i) => n - a.syncs[i]), outside: b.outside - a.outside, userActions: b.userActions - a.userActions,
-    podsCreated: b.podsCreated - a.podsCreated,
-  };
-}
-
-function diff<K>(b: ReadonlyMap<K, number>, a: ReadonlyMap<K, number>): Map<K, number> {
-  const out = new Map<K, number>();
-  for (const [k, n] of b) if (n - (a.get(k) ?? 0) !== 0) out.set(k, n - (a.get(k) ?? 0));
-  return out;
-}
-
-function scale<K>(m: ReadonlyMap<K, number>, k: number): Map<K, number> {
-  return new Map([...m].map(([key, n]) => [key, n * k]));
-}
-
-/** Digits of the Unix minutes of an epoch ms (a CronJob's Job name suffix, `getJobName`). */
-function digits(epochMs: number): number {
-  return String(Math.floor(epochMs / 60_000)).length;
-}
-
-/**
- * Enumerates the ticks of `schedule` in [fromEpochMs, toEpochMs] and returns the first instant
- * where they stop repeating with period `periodMs` — a tick whose predecessor by one period is not
- * a tick, or a missing successor — or undefined when they repeat throughout.
- */
-export function firstAperiodic(schedule: { nextAfterMs(afterMs: number): number | undefined }, fromEpochMs: number, toEpochMs: number, periodMs: number): number | undefined {
-  const firstPeriodEnd = fromEpochMs + periodMs;
-  const open: number[] = [];
-  let head = 0;
-  for (let t = schedule.nextAfterMs(fromEpochMs - 1); ; ) {
-    if (t === undefined || t > toEpochMs) break;
-    if (t >= firstPeriodEnd) {
-      // Ticks of the window's first period have no predecessor in it; every later one must.
-      while (head < open.length && open[head] + periodMs < t) {
-        if (open[head] + periodMs <= toEpochMs) return open[head] + periodMs;
-        head++;
-      }
-      if (head >= open.length || open[head] + periodMs !== t) return t;
-      head++;
-    }
-    open.push(t);
-    if (head > 1024 && head * 2 > open.length) {
-      open.splice(0, head);
-      head = 0;
-    }
-    const next = schedule.nextAfterMs(t);
-    if (next !== undefined && next <= t) return t;
-    t = next;
-  }
-  for (; head < open.length; head++) if (open[head] + periodMs <= toEpochMs) return open[head] + periodMs;
-  return undefined;
-}
-
-/** Pod profile keys whose values name a Job or carry its uid: they could tell one period's pods from the next's. */
-const TIME_VARIANT_LABELS = ['job-name', 'controller-uid', 'batch.kubernetes.io/job-name', 'batch.kubernetes.io/controller-uid'];
-
-/**
- * Whether the steady-state fast-forward may run: asked for, bounded history, every controller
- * able to describe its memory, and no pod profile that picks pods by a name that changes from one
- * period to the next (a pod or Job name, a Job owner, a Job's generated labels).
- */
-export function fastForwardApplies(options: SimulationOptions, controllers: readonly Controller[]): boolean {
-  if (options.fastForward === false || options.keepDeleted === undefined || options.maxEvents === undefined) return false;
-  if (!controllers.every((c) => c.steadyState !== undefined && c.fastForward !== undefined)) return false;
-  return (options.behaviours ?? []).every((b) => b.match === undefined || (b.match.name === undefined && b.match.job === undefined
-    && !(b.match.owner ?? '').startsWith('Job/') && !Object.keys(b.match.labels ?? {}).some((k) => TIME_VARIANT_LABELS.includes(k))));
 }

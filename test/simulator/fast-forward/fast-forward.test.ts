@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { cronJobDraft, serviceDraft, statefulSetDraft } from '../../../lib/simulator/cluster/factories';
 import type { PodBehaviour } from '../../../lib/simulator/cluster/behaviours';
-import { firstAperiodic } from '../../../lib/simulator/fast-forward/fast-forward';
+import { firstAperiodic } from '../../../lib/simulator/fast-forward/periods';
 import { Simulation, SimulationOptions } from '../../../lib/simulator/simulation';
 import type { UserActions } from '../../../lib/simulator/user-actions';
 import { Schedule } from '../../../lib/schedule/schedule';
