@@ -6,8 +6,11 @@
  *                            [--history full|summary] [--keep-deleted N] [--max-events N] [--no-fast-forward]
  *   cdk8s-workloads schedule "<cron>" [--time-zone ZONE] [--from ISO] [--count N] [--json]
  *
- * Bad input exits 1 with one message on stderr and nothing on stdout; never a stack trace.
+ * Exit codes: 0 ok, 1 invalid input (one message on stderr, nothing on stdout, never a stack
+ * trace), 2 bad usage (unknown option, missing argument, a flag value out of range).
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, CliIO, processIO } from './io';
 import { runSchedule, ScheduleCommandOptions } from './schedule-command';
@@ -24,6 +27,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run with --help for usage)');
+
+  program.version(packageVersion(), '-V, --version', 'print the cdk8s-workloads version');
 
   program.command('simulate')
     .description('replay what the StatefulSet, DaemonSet, Job and CronJob controllers do with the given manifests')
@@ -55,8 +60,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
-      // commander has already printed its message (or the help text, exit code 0).
-      return err.exitCode === 0 ? 0 : 1;
+      // commander has already printed its message (or the help or version text, exit code 0);
+      // anything else it rejects is bad usage: exit 2.
+      return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof CliError) {
       io.stderr(`error: ${err.message}\n`);
@@ -64,6 +70,21 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     }
     io.stderr(`error: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
+  }
+}
+
+/**
+ * The version in this package's package.json (found upward from this file, so it works from the
+ * sources and from build/).
+ */
+function packageVersion(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'cdk8s-workloads' && pkg.version) return pkg.version;
+    }
+    if (path.dirname(dir) === dir) return 'unknown';
   }
 }
 

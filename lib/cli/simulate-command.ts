@@ -31,10 +31,10 @@ export interface SimulateCommandOptions {
   readonly fastForward?: boolean;
 }
 
-/** Parses a count flag: a whole number ≥ 0, else a CliError naming the flag. */
+/** Parses a count flag: a whole number ≥ 0, else a usage CliError (exit 2) naming the flag. */
 function countFlag(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new CliError(`${flag} ${value}: must be a whole number ≥ 0`);
+  if (!/^\d+$/.test(value.trim())) throw new CliError(`${flag} ${value}: must be a whole number ≥ 0`, 2);
   return Number(value.trim());
 }
 

@@ -173,11 +173,27 @@ describe('spawned CLI', () => {
     expect(JSON.parse(r2.stdout).next).toEqual(['2023-03-13T00:00:00Z']);
   });
 
-  test('fails when the schedule argument is missing', () => {
+  test('fails with exit 2 (usage) when the schedule argument is missing', () => {
     const r = spawnSync(process.execPath, [CLI, 'schedule'], { encoding: 'utf8' });
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain("missing required argument 'cron'");
+  });
+
+  test('--version prints the package version, exit 0', () => {
+    const r = spawnSync(process.execPath, [CLI, '--version'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`);
+  });
+
+  test('fails with exit 2 (usage) on an unknown option or command', () => {
+    const opt = spawnSync(process.execPath, [CLI, 'simulate', 'x.yaml', '--fromat', 'json'], { encoding: 'utf8' });
+    expect(opt.status).toBe(2);
+    expect(opt.stdout).toBe('');
+    expect(opt.stderr).toContain("unknown option '--fromat'");
+    const cmd = spawnSync(process.execPath, [CLI, 'simulat'], { encoding: 'utf8' });
+    expect(cmd.status).toBe(2);
+    expect(cmd.stderr).toContain("unknown command 'simulat'");
   });
 
   test('--help documents the options and UTC as the default zone', () => {

@@ -97,12 +97,12 @@ test('--no-fast-forward replays every event of a steady CronJob; the output is t
   expect(report.jobs.map((j: { name: string }) => j.name).slice(-3)).toEqual(['every-minute-28403997', 'every-minute-28403998', 'every-minute-28403999']);
 });
 
-test('fails when --keep-deleted or --max-events is not a whole number, or --history is unknown', async () => {
+test('fails with exit 2 (usage) when --keep-deleted or --max-events is not a whole number, or --history is unknown', async () => {
   const base = [fixture('seed-004-corrected.yaml'), '--scenario', fixture('seed-004.scenario.yaml')];
-  expect(await run(...base, '--keep-deleted', '-1')).toMatchObject({ code: 1, stdout: '', stderr: 'error: --keep-deleted -1: must be a whole number ≥ 0\n' });
-  expect(await run(...base, '--max-events', 'lots')).toMatchObject({ code: 1, stdout: '', stderr: 'error: --max-events lots: must be a whole number ≥ 0\n' });
+  expect(await run(...base, '--keep-deleted', '-1')).toMatchObject({ code: 2, stdout: '', stderr: 'error: --keep-deleted -1: must be a whole number ≥ 0\n' });
+  expect(await run(...base, '--max-events', 'lots')).toMatchObject({ code: 2, stdout: '', stderr: 'error: --max-events lots: must be a whole number ≥ 0\n' });
   const bad = await run(...base, '--history', 'some');
-  expect(bad.code).toBe(1);
+  expect(bad.code).toBe(2);
   expect(bad.stdout).toBe('');
   expect(bad.stderr).toContain("argument 'some' is invalid. Allowed choices are full, summary.");
 });
