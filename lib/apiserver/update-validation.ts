@@ -32,8 +32,14 @@ export const validateUpdate: UpdateValidator = (kind, name, before, after) => {
   const manifest = { apiVersion, kind, metadata: { name, labels: a.metadata?.labels, annotations: a.metadata?.annotations }, spec: a.spec };
   const errors = validateStrict(manifest).map((i) => `${kind} "${name}" is invalid: ${i.message}`);
   if (errors.length > 0) return errors;
-  errors.push(...semanticIssues(manifest).issues.map((i) => `${kind} "${name}" is invalid: ${i.message}`));
   const changed = (field: string) => !deepEqual(b.spec?.[field], a.spec?.[field]);
+  // A stored Job without manualSelector carries the selector the server generated on create
+  // (pkg/registry/batch/job/strategy.go#generateSelector); ValidateGeneratedSelector accepts that
+  // one, so the create rule "selector will be auto-generated" does not apply to an update. Whether
+  // the selector changed is checked below (ValidateJobSpecUpdate: immutable).
+  const generated = kind === 'Job' && a.spec?.manualSelector !== true && !changed('selector');
+  const created = generated ? { ...manifest, spec: { ...a.spec, selector: undefined } } : manifest;
+  errors.push(...semanticIssues(created).issues.map((i) => `${kind} "${name}" is invalid: ${i.message}`));
   if (kind === 'StatefulSet') {
     const fields = new Set([...Object.keys(b.spec ?? {}), ...Object.keys(a.spec ?? {})]);
     if ([...fields].some((f) => !STATEFUL_SET_MUTABLE.includes(f) && changed(f))) {

@@ -1,0 +1,36 @@
+/**
+ * Update validation of scenario writes (`patch`, `scale`, `setImage`): a Job's generated selector
+ * is not a create-time error on update, and the fields ValidateJobSpecUpdate keeps immutable stay so
+ * (pkg/apis/batch/validation/validation.go#ValidateJobSpecUpdate).
+ */
+import { simulate } from '../../lib/simulator';
+
+const JOB = `apiVersion: batch/v1
+kind: Job
+metadata: { name: work }
+spec:
+  parallelism: 1
+  completions: 3
+  template:
+    spec:
+      restartPolicy: Never
+      containers: [{ name: c, image: busybox:1.36 }]
+`;
+
+const patch = (at: string, spec: object) => ({ at, patch: { kind: 'Job', name: 'work', patch: { spec } } });
+
+test('accepts patching a running Job\'s parallelism, suspend and activeDeadlineSeconds (mutable in 1.27)', () => {
+  const r = simulate(JOB, { until: '1m', steps: [patch('5s', { parallelism: 2 }), patch('6s', { suspend: true, activeDeadlineSeconds: 600 })] });
+  expect(r.events({ reason: 'SuccessfulCreate' }).map((e) => e.time)).toEqual(['2024-01-01T00:00:00Z', '2024-01-01T00:00:05Z']);
+  expect(r.events({ reason: 'Suspended' })).toHaveLength(1);
+});
+
+test('fails when a patch changes a Job\'s completions or template (immutable)', () => {
+  expect(() => simulate(JOB, { until: '1m', steps: [patch('5s', { completions: 5 })] })).toThrow(/spec\.completions: Invalid value: 5: field is immutable/);
+  expect(() => simulate(JOB, { until: '1m', steps: [patch('5s', { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'c', image: 'busybox:1.36' }] } } })] }))
+    .toThrow(/spec\.template: Invalid value: .*field is immutable/);
+});
+
+test('fails when a patch sets a selector on a Job without manualSelector', () => {
+  expect(() => simulate(JOB, { until: '1m', steps: [patch('5s', { selector: { matchLabels: { app: 'x' } } })] })).toThrow(/spec\.selector/);
+});
