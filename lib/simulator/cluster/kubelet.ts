@@ -4,12 +4,14 @@
  * terminal phases, graceful termination — and the scenario's pod actions (failPod, evictPod,
  * setReady). It reacts to store changes by scheduling queue events; it never polls.
  */
-import { EventPriority, EventQueue, QueuedEvent } from '../engine/event-queue';
+import { EventPriority, EventQueue } from '../engine/event-queue';
 import type { EventRecorder } from '../engine/recorder';
 import { PodBehaviour, ResolvedBehaviour, resolveBehaviour } from './behaviours';
 import type { ClusterState, StoreChange } from './cluster-state';
+import { behaviourKey, PodRuntime } from './kubelet-runtime';
+import { key, ref, setConditions, terminated } from './kubelet-status';
 import type { PodNetwork } from './network';
-import { ContainerStatusLite, isPodTerminal, PodCondition, SimPod } from './objects';
+import { isPodTerminal, SimPod } from './objects';
 
 /**
  * Crash-loop back-off (`pkg/kubelet/kubelet.go`: `backOffPeriod = 10s`, `MaxContainerBackOff =
@@ -19,24 +21,6 @@ import { ContainerStatusLite, isPodTerminal, PodCondition, SimPod } from './obje
  * 2 × 300 s ago (`Backoff.hasExpired`).
  */
 export const CRASH_BACKOFF = { initialMs: 10_000, maxMs: 300_000 } as const;
-
-interface PodRuntime {
-  readonly behaviour: ResolvedBehaviour;
-  /** Container runs started so far (indexes exitCodes). */
-  runs: number;
-  /** Crash-loop back-off steps taken. */
-  backoffSteps: number;
-  /** When the back-off was last updated. */
-  lastBackoffMs: number;
-  /** The one pending lifecycle timer (start, ready, exit, restart or kill). */
-  timer: QueuedEvent | undefined;
-  /** A second timer for readiness, which runs alongside the exit timer. */
-  readyTimer: QueuedEvent | undefined;
-  /** setReady override: true forces Ready, false keeps it failing, null follows the profile. */
-  readinessOverride: boolean | null;
-  /** Whether a kill was scheduled for the pending deletion. */
-  killing: boolean;
-}
 
 /** The kubelet of every node. */
 export class Kubelet {
@@ -391,41 +375,4 @@ export class Kubelet {
     rt.timer = undefined;
     rt.readyTimer = undefined;
   }
-}
-
-const BEHAVIOUR_KEYS = new WeakMap<ResolvedBehaviour, string>();
-
-/** A resolved profile as a string (memoised: profiles are shared by every pod they match). */
-function behaviourKey(b: ResolvedBehaviour): string {
-  let k = BEHAVIOUR_KEYS.get(b);
-  if (k === undefined) BEHAVIOUR_KEYS.set(b, (k = JSON.stringify(b)));
-  return k;
-}
-
-function key(pod: SimPod): string {
-  return `${pod.namespace}/${pod.name}`;
-}
-
-function ref(pod: SimPod) {
-  return { kind: 'Pod', namespace: pod.namespace, name: pod.name };
-}
-
-function terminated(cs: ContainerStatusLite, exitCode: number, reason: string, now: number): ContainerStatusLite {
-  return { ...cs, ready: false, state: 'terminated', reason, exitCode, finishedMs: now };
-}
-
-/** Sets the status of the named conditions (keeping lastTransitionMs when unchanged) and adds `extra`. */
-function setConditions(
-  conditions: readonly PodCondition[], now: number, statuses: Partial<Record<PodCondition['type'], 'True' | 'False'>>, extra?: PodCondition,
-): PodCondition[] {
-  const out = conditions.map((c) => {
-    const s = statuses[c.type];
-    if (s === undefined || s === c.status) return c;
-    return { type: c.type, status: s, lastTransitionMs: now };
-  });
-  for (const [type, status] of Object.entries(statuses) as Array<[PodCondition['type'], 'True' | 'False']>) {
-    if (!out.some((c) => c.type === type)) out.push({ type, status, lastTransitionMs: now });
-  }
-  if (extra) return [...out.filter((c) => c.type !== extra.type), extra];
-  return out;
 }

@@ -19,9 +19,9 @@
 import type { ClusterReader } from '../cluster/cluster-state';
 import type { PodSpec, SimDaemonSet, SimNode, SimPod } from '../cluster/objects';
 import {
-  countsAsSurge, DaemonSetTotals, DaemonSetView, evaluateNode, EvaluationContext, hasManageWork, NodeEvaluation, NodeWork,
-  unavailableWithoutSurge,
-} from './daemon-set-reconcile';
+  countsAsSurge, evaluateNode, EvaluationContext, hasManageWork, NodeEvaluation, unavailableWithoutSurge,
+} from './daemon-set-node-evaluation';
+import { DaemonSetTotals, DaemonSetView, NodeWork } from './daemon-set-reconcile';
 import {
   allowsSurge, daemonPodSpec, NodeEligibility, nodeShouldRunDaemonPod, targetNodeName, templateGenerationOf,
 } from './daemon-set-utils';

@@ -24,10 +24,9 @@ import { controllerOf, SimJob, SimPod } from '../cluster/objects';
 import type { Controller, ControllerContext, ControllerRegistration, DelayedKey, SteadyFamily, SyncResult } from './controller';
 import { keyOf, ownerKeyOf, splitKeyOf } from './keys';
 import { finishJobSync, JobSyncInput, JobSyncPlan, JobWriteOutcome, planJobSync } from './job-reconcile';
-import {
-  BackoffRecord, isJobFinished, JOB_TRACKING_FINALIZER, jobPodDraft, NO_BACKOFF, POD_UPDATE_BATCH_PERIOD_MS,
-  podView, SLOW_START_INITIAL_BATCH_SIZE,
-} from './job-utils';
+import { BackoffRecord, NO_BACKOFF } from './job-backoff';
+import { isJobFinished } from './job-conditions';
+import { JOB_TRACKING_FINALIZER, jobPodDraft, POD_UPDATE_BATCH_PERIOD_MS, podView, SLOW_START_INITIAL_BATCH_SIZE } from './job-utils';
 
 /** The Job controller. See the file comment. */
 export class JobController implements Controller {

@@ -20,12 +20,15 @@
  * record decides when replacements start), so it is not reproduced.
  */
 import type { JobCondition, JobStatus, SimJob } from '../cluster/objects';
+import { BackoffRecord, backoffRemainingMs, newBackoffRecord } from './job-backoff';
+import { ensureJobCondition, newJobCondition } from './job-conditions';
+import { failJobMessage, matchPodFailurePolicy, pastActiveDeadline, pastBackoffLimitOnFailure } from './job-failure-rules';
 import {
-  activePodsForRemoval, BackoffRecord, backoffRemainingMs, completionsOf, ensureJobCondition, failJobMessage,
-  firstPendingIndexes, formatCompletedIndexes, IndexInterval, intervalsHave, intervalsTotal, isIndexedJob, isJobSuspended,
-  isPodActive, isPodFailed, JobPodView, matchPodFailurePolicy, MAX_POD_CREATE_DELETE_PER_SYNC, MAX_UNCOUNTED_PODS,
-  newBackoffRecord, newJobCondition, parseCompletedIndexes, pastActiveDeadline, pastBackoffLimitOnFailure,
-  UNKNOWN_COMPLETION_INDEX, withOrderedIndexes,
+  firstPendingIndexes, formatCompletedIndexes, IndexInterval, intervalsHave, intervalsTotal, parseCompletedIndexes, withOrderedIndexes,
+} from './job-indexes';
+import {
+  activePodsForRemoval, completionsOf, isIndexedJob, isJobSuspended, isPodActive, isPodFailed, JobPodView,
+  MAX_POD_CREATE_DELETE_PER_SYNC, MAX_UNCOUNTED_PODS, UNKNOWN_COMPLETION_INDEX,
 } from './job-utils';
 
 /** What a sync starts from. */

@@ -1,7 +1,10 @@
 /**
  * Pure helpers of the Job controller, ported from Kubernetes v1.27 `pkg/controller/job/`
- * (`job_controller.go`, `indexed_job_utils.go`, `pod_failure_policy.go`, `backoff_utils.go`) and
- * `pkg/controller/controller_utils.go` (`ActivePods`). Rules are cited as
+ * (`job_controller.go`, `indexed_job_utils.go`) and `pkg/controller/controller_utils.go`
+ * (`ActivePods`): constants, pod snapshots, spec accessors, which pods to delete and the pods a
+ * Job creates. Conditions are in job-conditions.ts, the failure rules (`pod_failure_policy.go`) in
+ * job-failure-rules.ts, the backoff (`backoff_utils.go`) in job-backoff.ts and the completed-index
+ * intervals in job-indexes.ts. Rules are cited as
  * /work/shared/reference/k8s-controller-semantics.md §4.x.
  *
  * Everything here works on {@link JobPodView}s: copies of the pod fields the controller reads,
@@ -12,7 +15,7 @@ import { dns1123SubdomainErrors } from '../../apiserver/names';
 import type { Draft } from '../cluster/factories';
 import { podDraft } from '../cluster/factories';
 import type {
-  Container, ContainerStatusLite, JobCondition, PodCondition, PodPhase, PodSpec, SimJob, SimPod,
+  Container, ContainerStatusLite, PodCondition, PodPhase, PodSpec, SimJob, SimPod,
 } from '../cluster/objects';
 
 /** `batch.kubernetes.io/job-tracking`: held on every Job pod until the controller counted it (§4.2, JobTrackingWithFinalizers GA). */
@@ -118,13 +121,6 @@ export function isPodFailed(p: Pick<JobPodView, 'phase' | 'terminating'>, job: S
   return p.terminating && p.phase !== 'Succeeded';
 }
 
-/** Sum of container restarts (`pastBackoffLimitOnFailure` sums init and regular containers; init containers are not modelled). */
-function restartSum(p: JobPodView): number {
-  let n = 0;
-  for (const c of p.containerStatuses) n += c.restartCount;
-  return n;
-}
-
 function maxContainerRestarts(p: JobPodView): number {
   let n = 0;
   for (const c of p.containerStatuses) n = Math.max(n, c.restartCount);
@@ -132,7 +128,7 @@ function maxContainerRestarts(p: JobPodView): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Job spec and conditions
+// Job spec
 // ---------------------------------------------------------------------------------------------
 
 /** `spec.completions`, or null in work-queue mode (completions unset, §4.1). */
@@ -149,228 +145,6 @@ export function isIndexedJob(job: SimJob): boolean {
 /** `jobSuspended`. */
 export function isJobSuspended(job: SimJob): boolean {
   return job.spec.suspend === true;
-}
-
-/** `IsJobFinished`: a Complete or Failed condition with status True. */
-export function isJobFinished(job: Pick<SimJob, 'status'>): boolean {
-  return finishedConditionOf(job) !== undefined;
-}
-
-/** The Complete or Failed condition with status True, if any (its lastTransitionTime is the finish time, §4.7). */
-export function finishedConditionOf(job: Pick<SimJob, 'status'>): JobCondition | undefined {
-  return job.status.conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
-}
-
-/** `newCondition`: lastProbeTime and lastTransitionTime both `now`; empty reason/message are left out (`omitempty`). */
-export function newJobCondition(type: JobCondition['type'], status: 'True' | 'False', reason: string, message: string, now: number): JobCondition {
-  return {
-    type, status,
-    ...(reason ? { reason } : {}),
-    ...(message ? { message } : {}),
-    lastProbeTime: now,
-    lastTransitionTime: now,
-  };
-}
-
-/**
- * `ensureJobConditionStatus`: replaces the condition of `type` when its status, reason or message
- * differ; adds it when missing unless the wanted status is False. Returns the new list and whether it changed.
- */
-export function ensureJobCondition(
-  list: readonly JobCondition[], type: JobCondition['type'], status: 'True' | 'False', reason: string, message: string, now: number,
-): { conditions: JobCondition[]; changed: boolean } {
-  const i = list.findIndex((c) => c.type === type);
-  if (i >= 0) {
-    const c = list[i];
-    if (c.status !== status || (c.reason ?? '') !== reason || (c.message ?? '') !== message) {
-      const out = [...list];
-      out[i] = newJobCondition(type, status, reason, message, now);
-      return { conditions: out, changed: true };
-    }
-    return { conditions: [...list], changed: false };
-  }
-  if (status !== 'False') return { conditions: [...list, newJobCondition(type, status, reason, message, now)], changed: true };
-  return { conditions: [...list], changed: false };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Failure rules (§4.3, §4.5)
-// ---------------------------------------------------------------------------------------------
-
-/**
- * `pastBackoffLimitOnFailure` (§4.3): only for restartPolicy OnFailure; the restart counts of
- * Pending and Running pods summed reach backoffLimit (`>=`; `> 0` when backoffLimit is 0).
- */
-export function pastBackoffLimitOnFailure(job: SimJob, pods: readonly JobPodView[]): boolean {
-  if (job.spec.template.spec?.restartPolicy !== 'OnFailure') return false;
-  let sum = 0;
-  for (const p of pods) if (p.phase === 'Running' || p.phase === 'Pending') sum += restartSum(p);
-  return job.spec.backoffLimit === 0 ? sum > 0 : sum >= job.spec.backoffLimit;
-}
-
-/** `pastActiveDeadline` (§4.3): `now − startTime >= activeDeadlineSeconds`, never while suspended. */
-export function pastActiveDeadline(job: SimJob, startTime: number | null, now: number): boolean {
-  const ads = job.spec.activeDeadlineSeconds;
-  if (ads === undefined || ads === null || startTime === null || isJobSuspended(job)) return false;
-  return now - startTime >= ads * 1000;
-}
-
-/** What a podFailurePolicy says about a failed pod. */
-export interface PodFailurePolicyMatch {
-  /** The FailJob message, when a FailJob rule matched. */
-  readonly failJobMessage: string | null;
-  /** Whether the failure counts toward backoffLimit (false only for Ignore). */
-  readonly countFailed: boolean;
-  /** The action of the matching rule, or null when none matched (counted). */
-  readonly action: 'FailJob' | 'Ignore' | 'Count' | null;
-}
-
-/**
- * `matchPodFailurePolicy` (§4.5): the first rule (in order) whose `onExitCodes` or
- * `onPodConditions` requirement holds decides. No policy or no match → counted.
- * FailJob messages: `Container <c> for pod <ns>/<pod> failed with exit code <n> matching FailJob
- * rule at index <i>` / `Pod <ns>/<pod> has condition <Type> matching FailJob rule at index <i>`.
- */
-export function matchPodFailurePolicy(job: SimJob, pod: JobPodView): PodFailurePolicyMatch {
-  const policy = job.spec.podFailurePolicy;
-  if (!policy) return { failJobMessage: null, countFailed: true, action: null };
-  for (let index = 0; index < policy.rules.length; index++) {
-    const rule = policy.rules[index];
-    const action = rule.action as 'FailJob' | 'Ignore' | 'Count';
-    if (rule.onExitCodes) {
-      const cs = matchOnExitCodes(pod, rule.onExitCodes);
-      if (cs) {
-        if (action === 'Ignore') return { failJobMessage: null, countFailed: false, action };
-        if (action === 'Count') return { failJobMessage: null, countFailed: true, action };
-        if (action === 'FailJob') {
-          return {
-            failJobMessage: `Container ${cs.name} for pod ${pod.namespace}/${pod.name} failed with exit code ${cs.exitCode} matching FailJob rule at index ${index}`,
-            countFailed: true, action,
-          };
-        }
-      }
-    } else if (rule.onPodConditions) {
-      const cond = matchOnPodConditions(pod, rule.onPodConditions);
-      if (cond) {
-        if (action === 'Ignore') return { failJobMessage: null, countFailed: false, action };
-        if (action === 'Count') return { failJobMessage: null, countFailed: true, action };
-        if (action === 'FailJob') {
-          return { failJobMessage: `Pod ${pod.namespace}/${pod.name} has condition ${cond.type} matching FailJob rule at index ${index}`, countFailed: true, action };
-        }
-      }
-    }
-  }
-  return { failJobMessage: null, countFailed: true, action: null };
-}
-
-/**
- * `matchOnExitCodes` / `getMatchingContainerFromList`: the first terminated container (of the
- * given name, if any) with a non-zero exit code the operator accepts.
- */
-function matchOnExitCodes(
-  pod: JobPodView, req: { containerName?: string; operator: string; values: number[] },
-): ContainerStatusLite | undefined {
-  for (const cs of pod.containerStatuses) {
-    if (cs.state !== 'terminated' || cs.exitCode === null) continue; // still running: no exit code to match
-    if (req.containerName !== undefined && req.containerName !== cs.name) continue;
-    if (cs.exitCode === 0) continue;
-    const listed = req.values.includes(cs.exitCode);
-    if ((req.operator === 'In' && listed) || (req.operator === 'NotIn' && !listed)) return cs;
-  }
-  return undefined;
-}
-
-/** `matchOnPodConditions`: a pod condition with the pattern's type and status. */
-function matchOnPodConditions(pod: JobPodView, patterns: ReadonlyArray<{ type: string; status: string }>): PodCondition | undefined {
-  for (const c of pod.conditions) {
-    for (const p of patterns) if (c.type === p.type && c.status === p.status) return c;
-  }
-  return undefined;
-}
-
-/**
- * `getFailJobMessage`: the FailJob message of the first failed pod a FailJob rule matches
- * (only with a podFailurePolicy).
- */
-export function failJobMessage(job: SimJob, pods: readonly JobPodView[]): string | null {
-  if (!job.spec.podFailurePolicy) return null;
-  for (const p of pods) {
-    if (!isPodFailed(p, job)) continue;
-    const m = matchPodFailurePolicy(job, p).failJobMessage;
-    if (m !== null) return m;
-  }
-  return null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Backoff (§4.4)
-// ---------------------------------------------------------------------------------------------
-
-/** `backoffRecord`: failures since the last success and the finish time of the latest one. */
-export interface BackoffRecord {
-  /** Failed pods finished after the last success. */
-  readonly failuresAfterLastSuccess: number;
-  /** Finish time of the last failure, simulated ms, or null. */
-  readonly lastFailureTime: number | null;
-}
-
-/** No failures. */
-export const NO_BACKOFF: BackoffRecord = { failuresAfterLastSuccess: 0, lastFailureTime: null };
-
-/**
- * `getFinishedTime` (1.27.0): the latest container `finishedAt` when every container has
- * terminated, else the sync time `now`.
- */
-export function finishedTimeOf(p: JobPodView, now: number): number {
-  let finish: number | null = null;
-  for (const cs of p.containerStatuses) {
-    if (cs.state !== 'terminated' || cs.finishedMs === null) return now;
-    finish = finish === null ? cs.finishedMs : Math.max(finish, cs.finishedMs);
-  }
-  return finish ?? now;
-}
-
-/**
- * `newBackoffRecord` (§4.4): new failures add to the count (the last one's finish time kept); a
- * new success resets it, keeping only failures that finished after the latest success.
- */
-export function newBackoffRecord(old: BackoffRecord, now: number, newSucceeded: readonly JobPodView[], newFailed: readonly JobPodView[]): BackoffRecord {
-  const byFinish = (pods: readonly JobPodView[]) => [...pods].map((p) => finishedTimeOf(p, now)).sort((a, b) => a - b);
-  const failedTimes = byFinish(newFailed);
-  if (newSucceeded.length === 0) {
-    if (failedTimes.length === 0) return old;
-    return { failuresAfterLastSuccess: old.failuresAfterLastSuccess + failedTimes.length, lastFailureTime: failedTimes[failedTimes.length - 1] };
-  }
-  if (failedTimes.length === 0) return NO_BACKOFF;
-  const succeededTimes = byFinish(newSucceeded);
-  const lastSuccess = succeededTimes[succeededTimes.length - 1];
-  let failures = 0;
-  let lastFailure: number | null = null;
-  for (let i = failedTimes.length - 1; i >= 0; i--) {
-    if (failedTimes[i] <= lastSuccess) break;
-    if (lastFailure === null) lastFailure = failedTimes[i];
-    failures++;
-  }
-  return { failuresAfterLastSuccess: failures, lastFailureTime: lastFailure };
-}
-
-/** The back-off after `failures` failures: 10 s · 2^(failures−1), capped at 360 s (§4.4); 0 without failures. */
-export function backoffDelayMs(failures: number): number {
-  if (failures <= 0) return 0;
-  let d = DEFAULT_JOB_BACKOFF_MS;
-  for (let i = 1; i < failures; i++) {
-    d *= 2;
-    if (d >= MAX_JOB_BACKOFF_MS) return MAX_JOB_BACKOFF_MS;
-  }
-  return d;
-}
-
-/** `getRemainingTime` (§4.4): how long replacements must still wait after the last failure; 0 when due. */
-export function backoffRemainingMs(record: BackoffRecord, now: number): number {
-  if (record.failuresAfterLastSuccess === 0 || record.lastFailureTime === null) return 0;
-  const delay = backoffDelayMs(record.failuresAfterLastSuccess);
-  const elapsed = now - record.lastFailureTime;
-  return delay < elapsed ? 0 : delay - elapsed;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -440,97 +214,6 @@ export function activePodsForRemoval(job: SimJob, pods: readonly JobPodView[], r
     rm.push(...left.slice(0, rmAtLeast - rm.length));
   }
   return rm;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Indexed jobs (§4.2): completed index intervals
-// ---------------------------------------------------------------------------------------------
-
-/** An inclusive interval of completion indexes. */
-export interface IndexInterval {
-  /** First index. */
-  readonly first: number;
-  /** Last index (inclusive). */
-  readonly last: number;
-}
-
-/** `orderedIntervals`. */
-export type OrderedIntervals = readonly IndexInterval[];
-
-/** `succeededIndexesFromString`: parses `0-2,4`, ignoring malformed parts and indexes ≥ completions. */
-export function parseCompletedIndexes(text: string | undefined, completions: number): IndexInterval[] {
-  if (!text) return [];
-  const out: IndexInterval[] = [];
-  for (const part of text.split(',')) {
-    const limits = part.split('-');
-    const first = Number.parseInt(limits[0], 10);
-    if (!Number.isFinite(first)) continue;
-    if (first >= completions) break;
-    let last = first;
-    if (limits.length > 1) {
-      last = Number.parseInt(limits[1], 10);
-      if (!Number.isFinite(last)) continue;
-      if (last >= completions) last = completions - 1;
-    }
-    const prev = out[out.length - 1];
-    if (prev && prev.last === first - 1) out[out.length - 1] = { first: prev.first, last };
-    else out.push({ first, last });
-  }
-  return out;
-}
-
-/** `orderedIntervals.String`: `0-2,4`. */
-export function formatCompletedIndexes(intervals: OrderedIntervals): string {
-  return intervals.map((v) => (v.last > v.first ? `${v.first}-${v.last}` : `${v.first}`)).join(',');
-}
-
-/** `withOrderedIndexes`: merges sorted `indexes` into the intervals. */
-export function withOrderedIndexes(intervals: OrderedIntervals, indexes: readonly number[]): IndexInterval[] {
-  const out: IndexInterval[] = [];
-  const append = (v: IndexInterval) => {
-    const last = out[out.length - 1];
-    if (!last || v.first > last.last + 1) out.push(v);
-    else if (last.last < v.last) out[out.length - 1] = { first: last.first, last: v.last };
-  };
-  let i = 0;
-  let j = 0;
-  while (i < intervals.length && j < indexes.length) {
-    if (intervals[i].first < indexes[j]) append(intervals[i++]);
-    else { append({ first: indexes[j], last: indexes[j] }); j++; }
-  }
-  while (i < intervals.length) append(intervals[i++]);
-  while (j < indexes.length) { append({ first: indexes[j], last: indexes[j] }); j++; }
-  return out;
-}
-
-/** `orderedIntervals.has`. */
-export function intervalsHave(intervals: OrderedIntervals, ix: number): boolean {
-  return intervals.some((v) => v.first <= ix && ix <= v.last);
-}
-
-/** `orderedIntervals.total`. */
-export function intervalsTotal(intervals: OrderedIntervals): number {
-  let n = 0;
-  for (const v of intervals) n += v.last - v.first + 1;
-  return n;
-}
-
-/**
- * `firstPendingIndexes` (§4.2): up to `count` lowest indexes below `completions` that are neither
- * succeeded nor held by an active pod.
- */
-export function firstPendingIndexes(activePods: readonly JobPodView[], succeeded: OrderedIntervals, count: number, completions: number): number[] {
-  if (count === 0) return [];
-  const active = [...new Set(activePods.map((p) => p.completionIndex).filter((ix) => ix !== UNKNOWN_COMPLETION_INDEX))].sort((a, b) => a - b);
-  const nonPending = withOrderedIndexes(succeeded, active);
-  const out: number[] = [];
-  let candidate = 0;
-  for (const v of nonPending) {
-    for (; candidate < completions && out.length < count && candidate < v.first; candidate++) out.push(candidate);
-    if (candidate < v.last + 1) candidate = v.last + 1;
-  }
-  for (; candidate < completions && out.length < count; candidate++) out.push(candidate);
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

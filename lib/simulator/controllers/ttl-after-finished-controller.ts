@@ -14,7 +14,7 @@ import type { StoreChange } from '../cluster/cluster-state';
 import { SimJob } from '../cluster/objects';
 import type { Controller, ControllerContext, ControllerRegistration, DelayedKey, SyncResult } from './controller';
 import { keyOf, splitKeyOf } from './keys';
-import { finishedConditionOf } from './job-utils';
+import { finishedConditionOf } from './job-conditions';
 
 /**
  * `timeLeft`: ms until the Job expires (≤ 0: expired), or null when it does not need clean-up

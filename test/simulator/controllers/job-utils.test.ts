@@ -3,10 +3,14 @@
  * kubernetes `indexed_job_utils_test.go` / `backoff_utils_test.go` style cases.
  */
 import type { ContainerStatusLite, PodPhase, SimJob } from '../../../lib/simulator/cluster/objects';
+import { backoffDelayMs, backoffRemainingMs, newBackoffRecord, NO_BACKOFF } from '../../../lib/simulator/controllers/job-backoff';
+import { matchPodFailurePolicy } from '../../../lib/simulator/controllers/job-failure-rules';
 import {
-  activePodsForRemoval, backoffDelayMs, backoffRemainingMs, compareActivePods, completionIndexOf, firstPendingIndexes,
-  formatCompletedIndexes, JOB_COMPLETION_INDEX_ANNOTATION, jobPodDraft, JobPodView, matchPodFailurePolicy, newBackoffRecord,
-  NO_BACKOFF, parseCompletedIndexes, podGenerateNameWithIndex, withOrderedIndexes,
+  firstPendingIndexes, formatCompletedIndexes, parseCompletedIndexes, withOrderedIndexes,
+} from '../../../lib/simulator/controllers/job-indexes';
+import {
+  activePodsForRemoval, compareActivePods, completionIndexOf, JOB_COMPLETION_INDEX_ANNOTATION, jobPodDraft, JobPodView,
+  podGenerateNameWithIndex,
 } from '../../../lib/simulator/controllers/job-utils';
 import { harness, newJob } from '../../helpers/builders';
 import { seconds } from '../../helpers/instants';

@@ -1,0 +1,36 @@
+/**
+ * The pod status the kubelet stand-in (kubelet.ts) writes — terminated container statuses and
+ * pod conditions — and how it names a pod in queue labels and events.
+ */
+import type { ContainerStatusLite, PodCondition, SimPod } from './objects';
+
+/** `<namespace>/<name>`, for queue event labels. @internal */
+export function key(pod: SimPod): string {
+  return `${pod.namespace}/${pod.name}`;
+}
+
+/** The object reference of `pod` for recorded events. @internal */
+export function ref(pod: SimPod) {
+  return { kind: 'Pod', namespace: pod.namespace, name: pod.name };
+}
+
+/** `cs` terminated now with `exitCode` and `reason`, no longer ready. @internal */
+export function terminated(cs: ContainerStatusLite, exitCode: number, reason: string, now: number): ContainerStatusLite {
+  return { ...cs, ready: false, state: 'terminated', reason, exitCode, finishedMs: now };
+}
+
+/** Sets the status of the named conditions (keeping lastTransitionMs when unchanged) and adds `extra`. @internal */
+export function setConditions(
+  conditions: readonly PodCondition[], now: number, statuses: Partial<Record<PodCondition['type'], 'True' | 'False'>>, extra?: PodCondition,
+): PodCondition[] {
+  const out = conditions.map((c) => {
+    const s = statuses[c.type];
+    if (s === undefined || s === c.status) return c;
+    return { type: c.type, status: s, lastTransitionMs: now };
+  });
+  for (const [type, status] of Object.entries(statuses) as Array<[PodCondition['type'], 'True' | 'False']>) {
+    if (!out.some((c) => c.type === type)) out.push({ type, status, lastTransitionMs: now });
+  }
+  if (extra) return [...out.filter((c) => c.type !== extra.type), extra];
+  return out;
+}
