@@ -243,6 +243,15 @@ export class FastForward {
       if (removed <= 0) return undefined;
       lifetime = Math.max(lifetime, Math.ceil(live / removed) + 1);
     }
+    // The history is FIFO per CronJob, not per kind: the ratio above undercounts a CronJob that
+    // keeps more history than the others (one keeping 10 Jobs beside one keeping none). The ages
+    // bound it exactly: the live family has the same ages at every boundary of a periodic run, so
+    // nothing alive now gets older than the oldest is now, i.e. an object of age a is gone within
+    // ceil((oldest - a) / P) + 1 periods.
+    let oldestMs = 0;
+    for (const o of view.jobs) oldestMs = Math.max(oldestMs, here.originMs - o.createdMs);
+    for (const o of view.pods) oldestMs = Math.max(oldestMs, here.originMs - o.createdMs);
+    lifetime = Math.max(lifetime, Math.ceil(oldestMs / periodMs) + 1);
     let flush = d.recorded > 0 ? Math.ceil(h.maxEvents / d.recorded) : 0;
     for (const removed of d.deleted.values()) if (removed > 0) flush = Math.max(flush, Math.ceil(h.keepDeleted / removed));
     const tail = lifetime + flush + 2;
