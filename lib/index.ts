@@ -10,14 +10,17 @@ export type {
   JobTemplateOptions, JobContainerProps, SecretKeyRef, PodFailurePolicyRule, PodFailurePolicyOnExitCodes,
   PodFailurePolicyOnPodCondition,
 } from './constructs/jobs/job-template';
-export {
-  StatefulDatabase, DatabaseUpdateStrategy, DatabaseUpdateStrategyType, PodAntiAffinity, WhenUnsatisfiable,
-} from './constructs/stateful-database/stateful-database';
-export type {
-  StatefulDatabaseProps, DatabaseRollingUpdateOptions, TopologySpread, DatabaseNetworkPolicyOptions, DatabaseInitContainer,
-} from './constructs/stateful-database/stateful-database';
-export { DatabaseEngine, DatabaseProbe, DatabaseProbeKind } from './constructs/stateful-database/database-engine';
-export type { SecretKeyReference, ProbeTiming, TcpProbeOptions, HttpProbeOptions, CustomEngineOptions } from './constructs/stateful-database/database-engine';
+export { StatefulDatabase } from './constructs/stateful-database/stateful-database';
+export { DatabaseUpdateStrategy, DatabaseUpdateStrategyType } from './constructs/stateful-database/update-strategy';
+export { PodAntiAffinity, WhenUnsatisfiable } from './constructs/stateful-database/scheduling';
+export type { StatefulDatabaseProps, DatabaseNetworkPolicyOptions, DatabaseInitContainer } from './constructs/stateful-database/props';
+export type { DatabaseRollingUpdateOptions } from './constructs/stateful-database/update-strategy';
+export type { TopologySpread } from './constructs/stateful-database/scheduling';
+export { DatabaseEngine } from './constructs/stateful-database/database-engine';
+export { DatabaseProbe, DatabaseProbeKind } from './constructs/stateful-database/database-probe';
+export type { SecretKeyReference } from './constructs/stateful-database/database-engine';
+export type { ProbeTiming, TcpProbeOptions, HttpProbeOptions } from './constructs/stateful-database/database-probe';
+export type { CustomEngineOptions } from './constructs/stateful-database/engine-options';
 export { DatabaseStorage, DatabaseStorageKind, ClaimRetention } from './constructs/stateful-database/database-storage';
 export type {
   PersistentStorageOptions, EphemeralStorageOptions, ExistingClaimOptions, ClaimRetentionPolicy,
