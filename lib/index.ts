@@ -25,8 +25,9 @@ export { DatabaseStorage, DatabaseStorageKind, ClaimRetention } from './construc
 export type {
   PersistentStorageOptions, EphemeralStorageOptions, ExistingClaimOptions, ClaimRetentionPolicy,
 } from './constructs/stateful-database/database-storage';
-export { Schedule, ScheduleError } from './schedule/schedule';
-export type { ScheduleOptions, CronFields, ScheduledRun, NextOutcome, NextRun, NoNextRun } from './schedule/schedule';
+export { Schedule } from './schedule/schedule';
+export { ScheduleError } from './schedule/schedule-error';
+export type { ScheduleOptions, CronFields, ScheduledRun, NextOutcome, NextRun, NoNextRun } from './schedule/schedule-types';
 export { ScheduledJob, ConcurrencyPolicy } from './constructs/jobs/scheduled-job';
 export type { ScheduledJobProps } from './constructs/jobs/scheduled-job';
 export { NodeAgent } from './constructs/node-agent/node-agent';

@@ -4,7 +4,8 @@
  * warnings for what the API server accepts but breaks at runtime. Runs after the schema check
  * passed, so the shapes are known to be right.
  */
-import { Schedule, ScheduleError } from '../schedule/schedule';
+import { Schedule } from '../schedule/schedule';
+import { ScheduleError } from '../schedule/schedule-error';
 import { dns1123LabelErrors, dns1123SubdomainErrors, labelKeyErrors, labelValueErrors } from './names';
 import { matchesSelector } from './labels';
 import type { Manifest } from './kinds';

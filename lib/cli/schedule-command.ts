@@ -1,4 +1,6 @@
-import { Schedule, ScheduleError, ScheduledRun } from '../schedule/schedule';
+import { Schedule } from '../schedule/schedule';
+import { ScheduleError } from '../schedule/schedule-error';
+import { ScheduledRun } from '../schedule/schedule-types';
 import { CliError, CliIO } from './io';
 
 /** Options of `cdk8s-workloads schedule`. */

@@ -7,7 +7,8 @@ import {
 } from './job-template';
 import { wholeSeconds } from '../_shared/validation';
 import { ValidationError } from '../_shared/errors';
-import { Schedule, ScheduleError } from '../../schedule/schedule';
+import { Schedule } from '../../schedule/schedule';
+import { ScheduleError } from '../../schedule/schedule-error';
 
 /** What the CronJob controller does when a run is due while an earlier Job is still running. */
 export enum ConcurrencyPolicy {

@@ -12,7 +12,8 @@
  *
  * Rules cited as §5.x are from shared/reference/k8s-controller-semantics.md.
  */
-import { Schedule, ScheduleError } from '../../schedule/schedule';
+import { Schedule } from '../../schedule/schedule';
+import { ScheduleError } from '../../schedule/schedule-error';
 import type { SimJob } from '../cluster/objects';
 
 /** `nextScheduleDelta` (utils.go): a sync is requeued 100 ms after the tick it waits for. */
