@@ -4,12 +4,13 @@
  * in `validation.ts`, the rendering in `pod-template.ts`, `services.ts`, `disruption-budget.ts` and
  * `network-policy.ts`.
  */
+import { MISSPELLED_PROPS, PROP_KEYS } from './prop-keys';
 import { ApiObject, Chart, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { defaultPullPolicy, IMAGE_REFERENCE_RULE, imageTag, isImageReference } from '../_shared/image';
 import { seccompRuntimeDefault } from '../_shared/security';
-import { checkContainerResources, isDns1123Label, isDns1123Subdomain, isLabelValue, wholeSeconds } from '../_shared/validation';
+import { checkContainerResources, isDns1123Label, isDns1123Subdomain, isLabelValue, rejectUnknownProp, wholeSeconds } from '../_shared/validation';
 import { DatabaseEngine, SecretKeyReference } from './database-engine';
 import { DatabaseStorage } from './database-storage';
 import { CONTAINER_DEFAULT_RESOURCES } from './defaults';
@@ -94,6 +95,8 @@ export class StatefulDatabase extends Construct {
   public constructor(scope: Construct, id: string, props: StatefulDatabaseProps) {
     super(scope, id);
 
+    // Like NodeAgent and the jobs: a prop this construct does not know would be silently ignored.
+    rejectUnknownProp(this, '', props, PROP_KEYS, MISSPELLED_PROPS, 'is not a StatefulDatabase prop and would be ignored');
     this.engine = props.engine;
     validateEngine(this, props.engine);
 

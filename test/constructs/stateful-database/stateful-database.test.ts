@@ -936,3 +936,19 @@ describe('validation', () => {
     expect(empty.primaryHost).toBe('orders-db-0.orders-db-headless.shop.svc.cluster.local');
   });
 });
+
+test('fails when a prop is unknown, naming the prop to use (replica, storageSize)', () => {
+  const cases: Array<[Record<string, unknown>, RegExp]> = [
+    [{ replica: 3 }, /`replica` is not a StatefulDatabase prop and would be ignored, got 3; use `replicas`/],
+    [{ storageSize: '100Gi' }, /`storageSize` is not a StatefulDatabase prop and would be ignored, got "100Gi"; use `storage: DatabaseStorage.persistent/],
+    [{ replicaz: 3 }, /`replicaz` is not a StatefulDatabase prop and would be ignored, got 3; the known props are `engine`, `name`/],
+  ];
+  for (const [extra, message] of cases) {
+    const chart = newChart();
+    expect(() => new StatefulDatabase(chart, 'db', { engine: DatabaseEngine.POSTGRES, passwordSecret: SECRET, ...extra } as any)).toThrow(message);
+  }
+});
+
+test('accepts props explicitly set to undefined', () => {
+  expect(() => new StatefulDatabase(newChart(), 'db', { engine: DatabaseEngine.POSTGRES, passwordSecret: SECRET, replicas: undefined })).not.toThrow();
+});
