@@ -10,7 +10,8 @@
  *    apiVersion 1.27 does not serve is an error (e.g. `batch/v1beta1` CronJob); any other kind is
  *    ignored with a notice;
  * 3. the strict 1.27 schema (lib/apiserver/schema.ts `validateStrict`): unknown fields with a
- *    did-you-mean hint (seed 004's `spec.templates`), wrong types, missing required fields;
+ *    did-you-mean hint (seed 004's `spec.templates`), wrong types (decode.ts, discovery.ts before it;
+ *    prepare.ts and required.ts after it: status dropped, the Go validation's required fields);
  * 4. the API server's semantic rules (semantic.ts), e.g. Job restartPolicy, selector vs template
  *    labels, CronJob schedule and time zone via lib/schedule/schedule.ts `Schedule.parse`.
  *
@@ -20,12 +21,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import * as YAML from 'yaml';
 import { SchemaIssueCode, validateStrict } from './schema';
+import { decodeDocuments } from './decode';
+import { API_VERSION, resolveKind } from './discovery';
 import { CARRIED_KINDS, CLUSTER_SCOPED_KINDS, Manifest, MODELLED_KINDS } from './kinds';
 import { describeLocation, ManifestError, ManifestIssue, ManifestIssueCode, ManifestNotice } from './issues';
+import { dropNulls, NullIssue, prepareForCreate } from './prepare';
+import { requiredIssues } from './required';
 import { semanticIssues } from './validation';
-import { lineOf } from './yaml-positions';
 
 /** Something with a `toJson()` returning manifests: a cdk8s `Chart`. */
 export interface ChartLike {
@@ -90,14 +93,6 @@ export interface LoadResult {
 }
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
-/** Where each kind lives in 1.27. */
-const API_VERSION: Record<string, string> = {
-  StatefulSet: 'apps/v1', DaemonSet: 'apps/v1', Job: 'batch/v1', CronJob: 'batch/v1', Service: 'v1', Pod: 'v1',
-  PersistentVolumeClaim: 'v1', Secret: 'v1', ConfigMap: 'v1', PersistentVolume: 'v1', ServiceAccount: 'v1', Namespace: 'v1',
-  PodDisruptionBudget: 'policy/v1', NetworkPolicy: 'networking.k8s.io/v1', Role: 'rbac.authorization.k8s.io/v1',
-  ClusterRole: 'rbac.authorization.k8s.io/v1', RoleBinding: 'rbac.authorization.k8s.io/v1',
-  ClusterRoleBinding: 'rbac.authorization.k8s.io/v1', PriorityClass: 'scheduling.k8s.io/v1', StorageClass: 'storage.k8s.io/v1',
-};
 
 interface RawDoc {
   readonly value: unknown;
@@ -243,34 +238,7 @@ function readPath(shown: string, full: string, docs: RawDoc[], issues: ManifestI
 }
 
 function parseText(text: string, file: string, docs: RawDoc[], issues: ManifestIssue[]): void {
-  const lineCounter = new YAML.LineCounter();
-  // YAML 1.1 scalars (yes/no/on/off booleans, 0644 octal), as kubectl's go-yaml v2 reads them.
-  const parsed = YAML.parseAllDocuments(text, { lineCounter, version: '1.1', prettyErrors: false, uniqueKeys: true });
-  const list = Array.isArray(parsed) ? parsed : [];
-  if (!Array.isArray(parsed)) {
-    issues.push({ code: ManifestIssueCode.SYNTAX, file, documentIndex: 0, path: '', message: `${file}: not YAML or JSON` });
-    return;
-  }
-  let index = 0;
-  for (const doc of list) {
-    const documentIndex = index++;
-    if (doc.errors.length > 0) {
-      for (const err of doc.errors) {
-        const line = lineCounter.linePos(err.pos[0]).line;
-        issues.push({
-          code: ManifestIssueCode.SYNTAX, file, documentIndex, path: '', line,
-          message: `${describeLocation(file, documentIndex, undefined, line)}: YAML syntax error: ${err.message.split('\n')[0]}; fix the indentation or quoting there`,
-        });
-      }
-      continue;
-    }
-    if (doc.contents === null) {
-      index--;
-      continue;
-    }
-    const value = doc.toJS({ maxAliasCount: 1000 });
-    docs.push({ value, file, documentIndex, lineOf: (dotted) => lineOf(doc, lineCounter, dotted) });
-  }
+  for (const d of decodeDocuments(text, file, issues)) docs.push({ ...d, file });
 }
 
 function expandList(doc: RawDoc): RawDoc[] {
@@ -306,48 +274,57 @@ const SCHEMA_CODE: Record<SchemaIssueCode, ManifestIssueCode> = {
 function validateDoc(doc: RawDoc, issues: ManifestIssue[], notices: ManifestNotice[]): LoadedManifest | undefined {
   const v = doc.value;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    issues.push(issue(doc, ManifestIssueCode.NOT_AN_OBJECT, '', undefined, `a manifest must be a mapping with apiVersion, kind and metadata, got ${Array.isArray(v) ? 'a list' : JSON.stringify(v)}`));
+    // k8s.io/apimachinery/pkg/runtime/serializer/json#Serializer.Decode needs a JSON object.
+    const got = Array.isArray(v) ? 'a list' : `the ${typeof v} ${JSON.stringify(v)}`;
+    issues.push(issue(doc, ManifestIssueCode.NOT_AN_OBJECT, '', undefined,
+      `a manifest must be a mapping with apiVersion, kind and metadata, got ${got}; check the indentation (a document that is a list needs \`kind: List\` and \`items:\`)`));
     return undefined;
   }
-  const m = v as Manifest;
-  if (typeof m.apiVersion !== 'string' || typeof m.kind !== 'string') {
-    const missing = typeof m.apiVersion !== 'string' ? 'apiVersion' : 'kind';
-    issues.push(issue(doc, ManifestIssueCode.MISSING_FIELD, missing, m, `missing required field \`${missing}\` (a string such as ${missing === 'kind' ? 'StatefulSet' : 'apps/v1'})`));
+  const raw = v as Manifest;
+  if (typeof raw.apiVersion !== 'string' || typeof raw.kind !== 'string' || raw.apiVersion === '' || raw.kind === '') {
+    const missing = typeof raw.apiVersion !== 'string' || raw.apiVersion === '' ? 'apiVersion' : 'kind';
+    issues.push(issue(doc, ManifestIssueCode.MISSING_FIELD, missing, undefined, `missing required field \`${missing}\` (a string such as ${missing === 'kind' ? 'StatefulSet' : 'apps/v1'})`));
     return undefined;
   }
-  const handled = MODELLED_KINDS.has(m.kind) || CARRIED_KINDS.has(m.kind);
+  const meta = typeof raw.metadata === 'object' && raw.metadata !== null ? raw.metadata : undefined;
+  const named = { kind: raw.kind, metadata: meta && { name: typeof meta.name === 'string' ? meta.name : undefined, namespace: typeof meta.namespace === 'string' ? meta.namespace : undefined } };
+  const where = describeLocation(doc.file, doc.documentIndex, { kind: raw.kind, ...named.metadata });
+  const resolved = resolveKind(raw.apiVersion, raw.kind);
+  if (!resolved.served) {
+    issues.push(issue(doc, ManifestIssueCode.UNKNOWN_KIND, resolved.field, named as Partial<Manifest>, resolved.message));
+    return undefined;
+  }
+  const handled = MODELLED_KINDS.has(raw.kind) || CARRIED_KINDS.has(raw.kind);
   if (!handled) {
     notices.push({
       code: 'IGNORED_KIND', file: doc.file, documentIndex: doc.documentIndex,
-      message: `${describeLocation(doc.file, doc.documentIndex, { kind: m.kind, namespace: m.metadata?.namespace, name: m.metadata?.name })}: ignored: ${m.apiVersion} ${m.kind} is not simulated (simulated: StatefulSet, DaemonSet, Job, CronJob, Service, Pod)`,
+      message: `${where}: ignored: ${raw.apiVersion} ${raw.kind} is not simulated (simulated: StatefulSet, DaemonSet, Job, CronJob, Service, Pod)`,
     });
     return undefined;
   }
-  if (API_VERSION[m.kind] !== m.apiVersion) {
-    issues.push(issue(doc, ManifestIssueCode.UNKNOWN_KIND, 'apiVersion', m,
-      `${m.apiVersion} ${m.kind} is not served by Kubernetes 1.27; use apiVersion: ${API_VERSION[m.kind]}`));
+  if (API_VERSION[raw.kind] !== raw.apiVersion) {
+    issues.push(issue(doc, ManifestIssueCode.UNKNOWN_KIND, 'apiVersion', named as Partial<Manifest>,
+      `${raw.apiVersion} ${raw.kind} is not served by Kubernetes 1.27; use apiVersion: ${API_VERSION[raw.kind]}`));
     return undefined;
   }
-  const all = validateStrict(m);
-  // "unknown field `spec.templates`; did you mean `template`?" already says what is missing: drop
-  // the matching "missing required field `spec.template`".
-  const suggested = new Set(all.flatMap((s) => {
-    const hint = s.code === SchemaIssueCode.UNKNOWN_FIELD ? /did you mean `([^`]+)`/.exec(s.message) : null;
-    return hint ? [s.path.includes('.') ? `${s.path.slice(0, s.path.lastIndexOf('.'))}.${hint[1]}` : hint[1]] : [];
-  }));
-  const schema = all.filter((s) => !(s.code === SchemaIssueCode.MISSING_FIELD && suggested.has(s.path)));
+  // Strict decoding first (unknown fields, types, enums, also inside `status`), then the registry's
+  // PrepareForCreate (status dropped), then validation: required fields, then the semantic rules.
+  const schema = validateStrict(raw);
   if (schema.length > 0) {
     for (const s of schema) {
-      const fix = s.code === SchemaIssueCode.MISSING_FIELD ? `; add \`${s.path}\``
-        : s.code === SchemaIssueCode.UNKNOWN_FIELD && !s.message.includes('did you mean') ? '; remove it, or check its spelling and indentation'
-          : s.code === SchemaIssueCode.WRONG_TYPE ? '; give a value of that type (quote numbers meant as strings, unquote numbers meant as numbers)' : '';
-      issues.push(issue(doc, SCHEMA_CODE[s.code], s.path, m, `${s.message}${fix}`));
+      const fix = s.code === SchemaIssueCode.UNKNOWN_FIELD && !s.message.includes('did you mean') ? '; remove it, or check its spelling and indentation'
+        : s.code === SchemaIssueCode.WRONG_TYPE ? '; give a value of that type (quote numbers meant as strings, unquote numbers meant as numbers)' : '';
+      issues.push(issue(doc, SCHEMA_CODE[s.code], s.path, named as Partial<Manifest>, `${s.message}${fix}`));
     }
     return undefined;
   }
+  const nulls: NullIssue[] = [];
+  const m = prepareForCreate(dropNulls(raw, nulls) as Manifest);
+  const required = requiredIssues(m);
+  for (const s of [...nulls, ...required]) issues.push(issue(doc, s.code, s.path, m, s.message));
+  if (nulls.length > 0 || required.length > 0) return undefined;
   const semantic = semanticIssues(m);
   for (const s of semantic.issues) issues.push(issue(doc, s.code, s.path, m, s.message));
-  const where = describeLocation(doc.file, doc.documentIndex, { kind: m.kind, namespace: m.metadata?.namespace, name: m.metadata?.name });
   for (const w of semantic.warnings) notices.push({ code: 'WARNING', file: doc.file, documentIndex: doc.documentIndex, message: `${where}: warning: ${w}` });
   if (semantic.issues.length > 0) return undefined;
   if (CARRIED_KINDS.has(m.kind)) {

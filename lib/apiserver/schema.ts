@@ -5,8 +5,11 @@
  * release is generated from the Kubernetes 1.27 OpenAPI document (it has `Container.resizePolicy`,
  * added in 1.27, and lacks `JobSpec.podReplacementPolicy`, added in 1.28). We load them once and
  * make them strict the way `kubectl apply --validate=strict` is: every object schema that lists its
- * `properties` rejects any other field. Types, enums and required fields come from the schema
+ * `properties` rejects any other field. Types and enums come from the schema
  * itself.
+ * `required` lists are NOT enforced: the OpenAPI document marks fields required that the 1.27 Go
+ * validation does not (podFailurePolicy rules' `onPodConditions`, StatefulSet `serviceName`,
+ * status fields); the loader checks what the server really requires in required.ts.
  *
  * This checks the shape of an object, not the API server's semantic validation (name formats,
  * cross-field rules); the constructs and the simulator's manifest loader check those themselves.
@@ -178,6 +181,9 @@ function getAjv(): Ajv {
 /**
  * Returns a copy of `schema` in which:
  * - every object schema with `properties` and no `additionalProperties` rejects other fields;
+ * - `required` is dropped (the server's strict decoding, sigs.k8s.io/json `UnmarshalStrict` with field validation
+ *   Strict, reports unknown and duplicate fields only; required-ness is the Go
+ *   validation's, see required.ts);
  * - `oneOf: [X, {type: null}]` becomes `X` (we strip nulls from the input first), so a failure
  *   reports X's own errors instead of "must match exactly one schema".
  */
@@ -195,6 +201,8 @@ function makeStrict(schema: unknown): unknown {
   }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(s)) {
+    // OpenAPI `required` is not what the API server enforces (see the file comment): drop it.
+    if (k === 'required' && Array.isArray(v)) continue;
     // `properties` maps field names to schemas: recurse into the values only.
     out[k] = k === 'properties'
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([p, ps]) => [p, makeStrict(ps)]))

@@ -61,7 +61,7 @@ test('loads a cdk8s Chart in-process', () => {
 
 test.each([
   ['a wrong type', sts({ replicas: 'three' }), ManifestIssueCode.WRONG_TYPE, 'spec.replicas'],
-  ['a required field is missing', { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'x' }, spec: { selector: {}, template: {} } }, ManifestIssueCode.MISSING_FIELD, 'spec.serviceName'],
+  ['a required field is missing (the Go validation\'s, not OpenAPI\'s)', { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'x' }, spec: { selector: {}, template: {} } }, ManifestIssueCode.MISSING_FIELD, 'spec.template.spec.containers'],
   ['a removed apiVersion is used', { apiVersion: 'batch/v1beta1', kind: 'CronJob', metadata: { name: 'x' }, spec: {} }, ManifestIssueCode.UNKNOWN_KIND, 'apiVersion'],
   ['a Job has no restartPolicy (defaults to Always)', job({}), ManifestIssueCode.INVALID_VALUE, 'spec.template.spec.restartPolicy'],
   ['a Job uses restartPolicy Always', job({ restartPolicy: 'Always' }), ManifestIssueCode.INVALID_VALUE, 'spec.template.spec.restartPolicy'],
