@@ -3,13 +3,14 @@ export { validateStrict, isKnownKind, SchemaIssueCode } from './apiserver/schema
 export type { SchemaIssue } from './apiserver/schema';
 export { BatchJob } from './constructs/jobs/batch-job';
 export type { BatchJobProps } from './constructs/jobs/batch-job';
+export { JobRestartPolicy, CompletionMode } from './constructs/jobs/job-template-options';
 export {
-  JobRestartPolicy, CompletionMode, PodFailurePolicyAction, ExitCodeOperator, PodConditionStatus, PodConditionType,
-} from './constructs/jobs/job-template';
+  PodFailurePolicyAction, ExitCodeOperator, PodConditionStatus, PodConditionType,
+} from './constructs/jobs/pod-failure-policy-options';
+export type { JobTemplateOptions, JobContainerProps, SecretKeyRef } from './constructs/jobs/job-template-options';
 export type {
-  JobTemplateOptions, JobContainerProps, SecretKeyRef, PodFailurePolicyRule, PodFailurePolicyOnExitCodes,
-  PodFailurePolicyOnPodCondition,
-} from './constructs/jobs/job-template';
+  PodFailurePolicyRule, PodFailurePolicyOnExitCodes, PodFailurePolicyOnPodCondition,
+} from './constructs/jobs/pod-failure-policy-options';
 export { StatefulDatabase } from './constructs/stateful-database/stateful-database';
 export { DatabaseUpdateStrategy, DatabaseUpdateStrategyType } from './constructs/stateful-database/update-strategy';
 export { PodAntiAffinity, WhenUnsatisfiable } from './constructs/stateful-database/scheduling';

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import { simulate, SimulationResult } from '../simulator/index';
 import { ManifestError } from '../apiserver/issues';
 import { renderHtmlTimeline, timelineOptionsFor } from '../simulator/report/html';
-import { ScenarioError } from '../simulator/scenario/scenario';
+import { ScenarioError } from '../simulator/scenario/scenario-error';
 import { SimulationError } from '../simulator/engine/errors';
 import { CliError, CliIO } from './io';
 

@@ -23,7 +23,9 @@ import { loadManifests, ManifestSource } from '../apiserver/load-manifests';
 import { validateUpdate } from '../apiserver/update-validation';
 import { buildReport, reportToJson, ReportEvent, ReportPod, SimulationReport } from './report/json';
 import { renderText } from './report/text';
-import { applyStep, parseScenario, Scenario, ScenarioSource } from './scenario/scenario';
+import { applyStep } from './scenario/apply-step';
+import { parseScenario } from './scenario/parse-scenario';
+import type { Scenario, ScenarioSource } from './scenario/scenario';
 import { Simulation } from './simulation';
 
 /** Options of {@link simulate}. */
@@ -230,9 +232,11 @@ export { Simulation } from './simulation';
 export type { Manifest, ManifestMetadata } from './cluster/from-manifest';
 export type { SimulationOptions } from './simulation';
 export type { HistoryMode } from './cluster/summary';
-export { parseScenario, ScenarioError } from './scenario/scenario';
+export { parseScenario } from './scenario/parse-scenario';
+export { ScenarioError } from './scenario/scenario-error';
+export type { ScenarioIssue } from './scenario/scenario-error';
 export type {
-  Scenario, ScenarioStep, ScenarioAction, ScenarioSource, ScenarioIssue, ScaleAction, DeletePodAction, SetImageAction, AddNodeAction,
+  Scenario, ScenarioStep, ScenarioAction, ScenarioSource, ScaleAction, DeletePodAction, SetImageAction, AddNodeAction,
   NodeAction, TaintAction, UntaintAction, FailPodAction, EvictPodAction, SetReadyAction, PatchAction, PauseControllerAction, DeleteAction,
 } from './scenario/scenario';
 export { loadManifests, loadManifestsOrThrow } from '../apiserver/load-manifests';

@@ -5,7 +5,7 @@
 import * as path from 'path';
 import { simulate, SimulationResult } from '../../lib/simulator';
 import { ManifestError } from '../../lib/apiserver/issues';
-import { ScenarioError } from '../../lib/simulator/scenario/scenario';
+import { ScenarioError } from '../../lib/simulator/scenario/scenario-error';
 
 const fixture = (name: string) => path.join(__dirname, 'fixtures', name);
 const ms = (r: SimulationResult, iso: string | null) => (iso === null ? null : Date.parse(iso) - r.scenario.startEpochMs);

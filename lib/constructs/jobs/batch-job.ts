@@ -1,10 +1,9 @@
 import { ApiObject, ApiObjectMetadata, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import {
-  applyJobTemplate, checkWorkloadName, CompletionMode, JOB_TEMPLATE_OPTION_KEYS, JobRestartPolicy, JobTemplateOptions,
-  rejectUnknownProps,
-} from './job-template';
+import { applyJobTemplate } from './job-template';
+import { CompletionMode, JOB_TEMPLATE_OPTION_KEYS, JobRestartPolicy, JobTemplateOptions } from './job-template-options';
+import { checkWorkloadName, rejectUnknownProps } from './job-template-validation';
 import { INT32_MAX, wholeSeconds } from '../_shared/validation';
 import { ValidationError } from '../_shared/errors';
 

@@ -1,4 +1,4 @@
-import { checkWorkloadName } from '../../../lib/constructs/jobs/job-template';
+import { checkWorkloadName } from '../../../lib/constructs/jobs/job-template-validation';
 import { newChart } from '../../helpers/synth';
 
 describe('checkWorkloadName', () => {

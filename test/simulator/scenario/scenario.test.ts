@@ -1,5 +1,6 @@
 import * as path from 'path';
-import { parseScenario, ScenarioError } from '../../../lib/simulator/scenario/scenario';
+import { parseScenario } from '../../../lib/simulator/scenario/parse-scenario';
+import { ScenarioError } from '../../../lib/simulator/scenario/scenario-error';
 
 const errorsOf = (text: string): string[] => {
   try {
