@@ -2,7 +2,8 @@
  * Label selectors and node selector terms, as `k8s.io/apimachinery/pkg/labels` and
  * `k8s.io/component-helpers/scheduling/corev1/nodeaffinity` evaluate them.
  */
-import type { LabelSelector, NodeSelectorTerm, PodSpec, SimNode } from '../simulator/cluster/objects';
+import type { LabelSelector, NodeSelectorTerm, PodSpec } from '../simulator/cluster/api-shapes';
+import type { SimNode } from '../simulator/cluster/core-objects';
 
 /**
  * Whether `labels` match `selector`: every matchLabels pair and every matchExpression

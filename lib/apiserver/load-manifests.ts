@@ -23,7 +23,7 @@ import * as path from 'path';
 import * as YAML from 'yaml';
 import { SchemaIssueCode, validateStrict } from './schema';
 import { CARRIED_KINDS, Manifest, MODELLED_KINDS } from '../simulator/cluster/from-manifest';
-import { CLUSTER_SCOPED_KINDS } from '../simulator/cluster/objects';
+import { CLUSTER_SCOPED_KINDS } from '../simulator/cluster/object-meta';
 import { describeLocation, ManifestError, ManifestIssue, ManifestIssueCode, ManifestNotice } from './issues';
 import { semanticIssues } from './validation';
 import { lineOf } from './yaml-positions';

@@ -5,7 +5,9 @@
  */
 import type { ClusterReader } from './cluster-state';
 import { globMatch, matchesLabelMap } from '../../apiserver/labels';
-import { controllerOf, SimObject, SimPod } from './objects';
+import { controllerOf } from './object-meta';
+import { SimObject } from './objects';
+import { SimPod } from './pod-object';
 
 /** Which pods a profile applies to; every given key must hold (ANDed). */
 export interface PodBehaviourMatch {

@@ -19,9 +19,11 @@ import type { Draft } from './factories';
 import { materialize } from './materialize';
 import { nodeInternalIP } from './network';
 import { HistoryMode, summarize } from './summary';
-import {
-  CLUSTER_SCOPED_KINDS, isPodTerminal, ObjectOfKind, SimJob, SimKind, SimObject, SimPod, SimService,
-} from './objects';
+import { SimService } from './core-objects';
+import { CLUSTER_SCOPED_KINDS, SimKind } from './object-meta';
+import { ObjectOfKind, SimObject } from './objects';
+import { isPodTerminal, SimPod } from './pod-object';
+import { SimJob } from './workload-objects';
 
 /** What happened to an object. */
 export type StoreChangeType = 'Added' | 'Modified' | 'Deleted';

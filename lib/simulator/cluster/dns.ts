@@ -19,7 +19,8 @@
  */
 import type { ClusterReader } from './cluster-state';
 import { matchesLabelMap } from '../../apiserver/labels';
-import type { PodTransition, SimPod, SimService } from './objects';
+import type { SimService } from './core-objects';
+import type { PodTransition, SimPod } from './pod-object';
 
 /** The cluster domain. */
 export const CLUSTER_DOMAIN = 'cluster.local';

@@ -5,7 +5,9 @@
 import {
   carriedDraft, cronJobDraft, daemonSetDraft, Draft, jobDraft, podDraft, pvcDraft, serviceDraft, statefulSetDraft,
 } from './factories';
-import { CarriedKind, CLUSTER_SCOPED_KINDS, PodSpec, SimObject } from './objects';
+import { PodSpec } from './api-shapes';
+import { CarriedKind, CLUSTER_SCOPED_KINDS } from './object-meta';
+import { SimObject } from './objects';
 
 /** The metadata fields the simulator reads (others are kept). */
 export interface ManifestMetadata {

@@ -21,7 +21,10 @@ import { EventPriority, EventQueue, QueuedEvent } from '../engine/event-queue';
 import type { EventRecorder } from '../engine/recorder';
 import type { ClusterState, StoreChange } from './cluster-state';
 import { claimNames } from './cluster-state';
-import { isPodTerminal, SimNode, SimObject, SimPod, SimPvc, Taint } from './objects';
+import { Taint } from './api-shapes';
+import { SimNode, SimPvc } from './core-objects';
+import { SimObject } from './objects';
+import { isPodTerminal, SimPod } from './pod-object';
 import { toleratesTaint } from './taints';
 
 /** The garbage collector, PVC protection, pod GC and taint eviction. */

@@ -9,7 +9,7 @@ import type { EventRecorder } from '../engine/recorder';
 import { PodBehaviour, ResolvedBehaviour, resolveBehaviour } from './behaviours';
 import type { ClusterState, StoreChange } from './cluster-state';
 import type { PodNetwork } from './network';
-import { ContainerStatusLite, isPodTerminal, PodCondition, SimPod } from './objects';
+import { ContainerStatusLite, isPodTerminal, PodCondition, SimPod } from './pod-object';
 
 /**
  * Crash-loop back-off (`pkg/kubelet/kubelet.go`: `backOffPeriod = 10s`, `MaxContainerBackOff =

@@ -27,7 +27,8 @@ import type { ClusterState, StoreChange } from './cluster-state';
 import { claimNames } from './cluster-state';
 import { AffinityTerm, InterPodAffinity, InterPodAffinityState, requiredAffinityTerms } from './inter-pod-affinity';
 import { matchesRequiredNodeAffinity } from '../../apiserver/labels';
-import { isPodTerminal, SimNode, SimPod } from './objects';
+import { SimNode } from './core-objects';
+import { isPodTerminal, SimPod } from './pod-object';
 import { cpuMilli, memoryBytes } from './quantity';
 import { firstUntoleratedTaint, formatTaint, tolerates, UNSCHEDULABLE_TAINT_KEY } from './taints';
 

@@ -39,7 +39,7 @@
  */
 import type { Clock } from '../engine/clock';
 import type { ClusterReader, StoreChange } from '../cluster/cluster-state';
-import type { SimKind, SimObjectBase } from '../cluster/objects';
+import type { SimKind, SimObjectBase } from '../cluster/object-meta';
 import type { EventRecorder } from '../engine/recorder';
 import type { Rng } from '../engine/rng';
 import type { ClaimControl, JobControl, PodControl, PodEventWording, StatusControl } from './control';

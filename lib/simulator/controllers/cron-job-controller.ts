@@ -13,9 +13,8 @@
  */
 import { alreadyExists, ApiError, notFound } from '../../apiserver/api-errors';
 import type { StoreChange } from '../cluster/cluster-state';
-import {
-  controllerOf, JobRef, OwnerReference, SimCronJob, SimJob,
-} from '../cluster/objects';
+import { controllerOf, OwnerReference } from '../cluster/object-meta';
+import { JobRef, SimCronJob, SimJob } from '../cluster/workload-objects';
 import type { Controller, ControllerContext, ControllerRegistration, DelayedKey, SyncResult } from './controller';
 import { keyOf, splitKeyOf } from './keys';
 import { reconcileCronJob, scheduleState } from './cron-job-reconcile';

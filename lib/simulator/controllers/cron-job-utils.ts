@@ -13,7 +13,7 @@
  * Rules cited as §5.x are from shared/reference/k8s-controller-semantics.md.
  */
 import { Schedule, ScheduleError } from '../../schedule/schedule';
-import type { SimJob } from '../cluster/objects';
+import type { SimJob } from '../cluster/workload-objects';
 
 /** `nextScheduleDelta` (utils.go): a sync is requeued 100 ms after the tick it waits for. */
 export const NEXT_SCHEDULE_DELTA_MS = 100;

@@ -29,7 +29,11 @@
 import { ApiError } from '../../apiserver/api-errors';
 import type { StoreChange } from '../cluster/cluster-state';
 import { Draft, podDraft } from '../cluster/factories';
-import { controllerOf, objectKey, PodSpec, SimDaemonSet, SimNode, SimPod, splitKey } from '../cluster/objects';
+import { PodSpec } from '../cluster/api-shapes';
+import { SimNode } from '../cluster/core-objects';
+import { controllerOf, objectKey, splitKey } from '../cluster/object-meta';
+import { SimPod } from '../cluster/pod-object';
+import { SimDaemonSet } from '../cluster/workload-objects';
 import type { Controller, ControllerContext, ControllerRegistration, SyncResult } from './controller';
 import { DaemonSetIndex } from './daemon-set-index';
 import { planDaemonSet } from './daemon-set-reconcile';

@@ -17,7 +17,10 @@
  * Kubernetes iterates a Go map there, so its order is random; only counts are comparable.
  */
 import type { ClusterReader } from '../cluster/cluster-state';
-import type { PodSpec, SimDaemonSet, SimNode, SimPod } from '../cluster/objects';
+import type { PodSpec } from '../cluster/api-shapes';
+import type { SimNode } from '../cluster/core-objects';
+import type { SimPod } from '../cluster/pod-object';
+import type { SimDaemonSet } from '../cluster/workload-objects';
 import {
   countsAsSurge, DaemonSetTotals, DaemonSetView, evaluateNode, EvaluationContext, hasManageWork, NodeEvaluation, NodeWork,
   unavailableWithoutSurge,

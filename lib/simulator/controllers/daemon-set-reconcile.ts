@@ -15,7 +15,8 @@
  * totals through {@link DaemonSetView}. The decisions are the same; the cost of a sync follows
  * the number of changed nodes, not the cluster size.
  */
-import type { DaemonSetStatus, SimDaemonSet, SimPod } from '../cluster/objects';
+import type { SimPod } from '../cluster/pod-object';
+import type { DaemonSetStatus, SimDaemonSet } from '../cluster/workload-objects';
 import {
   availableAfterMs, BURST_REPLICAS, compareDaemonPods, failedPodBackoffKey, isPodAvailable, isPodUpdated,
   NodeEligibility, rollingBudget,

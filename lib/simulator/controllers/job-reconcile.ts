@@ -19,7 +19,7 @@
  * re-queued rate-limited (10 s · 2^n); that only adds syncs that change nothing (the backoff
  * record decides when replacements start), so it is not reproduced.
  */
-import type { JobCondition, JobStatus, SimJob } from '../cluster/objects';
+import type { JobCondition, JobStatus, SimJob } from '../cluster/workload-objects';
 import {
   activePodsForRemoval, BackoffRecord, backoffRemainingMs, completionsOf, ensureJobCondition, failJobMessage,
   firstPendingIndexes, formatCompletedIndexes, IndexInterval, intervalsHave, intervalsTotal, isIndexedJob, isJobSuspended,

@@ -11,9 +11,9 @@
 import { dns1123SubdomainErrors } from '../../apiserver/names';
 import type { Draft } from '../cluster/factories';
 import { podDraft } from '../cluster/factories';
-import type {
-  Container, ContainerStatusLite, JobCondition, PodCondition, PodPhase, PodSpec, SimJob, SimPod,
-} from '../cluster/objects';
+import type { Container, PodSpec } from '../cluster/api-shapes';
+import type { ContainerStatusLite, PodCondition, PodPhase, SimPod } from '../cluster/pod-object';
+import type { JobCondition, SimJob } from '../cluster/workload-objects';
 
 /** `batch.kubernetes.io/job-tracking`: held on every Job pod until the controller counted it (§4.2, JobTrackingWithFinalizers GA). */
 export const JOB_TRACKING_FINALIZER = 'batch.kubernetes.io/job-tracking';

@@ -11,7 +11,7 @@
  * terminal and already released by the Job controller — leave right after, at the same instant.
  */
 import type { StoreChange } from '../cluster/cluster-state';
-import { SimJob } from '../cluster/objects';
+import { SimJob } from '../cluster/workload-objects';
 import type { Controller, ControllerContext, ControllerRegistration, DelayedKey, SyncResult } from './controller';
 import { keyOf, splitKeyOf } from './keys';
 import { finishedConditionOf } from './job-utils';

@@ -8,7 +8,7 @@
  */
 import { ApiError } from '../../apiserver/api-errors';
 import type { ClusterReader } from '../cluster/cluster-state';
-import { objectKey } from '../cluster/objects';
+import { objectKey } from '../cluster/object-meta';
 import { EventPriority, EventQueue, QueuedEvent } from '../engine/event-queue';
 import type { Controller, RateLimit } from './controller';
 import { DEFAULT_RATE_LIMIT } from './controller';

@@ -37,7 +37,8 @@
 import type { ClusterState } from '../cluster/cluster-state';
 import type { Kubelet } from '../cluster/kubelet';
 import type { PodNetwork } from '../cluster/network';
-import type { SimKind, SimObject } from '../cluster/objects';
+import type { SimKind } from '../cluster/object-meta';
+import type { SimObject } from '../cluster/objects';
 import type { Scheduler } from '../cluster/scheduler';
 import type { SimulatedClock } from '../engine/clock';
 import type { Controller } from '../controllers/controller';

@@ -10,9 +10,10 @@
  * is moved `deltaMs` later.
  */
 import type { ClusterState, StoreChange } from '../cluster/cluster-state';
-import {
-  controllerOf, SimCronJob, SimJob, SimObject, SimObjectBase, SimPod,
-} from '../cluster/objects';
+import { controllerOf, SimObjectBase } from '../cluster/object-meta';
+import { SimObject } from '../cluster/objects';
+import { SimPod } from '../cluster/pod-object';
+import { SimCronJob, SimJob } from '../cluster/workload-objects';
 import type { SteadyFamily } from '../controllers/controller';
 
 /** Keeps the family current and counts writes outside it. */

@@ -5,7 +5,8 @@
  * order.
  */
 import { formatInstant } from '../engine/clock';
-import { controllerOf, podImage } from '../cluster/objects';
+import { controllerOf } from '../cluster/object-meta';
+import { podImage } from '../cluster/pod-object';
 import type { ClusterReader } from '../cluster/cluster-state';
 import type { ClusterDns } from '../cluster/dns';
 import type { TraceEvent } from '../engine/trace';

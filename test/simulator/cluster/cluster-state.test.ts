@@ -1,6 +1,9 @@
 import { StoreChange } from '../../../lib/simulator/cluster/cluster-state';
 import { carriedDraft, Draft, nodeDraft } from '../../../lib/simulator/cluster/factories';
-import { SimJob, SimObject, SimPod, SimPvc } from '../../../lib/simulator/cluster/objects';
+import { SimPvc } from '../../../lib/simulator/cluster/core-objects';
+import { SimObject } from '../../../lib/simulator/cluster/objects';
+import { SimPod } from '../../../lib/simulator/cluster/pod-object';
+import { SimJob } from '../../../lib/simulator/cluster/workload-objects';
 import {
   Harness, harness, newCronJob, newDaemonSet, newJob, newPod, newPvc, newService, newStatefulSet,
 } from '../../helpers/builders';

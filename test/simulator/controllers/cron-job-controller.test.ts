@@ -6,7 +6,7 @@
  * shared/reference/k8s-controller-semantics.md §5.4 it pins.
  */
 import { StoreChange } from '../../../lib/simulator/cluster/cluster-state';
-import { CronJobStatus, JobCondition, SimCronJob, SimJob } from '../../../lib/simulator/cluster/objects';
+import { CronJobStatus, JobCondition, SimCronJob, SimJob } from '../../../lib/simulator/cluster/workload-objects';
 import { CronJobController } from '../../../lib/simulator/controllers/cron-job-controller';
 import * as reconcile from '../../../lib/simulator/controllers/cron-job-reconcile';
 import { jobFromTemplate } from '../../../lib/simulator/controllers/cron-job-reconcile';

@@ -2,7 +2,8 @@
  * The Job controller's pure helpers against the 1.27 rules (reference §4.2–§4.5) and the
  * kubernetes `indexed_job_utils_test.go` / `backoff_utils_test.go` style cases.
  */
-import type { ContainerStatusLite, PodPhase, SimJob } from '../../../lib/simulator/cluster/objects';
+import type { ContainerStatusLite, PodPhase } from '../../../lib/simulator/cluster/pod-object';
+import type { SimJob } from '../../../lib/simulator/cluster/workload-objects';
 import {
   activePodsForRemoval, backoffDelayMs, backoffRemainingMs, compareActivePods, completionIndexOf, firstPendingIndexes,
   formatCompletedIndexes, JOB_COMPLETION_INDEX_ANNOTATION, jobPodDraft, JobPodView, matchPodFailurePolicy, newBackoffRecord,
