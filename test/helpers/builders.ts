@@ -11,7 +11,8 @@
  * h.setNow(seconds(30));
  * ```
  */
-import { ClusterState, ClusterStateOptions } from '../../lib/simulator/cluster/cluster-state';
+import { ClusterState } from '../../lib/simulator/cluster/cluster-state';
+import { ClusterStateOptions } from '../../lib/simulator/cluster/store-types';
 import {
   cronJobDraft, daemonSetDraft, Draft, jobDraft, NodeInput, nodeDraft, podDraft, pvcDraft, serviceDraft, statefulSetDraft,
 } from '../../lib/simulator/cluster/factories';

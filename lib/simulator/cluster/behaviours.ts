@@ -3,7 +3,7 @@
  * the scenario's `pods:` list. The first profile whose `match` holds for a pod applies; fields it
  * leaves out take the defaults.
  */
-import type { ClusterReader } from './cluster-state';
+import type { ClusterReader } from './store-types';
 import { globMatch, matchesLabelMap } from '../../apiserver/labels';
 import { controllerOf } from './object-meta';
 import { SimObject } from './objects';

@@ -7,7 +7,8 @@
 import { EventPriority, EventQueue, QueuedEvent } from '../engine/event-queue';
 import type { EventRecorder } from '../engine/recorder';
 import { PodBehaviour, ResolvedBehaviour, resolveBehaviour } from './behaviours';
-import type { ClusterState, StoreChange } from './cluster-state';
+import type { ClusterState } from './cluster-state';
+import type { StoreChange } from './store-types';
 import type { PodNetwork } from './network';
 import { ContainerStatusLite, isPodTerminal, PodCondition, SimPod } from './pod-object';
 

@@ -22,6 +22,9 @@ import type { SimKind } from './object-meta';
 import type { SimPod } from './pod-object';
 import type { SimCronJob, SimDaemonSet, SimJob, SimStatefulSet } from './workload-objects';
 
+/** Also importable from here, where some importers take it. */
+export type { SimKind } from './object-meta';
+
 /** Any stored object. */
 export type SimObject = SimPod | SimNode | SimPvc | SimService | SimStatefulSet | SimDaemonSet | SimJob | SimCronJob | SimCarriedObject;
 

@@ -23,8 +23,9 @@
  */
 import { EventPriority, EventQueue } from '../engine/event-queue';
 import type { EventRecorder } from '../engine/recorder';
-import type { ClusterState, StoreChange } from './cluster-state';
-import { claimNames } from './cluster-state';
+import type { ClusterState } from './cluster-state';
+import type { StoreChange } from './store-types';
+import { claimNames } from './store-indexes';
 import { AffinityTerm, InterPodAffinity, InterPodAffinityState, requiredAffinityTerms } from './inter-pod-affinity';
 import { matchesRequiredNodeAffinity } from '../../apiserver/labels';
 import { SimNode } from './core-objects';

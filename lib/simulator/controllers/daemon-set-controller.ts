@@ -27,7 +27,7 @@
  * orphan pods that match the selector, releasing owned pods whose labels stop matching.
  */
 import { ApiError } from '../../apiserver/api-errors';
-import type { StoreChange } from '../cluster/cluster-state';
+import type { StoreChange } from '../cluster/store-types';
 import { Draft, podDraft } from '../cluster/factories';
 import { PodSpec } from '../cluster/api-shapes';
 import { SimNode } from '../cluster/core-objects';

@@ -19,7 +19,7 @@
  * 10,000 completions then costs per sync what its parallelism costs, not what its history does.
  */
 import { ApiError } from '../../apiserver/api-errors';
-import type { StoreChange } from '../cluster/cluster-state';
+import type { StoreChange } from '../cluster/store-types';
 import { controllerOf } from '../cluster/object-meta';
 import { SimPod } from '../cluster/pod-object';
 import { SimJob } from '../cluster/workload-objects';

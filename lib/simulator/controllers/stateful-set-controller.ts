@@ -21,7 +21,7 @@
  * controller remembers each revision's template.
  */
 import { ApiError } from '../../apiserver/api-errors';
-import type { StoreChange } from '../cluster/cluster-state';
+import type { StoreChange } from '../cluster/store-types';
 import { PodTemplateSpec } from '../cluster/api-shapes';
 import { controllerOf, objectKey, splitKey } from '../cluster/object-meta';
 import { SimPod } from '../cluster/pod-object';

@@ -37,8 +37,7 @@
 import type { ClusterState } from '../cluster/cluster-state';
 import type { Kubelet } from '../cluster/kubelet';
 import type { PodNetwork } from '../cluster/network';
-import type { SimKind } from '../cluster/object-meta';
-import type { SimObject } from '../cluster/objects';
+import type { SimKind, SimObject } from '../cluster/objects';
 import type { Scheduler } from '../cluster/scheduler';
 import type { SimulatedClock } from '../engine/clock';
 import type { Controller } from '../controllers/controller';
@@ -361,7 +360,7 @@ export class FastForward {
     h.queue.shift(pending.map((p) => p.event), deltaMs, k * d.seq);
     h.rng.skip(k * d.draws);
     h.trace.skip(k * d.recorded);
-    h.state.skip({ uids: k * d.uids, resourceVersion: k * d.rv, deleted: scale(d.deleted, k) });
+    h.state.advanceCounters({ uids: k * d.uids, resourceVersion: k * d.rv, deleted: scale(d.deleted, k) });
     for (const [node, n] of d.allocations) h.network.skipAllocations(node, k * n);
     h.workQueues.forEach((wq, i) => wq.skipSyncs(k * d.syncs[i]));
     for (const o of view.all) shiftObject(o, deltaMs, k * d.rv);

@@ -1,4 +1,4 @@
-import { StoreChange } from '../../../lib/simulator/cluster/cluster-state';
+import { StoreChange } from '../../../lib/simulator/cluster/store-types';
 import { ApiError } from '../../../lib/apiserver/api-errors';
 import { objectKey } from '../../../lib/simulator/cluster/object-meta';
 import { Controller, ControllerRegistration } from '../../../lib/simulator/controllers/controller';
