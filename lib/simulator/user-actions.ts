@@ -13,7 +13,11 @@ import {
 import { NodeInput, nodeDraft } from './cluster/factories';
 import type { Kubelet } from './cluster/kubelet';
 import { globMatch } from '../apiserver/labels';
-import { CLUSTER_SCOPED_KINDS, SimKind, SimNode, SimObject, SimPod, Taint, TaintEffect } from './cluster/objects';
+import { Taint, TaintEffect } from './cluster/api-shapes';
+import { SimNode } from './cluster/core-objects';
+import { CLUSTER_SCOPED_KINDS, SimKind } from './cluster/object-meta';
+import { SimObject } from './cluster/objects';
+import { SimPod } from './cluster/pod-object';
 import { UNSCHEDULABLE_TAINT_KEY } from './cluster/taints';
 import type { UpdateValidator } from '../apiserver/update-validation';
 import { deepEqual } from '../util/deep-equal';

@@ -8,7 +8,7 @@ import * as YAML from 'yaml';
 import { ManifestError } from '../../lib/apiserver/issues';
 import { loadManifests } from '../../lib/apiserver/load-manifests';
 import { simulate } from '../../lib/simulator';
-import { ScenarioError } from '../../lib/simulator/scenario/scenario';
+import { ScenarioError } from '../../lib/simulator/scenario/scenario-error';
 
 const fixtures = path.join(__dirname, '..', 'simulator', 'fixtures');
 const sources = fs.readdirSync(fixtures).filter((f) => f.endsWith('.yaml') && !f.includes('scenario')).sort()

@@ -11,14 +11,17 @@
  * h.setNow(seconds(30));
  * ```
  */
-import { ClusterState, ClusterStateOptions } from '../../lib/simulator/cluster/cluster-state';
+import { ClusterState } from '../../lib/simulator/cluster/cluster-state';
+import { ClusterStateOptions } from '../../lib/simulator/cluster/store-types';
 import {
   cronJobDraft, daemonSetDraft, Draft, jobDraft, NodeInput, nodeDraft, podDraft, pvcDraft, serviceDraft, statefulSetDraft,
 } from '../../lib/simulator/cluster/factories';
-import {
-  Container, newControllerRef, ObjectOfKind, PodPhase, PodSpec, PodTemplateSpec, SimCronJob, SimDaemonSet, SimJob, SimObject,
-  SimObjectBase, SimPod, SimPvc, SimService, SimStatefulSet, Toleration,
-} from '../../lib/simulator/cluster/objects';
+import { Container, PodSpec, PodTemplateSpec, Toleration } from '../../lib/simulator/cluster/api-shapes';
+import { SimPvc, SimService } from '../../lib/simulator/cluster/core-objects';
+import { newControllerRef, SimObjectBase } from '../../lib/simulator/cluster/object-meta';
+import { ObjectOfKind, SimObject } from '../../lib/simulator/cluster/objects';
+import { PodPhase, SimPod } from '../../lib/simulator/cluster/pod-object';
+import { SimCronJob, SimDaemonSet, SimJob, SimStatefulSet } from '../../lib/simulator/cluster/workload-objects';
 import { Rng } from '../../lib/simulator/engine/rng';
 
 /** Options for a pod template. */

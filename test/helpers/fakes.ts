@@ -18,7 +18,10 @@
  */
 import { ApiError } from '../../lib/apiserver/api-errors';
 import type { Draft } from '../../lib/simulator/cluster/factories';
-import type { OwnerReference, SimObjectBase, SimJob, SimPod, SimPvc } from '../../lib/simulator/cluster/objects';
+import type { SimPvc } from '../../lib/simulator/cluster/core-objects';
+import type { OwnerReference, SimObjectBase } from '../../lib/simulator/cluster/object-meta';
+import type { SimPod } from '../../lib/simulator/cluster/pod-object';
+import type { SimJob } from '../../lib/simulator/cluster/workload-objects';
 import {
   ClaimControl, ClusterClaimControl, ClusterJobControl, ClusterPodControl, ClusterStatusControl, CONTROLLER_POD_EVENTS,
   JobControl, PodControl, PodEventWording, SimWorkloadObject, StatusControl,

@@ -7,7 +7,7 @@
  */
 import * as fc from 'fast-check';
 import type { PodBehaviour } from '../../lib/simulator/cluster/behaviours';
-import type { SimCronJob } from '../../lib/simulator/cluster/objects';
+import type { SimCronJob } from '../../lib/simulator/cluster/workload-objects';
 import { finishedStatus, jobNameFor } from '../../lib/simulator/controllers/cron-job-utils';
 import { Simulation } from '../../lib/simulator/simulation';
 import type { UserActions } from '../../lib/simulator/user-actions';

@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import type { PodBehaviour } from '../../lib/simulator/cluster/behaviours';
 import { jobDraft } from '../../lib/simulator/cluster/factories';
-import type { JobStatus, SimJob, SimPod } from '../../lib/simulator/cluster/objects';
+import type { SimPod } from '../../lib/simulator/cluster/pod-object';
+import type { JobStatus, SimJob } from '../../lib/simulator/cluster/workload-objects';
 import { jobControllerRegistration } from '../../lib/simulator/controllers/job-controller';
 import { JOB_TRACKING_FINALIZER } from '../../lib/simulator/controllers/job-utils';
 import { ttlAfterFinishedControllerRegistration } from '../../lib/simulator/controllers/ttl-after-finished-controller';

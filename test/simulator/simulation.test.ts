@@ -1,4 +1,4 @@
-import { SimPod } from '../../lib/simulator/cluster/objects';
+import { SimPod } from '../../lib/simulator/cluster/pod-object';
 import { SimulationError } from '../../lib/simulator/engine/errors';
 import { Simulation } from '../../lib/simulator/simulation';
 import { newNode, newPod } from '../helpers/builders';

@@ -1,4 +1,4 @@
-import { SimPod } from '../../lib/simulator/cluster/objects';
+import { SimPod } from '../../lib/simulator/cluster/pod-object';
 import { validateUpdate } from '../../lib/apiserver/update-validation';
 import { Simulation } from '../../lib/simulator/simulation';
 import { mergePatch } from '../../lib/simulator/user-actions';

@@ -3,9 +3,11 @@
  * the scenario's `pods:` list. The first profile whose `match` holds for a pod applies; fields it
  * leaves out take the defaults.
  */
-import type { ClusterReader } from './cluster-state';
+import type { ClusterReader } from './store-types';
 import { globMatch, matchesLabelMap } from '../../apiserver/labels';
-import { controllerOf, SimObject, SimPod } from './objects';
+import { controllerOf } from './object-meta';
+import { SimObject } from './objects';
+import { SimPod } from './pod-object';
 
 /** Which pods a profile applies to; every given key must hold (ANDed). */
 export interface PodBehaviourMatch {

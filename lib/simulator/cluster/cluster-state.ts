@@ -12,114 +12,25 @@
  * owner uid, pods by node, pods by claim.
  */
 import { SimulationError, SimulationErrorCode } from '../engine/errors';
-import { alreadyExists, ApiError, FieldError, invalid, notFound } from '../../apiserver/api-errors';
+import { alreadyExists, FieldError, invalid, notFound } from '../../apiserver/api-errors';
 import { labelErrors, nameErrors, podErrors } from '../../apiserver/names';
 import { defaultPodSpec } from './defaults';
 import type { Draft } from './factories';
+import { InstanceHistory } from './instance-history';
 import { materialize } from './materialize';
+import { generateName } from './name-generation';
 import { nodeInternalIP } from './network';
-import { HistoryMode, summarize } from './summary';
-import {
-  CLUSTER_SCOPED_KINDS, isPodTerminal, ObjectOfKind, SimJob, SimKind, SimObject, SimPod, SimService,
-} from './objects';
+import { summarize } from './summary';
+import { SimService } from './core-objects';
+import { CLUSTER_SCOPED_KINDS, SimKind } from './object-meta';
+import { ObjectOfKind, SimObject } from './objects';
+import { isPodTerminal, SimPod } from './pod-object';
+import { addTo, claimNames, removeFrom } from './store-indexes';
+import type { ClusterReader, ClusterStateOptions, DeleteOptions, StoreChange, StoreCounters, Watcher } from './store-types';
+import { SimJob } from './workload-objects';
 
-/** What happened to an object. */
-export type StoreChangeType = 'Added' | 'Modified' | 'Deleted';
-
-/** One notification to watchers. */
-export interface StoreChange {
-  /** Added, Modified (including deletion requested, i.e. `deletionMs` newly set) or Deleted (gone from the store). */
-  readonly type: StoreChangeType;
-  /** The live object (for Deleted: the final state, `deletedMs` set). */
-  readonly object: SimObject;
-  /**
-   * For Modified: a shallow copy taken before the write, so watchers can compare old and new
-   * (labels, taints, phase, readiness…). Writers replace nested maps/arrays instead of editing
-   * them in place, which keeps this copy accurate.
-   */
-  readonly old?: SimObject;
-  /** Simulated ms of the write. */
-  readonly atMs: number;
-}
-
-/** What {@link ClusterState.counters} returns. */
-export interface StoreCounters {
-  /** uids handed out so far. */
-  readonly uids: number;
-  /** The last resourceVersion. */
-  readonly resourceVersion: number;
-  /** Instances removed from the store so far, per kind. */
-  readonly deleted: ReadonlyMap<SimKind, number>;
-}
-
-/** A function notified of every change. */
-export type Watcher = (change: StoreChange) => void;
-
-/** Options for {@link ClusterState.requestDeletion}. */
-export interface DeleteOptions {
-  /**
-   * Grace period for a pod, ms. `0` removes the pod at once without waiting for the kubelet (force
-   * deletion, as PodGC does). @default - the pod's behaviour profile `terminationGrace`
-   */
-  readonly graceMs?: number;
-}
-
-/**
- * Read-only view of the cluster: what controllers, reconcile functions and reports see.
- * Lists are in creation order (deterministic).
- */
-export interface ClusterReader {
-  /** Simulated ms now. */
-  nowMs(): number;
-  /** The live object of `kind` at namespace/name (namespace `''` for cluster-scoped kinds). */
-  get<K extends SimKind>(kind: K, namespace: string, name: string): ObjectOfKind<K> | undefined;
-  /** The live object with this uid. */
-  byUid(uid: string): SimObject | undefined;
-  /** Live objects of `kind`, optionally in one namespace, in creation order. */
-  list<K extends SimKind>(kind: K, namespace?: string): ObjectOfKind<K>[];
-  /**
-   * Every instance of `kind` ever created, deleted ones included, in creation order. With the
-   * store option `history: 'summary'` deleted instances are summaries (cluster/summary.ts); with
-   * `keepDeleted` only the most recently deleted ones are left.
-   */
-  history<K extends SimKind>(kind: K): readonly ObjectOfKind<K>[];
-  /** Number of live objects of `kind`. */
-  count(kind: SimKind): number;
-  /** Live pods with an ownerReference to `ownerUid` (controller or not). */
-  podsOwnedBy(ownerUid: string): SimPod[];
-  /** Live objects of any kind with an ownerReference to `ownerUid`. */
-  dependentsOf(ownerUid: string): SimObject[];
-  /** Live pods bound to `nodeName`. */
-  podsOnNode(nodeName: string): SimPod[];
-  /** Live pods whose volumes reference claim `claimName` in `namespace`. */
-  podsUsingClaim(namespace: string, claimName: string): SimPod[];
-}
-
-/** Options of {@link ClusterState}. */
-export interface ClusterStateOptions {
-  /** Current simulated ms. */
-  readonly now: () => number;
-  /** A 5-character suffix for `generateName` (from the simulation's seeded rng). */
-  readonly nameSuffix: () => string;
-  /**
-   * How much of a deleted object `history` keeps: `'full'` the whole object as it was when it
-   * left; `'summary'` only what the JSON report reads (summary.ts lists the fields).
-   *
-   * @default 'full'
-   */
-  readonly history?: HistoryMode;
-  /**
-   * At most this many deleted instances of each kind stay in `history`, the most recently deleted;
-   * older ones are dropped and counted ({@link ClusterState.droppedCount}). Live objects are
-   * always kept.
-   *
-   * @default - every deleted instance is kept
-   */
-  readonly keepDeleted?: number;
-}
-
-/** The label `generateName` prefixes are cut to: 63 − 5 random characters (`names.SimpleNameGenerator`). */
-const MAX_GENERATED_PREFIX = 58;
+// The store's types are importable from here as well as from store-types.ts.
+export * from './store-types';
 
 /** The store. See the file comment. */
 export class ClusterState implements ClusterReader {
@@ -127,13 +38,8 @@ export class ClusterState implements ClusterReader {
   private readonly live = new Map<SimKind, Map<string, Map<string, SimObject>>>();
   /** Live objects by kind in creation order (`list`, `count`). */
   private readonly ordered = new Map<SimKind, Set<SimObject>>();
-  private readonly instances = new Map<SimKind, SimObject[]>();
-  /** Deleted instances still in `instances`, per kind, in deletion order (with `keepDeleted`). */
-  private readonly deletedOrder = new Map<SimKind, { list: SimObject[]; head: number }>();
-  /** Dropped instances not yet filtered out of `instances`, per kind. */
-  private readonly droppedPending = new Map<SimKind, Set<SimObject>>();
-  /** Dropped instances per kind. */
-  private readonly droppedTotal = new Map<SimKind, number>();
+  /** Every instance ever created, and what `keepDeleted` dropped of them (instance-history.ts). */
+  private readonly instances = new InstanceHistory();
   /** Instances removed from the store so far, per kind. */
   private readonly deletedTotal = new Map<SimKind, number>();
   private readonly uidIndex = new Map<string, SimObject>();
@@ -189,8 +95,7 @@ export class ClusterState implements ClusterReader {
 
   /** @inheritdoc */
   public history<K extends SimKind>(kind: K): readonly ObjectOfKind<K>[] {
-    this.filterDropped(kind);
-    return (this.instances.get(kind) ?? []) as ObjectOfKind<K>[];
+    return this.instances.list(kind) as ObjectOfKind<K>[];
   }
 
   /** @inheritdoc */
@@ -236,7 +141,8 @@ export class ClusterState implements ClusterReader {
     this.assertNotNotifying('create');
     const kind = draft.kind as SimKind;
     const namespace = CLUSTER_SCOPED_KINDS.has(kind) ? '' : draft.namespace;
-    const name = draft.name ?? this.generateName(kind, namespace, draft.generateName ?? '');
+    const taken = (n: string): boolean => this.live.get(kind)?.get(namespace)?.has(n) === true;
+    const name = draft.name ?? generateName(draft.generateName ?? '', () => this.options.nameSuffix(), taken);
     if (this.live.get(kind)?.get(namespace)?.has(name)) throw alreadyExists(kind, name);
     const now = this.nowMs();
     const uid = `uid-${String(++this.uidCounter).padStart(6, '0')}`;
@@ -322,19 +228,18 @@ export class ClusterState implements ClusterReader {
     this.notify({ type: 'Deleted', object: obj, atMs: obj.deletedMs });
     // Watchers have seen the whole object; what happens to it afterwards only concerns the history.
     if (this.options.history === 'summary') summarize(obj);
-    if (this.options.keepDeleted !== undefined) this.retain(obj, this.options.keepDeleted);
+    if (this.options.keepDeleted !== undefined) this.instances.retain(obj, this.options.keepDeleted);
     return true;
   }
 
   /** Deleted instances of `kind` dropped from `history` (option `keepDeleted`). */
   public droppedCount(kind: SimKind): number {
-    return this.droppedTotal.get(kind) ?? 0;
+    return this.instances.droppedCount(kind);
   }
 
   /** Dropped deleted instances per kind, for the kinds that had any (option `keepDeleted`). */
   public droppedCounts(): Readonly<Partial<Record<SimKind, number>>> {
-    // In kind order, so the answer does not depend on which kind was dropped first.
-    return Object.fromEntries([...this.droppedTotal].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return this.instances.droppedCounts();
   }
 
   /** The store's counters: uids handed out, the resourceVersion, and removals per kind. */
@@ -343,35 +248,23 @@ export class ClusterState implements ClusterReader {
   }
 
   /**
-   * Moves the counters on as if `skipped` more objects had been created, written and removed —
-   * the steady-state fast-forward (fast-forward.ts) skipping whole periods of a quiet cluster.
-   * The skipped removals count as dropped from the history: the fast-forward only skips when the
-   * `keepDeleted` bound would have dropped them by the time anyone looks.
+   * Moves the counters on by `by`: uids handed out, the resourceVersion, and removals per kind.
+   * The removals are counted as dropped from the history, so they need the `keepDeleted` option.
    */
-  public skip(skipped: StoreCounters): void {
-    if (this.options.keepDeleted === undefined && skipped.deleted.size > 0) throw new Error('cannot skip removals without keepDeleted');
-    this.uidCounter += skipped.uids;
-    this.rv += skipped.resourceVersion;
-    for (const [kind, n] of skipped.deleted) {
+  public advanceCounters(by: StoreCounters): void {
+    if (this.options.keepDeleted === undefined && by.deleted.size > 0) throw new Error('cannot skip removals without keepDeleted');
+    this.uidCounter += by.uids;
+    this.rv += by.resourceVersion;
+    for (const [kind, n] of by.deleted) {
       if (n === 0) continue;
       this.deletedTotal.set(kind, (this.deletedTotal.get(kind) ?? 0) + n);
-      this.droppedTotal.set(kind, (this.droppedTotal.get(kind) ?? 0) + n);
+      this.instances.countDropped(kind, n);
     }
   }
 
   // ------------------------------------------------------------------------------------------
   // internals
   // ------------------------------------------------------------------------------------------
-
-  private generateName(kind: SimKind, namespace: string, prefix: string): string {
-    const base = prefix.slice(0, MAX_GENERATED_PREFIX);
-    // names.SimpleNameGenerator + the registry's retry on AlreadyExists.
-    for (let i = 0; i < 100; i++) {
-      const name = base + this.options.nameSuffix();
-      if (!this.live.get(kind)?.get(namespace)?.has(name)) return name;
-    }
-    throw new ApiError('AlreadyExists', `could not generate a unique name for prefix "${prefix}"`);
-  }
 
   private admit(obj: SimObject, now: number): void {
     const errors: FieldError[] = [];
@@ -450,36 +343,6 @@ export class ClusterState implements ClusterReader {
     return `10.${96 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`;
   }
 
-  /** Keeps the `keep` most recently deleted instances of the kind in `history`; drops the oldest beyond. */
-  private retain(obj: SimObject, keep: number): void {
-    let q = this.deletedOrder.get(obj.kind);
-    if (!q) this.deletedOrder.set(obj.kind, (q = { list: [], head: 0 }));
-    q.list.push(obj);
-    let dropped = this.droppedPending.get(obj.kind);
-    while (q.list.length - q.head > keep) {
-      const old = q.list[q.head];
-      q.list[q.head++] = undefined as unknown as SimObject;
-      if (!dropped) this.droppedPending.set(obj.kind, (dropped = new Set()));
-      dropped.add(old);
-      this.droppedTotal.set(obj.kind, (this.droppedTotal.get(obj.kind) ?? 0) + 1);
-    }
-    // Amortised O(1): the queue and the history are compacted once half of them is dead.
-    if (q.head > 1024 && q.head * 2 > q.list.length) {
-      q.list = q.list.slice(q.head);
-      q.head = 0;
-    }
-    if (dropped && dropped.size > 1024 && dropped.size * 2 > (this.instances.get(obj.kind)?.length ?? 0)) this.filterDropped(obj.kind);
-  }
-
-  /** Takes the dropped instances of `kind` out of `instances` (creation order kept). */
-  private filterDropped(kind: SimKind): void {
-    const dropped = this.droppedPending.get(kind);
-    if (!dropped || dropped.size === 0) return;
-    const list = this.instances.get(kind);
-    if (list) this.instances.set(kind, list.filter((o) => !dropped.has(o)));
-    dropped.clear();
-  }
-
   private insert(obj: SimObject): void {
     let byNs = this.live.get(obj.kind);
     if (!byNs) this.live.set(obj.kind, (byNs = new Map()));
@@ -489,9 +352,7 @@ export class ClusterState implements ClusterReader {
     let ordered = this.ordered.get(obj.kind);
     if (!ordered) this.ordered.set(obj.kind, (ordered = new Set()));
     ordered.add(obj);
-    let h = this.instances.get(obj.kind);
-    if (!h) this.instances.set(obj.kind, (h = []));
-    h.push(obj);
+    this.instances.add(obj);
     this.uidIndex.set(obj.uid, obj);
     this.index(obj);
   }
@@ -536,27 +397,4 @@ export class ClusterState implements ClusterReader {
       throw new SimulationError(SimulationErrorCode.INVARIANT, `a watcher tried to ${what} an object inside a store notification; watchers may only enqueue work`, this.nowMs());
     }
   }
-}
-
-/** Claim names a pod's volumes reference. */
-export function claimNames(pod: Pick<SimPod, 'spec'>): string[] {
-  const out: string[] = [];
-  for (const v of pod.spec.volumes ?? []) {
-    const c = v.persistentVolumeClaim?.claimName;
-    if (c) out.push(c);
-  }
-  return out;
-}
-
-function addTo<K, V>(m: Map<K, Set<V>>, k: K, v: V): void {
-  let s = m.get(k);
-  if (!s) m.set(k, (s = new Set()));
-  s.add(v);
-}
-
-function removeFrom<K, V>(m: Map<K, Set<V>>, k: K, v: V): void {
-  const s = m.get(k);
-  if (!s) return;
-  s.delete(v);
-  if (s.size === 0) m.delete(k);
 }

@@ -2,10 +2,10 @@
  * API-server defaulting of the specs the simulator reads, as `pkg/apis/{apps,batch,core}/v1/defaults.go`
  * apply it when an object is created. Only fields the simulated components read are defaulted.
  */
+import type { PodSpec, ServiceSpec } from './api-shapes';
 import type {
-  CronJobSpec, CronJobStatus, DaemonSetSpec, DaemonSetStatus, JobSpec, JobStatus, PodSpec, ServiceSpec,
-  StatefulSetSpec, StatefulSetStatus,
-} from './objects';
+  CronJobSpec, CronJobStatus, DaemonSetSpec, DaemonSetStatus, JobSpec, JobStatus, StatefulSetSpec, StatefulSetStatus,
+} from './workload-objects';
 
 type Loose<T> = Partial<T> & Record<string, unknown>;
 

@@ -17,9 +17,10 @@
  * Answers are computed from each pod's recorded timeline, so any past instant can be queried.
  * Addresses are sorted numerically (a real resolver returns them in varying order).
  */
-import type { ClusterReader } from './cluster-state';
+import type { ClusterReader } from './store-types';
 import { matchesLabelMap } from '../../apiserver/labels';
-import type { PodTransition, SimPod, SimService } from './objects';
+import type { SimService } from './core-objects';
+import type { PodTransition, SimPod } from './pod-object';
 
 /** The cluster domain. */
 export const CLUSTER_DOMAIN = 'cluster.local';

@@ -6,10 +6,12 @@ import {
   defaultCronJobSpec, defaultDaemonSetSpec, defaultJobSpec, defaultServiceSpec, defaultStatefulSetSpec,
   emptyCronJobStatus, emptyDaemonSetStatus, emptyJobStatus, emptyStatefulSetStatus,
 } from './defaults';
-import type {
-  CarriedKind, OwnerReference, PersistentVolumeClaimSpec, PodSpec, ServiceSpec, SimCarriedObject, SimCronJob, SimDaemonSet,
-  SimJob, SimNode, SimObject, SimPod, SimPvc, SimService, SimStatefulSet, TaintEffect,
-} from './objects';
+import type { PersistentVolumeClaimSpec, PodSpec, ServiceSpec, TaintEffect } from './api-shapes';
+import type { SimCarriedObject, SimNode, SimPvc, SimService } from './core-objects';
+import type { CarriedKind, OwnerReference } from './object-meta';
+import type { SimObject } from './objects';
+import type { SimPod } from './pod-object';
+import type { SimCronJob, SimDaemonSet, SimJob, SimStatefulSet } from './workload-objects';
 import { cpuMilli, memoryBytes } from './quantity';
 
 /** Fields the store assigns. */

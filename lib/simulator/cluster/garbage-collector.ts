@@ -19,9 +19,13 @@
  */
 import { EventPriority, EventQueue, QueuedEvent } from '../engine/event-queue';
 import type { EventRecorder } from '../engine/recorder';
-import type { ClusterState, StoreChange } from './cluster-state';
-import { claimNames } from './cluster-state';
-import { isPodTerminal, SimNode, SimObject, SimPod, SimPvc, Taint } from './objects';
+import type { ClusterState } from './cluster-state';
+import type { StoreChange } from './store-types';
+import { claimNames } from './store-indexes';
+import { Taint } from './api-shapes';
+import { SimNode, SimPvc } from './core-objects';
+import { SimObject } from './objects';
+import { isPodTerminal, SimPod } from './pod-object';
 import { toleratesTaint } from './taints';
 
 /** The garbage collector, PVC protection, pod GC and taint eviction. */

@@ -39,7 +39,9 @@
 import type { IIoK8sApiCoreV1PodAffinityTerm } from 'kubernetes-models/v1/PodAffinityTerm';
 import type { ClusterState } from './cluster-state';
 import { matchesSelector } from '../../apiserver/labels';
-import type { LabelSelector, SimNode, SimPod } from './objects';
+import type { LabelSelector } from './api-shapes';
+import type { SimNode } from './core-objects';
+import type { SimPod } from './pod-object';
 
 /** `ErrReasonAffinityRulesNotMatch` (filtering.go). */
 export const ERR_REASON_AFFINITY_RULES_NOT_MATCH = "node(s) didn't match pod affinity rules";

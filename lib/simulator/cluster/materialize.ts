@@ -15,9 +15,10 @@
  * `internalIP`, Service `clusterIP`), as the spread produced for drafts with a fixed name.
  */
 import type { Draft } from './factories';
-import type {
-  SimCarriedObject, SimCronJob, SimDaemonSet, SimJob, SimNode, SimObject, SimPod, SimPvc, SimService, SimStatefulSet,
-} from './objects';
+import type { SimCarriedObject, SimNode, SimPvc, SimService } from './core-objects';
+import type { SimObject } from './objects';
+import type { SimPod } from './pod-object';
+import type { SimCronJob, SimDaemonSet, SimJob, SimStatefulSet } from './workload-objects';
 
 /** The fields the store assigns at creation. */
 export interface StoreFields {

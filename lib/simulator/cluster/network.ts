@@ -4,7 +4,7 @@
  * CNI host-local IPAM, so a recreated pod usually gets a new address. hostNetwork pods take no
  * address from here: they have their node's InternalIP ({@link nodeInternalIP}).
  */
-import type { SimNode } from './objects';
+import type { SimNode } from './core-objects';
 
 /**
  * A node's InternalIP (`status.addresses`): the nodes sit on 192.168.0.0/16 and get

@@ -23,11 +23,13 @@
  */
 import { EventPriority, EventQueue } from '../engine/event-queue';
 import type { EventRecorder } from '../engine/recorder';
-import type { ClusterState, StoreChange } from './cluster-state';
-import { claimNames } from './cluster-state';
+import type { ClusterState } from './cluster-state';
+import type { StoreChange } from './store-types';
+import { claimNames } from './store-indexes';
 import { AffinityTerm, InterPodAffinity, InterPodAffinityState, requiredAffinityTerms } from './inter-pod-affinity';
 import { matchesRequiredNodeAffinity } from '../../apiserver/labels';
-import { isPodTerminal, SimNode, SimPod } from './objects';
+import { SimNode } from './core-objects';
+import { isPodTerminal, SimPod } from './pod-object';
 import { cpuMilli, memoryBytes } from './quantity';
 import { firstUntoleratedTaint, formatTaint, tolerates, UNSCHEDULABLE_TAINT_KEY } from './taints';
 

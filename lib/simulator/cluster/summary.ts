@@ -21,7 +21,11 @@
  * timeline draws a deleted pod from the report's first-time fields, so it loses readiness lost
  * and regained, container restarts in place and the like for deleted pods.
  */
-import type { JobSpec, JobStatus, PodSpec, SimJob, SimObject, SimPod, SimPvc } from './objects';
+import type { PodSpec } from './api-shapes';
+import type { SimPvc } from './core-objects';
+import type { SimObject } from './objects';
+import type { SimPod } from './pod-object';
+import type { JobSpec, JobStatus, SimJob } from './workload-objects';
 
 /** How much of a deleted object the store keeps for the report. */
 export type HistoryMode = 'full' | 'summary';

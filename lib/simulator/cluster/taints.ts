@@ -2,7 +2,7 @@
  * Taints and tolerations, as `k8s.io/api/core/v1` `Toleration.ToleratesTaint` and the scheduler's
  * TaintToleration filter evaluate them.
  */
-import type { Taint, Toleration } from './objects';
+import type { Taint, Toleration } from './api-shapes';
 
 /** The taint a cordoned node carries (`node.kubernetes.io/unschedulable:NoSchedule`, TaintNodesByCondition). */
 export const UNSCHEDULABLE_TAINT_KEY = 'node.kubernetes.io/unschedulable';

@@ -13,9 +13,11 @@ import { deepEqual } from '../../util/deep-equal';
 import { ApiError } from '../../apiserver/api-errors';
 import type { ClusterState } from '../cluster/cluster-state';
 import type { Draft } from '../cluster/factories';
-import {
-  newControllerRef, OwnerReference, SimCronJob, SimDaemonSet, SimJob, SimObject, SimObjectBase, SimPod, SimPvc, SimStatefulSet,
-} from '../cluster/objects';
+import { SimPvc } from '../cluster/core-objects';
+import { newControllerRef, OwnerReference, SimObjectBase } from '../cluster/object-meta';
+import { SimObject } from '../cluster/objects';
+import { SimPod } from '../cluster/pod-object';
+import { SimCronJob, SimDaemonSet, SimJob, SimStatefulSet } from '../cluster/workload-objects';
 import type { EventRecorder } from '../engine/recorder';
 
 /** A workload whose status a controller owns. */

@@ -38,8 +38,8 @@
  *    instant, for schedules).
  */
 import type { Clock } from '../engine/clock';
-import type { ClusterReader, StoreChange } from '../cluster/cluster-state';
-import type { SimKind, SimObjectBase } from '../cluster/objects';
+import type { ClusterReader, StoreChange } from '../cluster/store-types';
+import type { SimKind, SimObjectBase } from '../cluster/object-meta';
 import type { EventRecorder } from '../engine/recorder';
 import type { Rng } from '../engine/rng';
 import type { ClaimControl, JobControl, PodControl, PodEventWording, StatusControl } from './control';

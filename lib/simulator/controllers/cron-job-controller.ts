@@ -12,10 +12,9 @@
  * is synced, and catch-up starts only the most recent missed tick.
  */
 import { alreadyExists, ApiError, notFound } from '../../apiserver/api-errors';
-import type { StoreChange } from '../cluster/cluster-state';
-import {
-  controllerOf, JobRef, OwnerReference, SimCronJob, SimJob,
-} from '../cluster/objects';
+import type { StoreChange } from '../cluster/store-types';
+import { controllerOf, OwnerReference } from '../cluster/object-meta';
+import { JobRef, SimCronJob, SimJob } from '../cluster/workload-objects';
 import type { Controller, ControllerContext, ControllerRegistration, DelayedKey, SyncResult } from './controller';
 import { keyOf, splitKeyOf } from './keys';
 import { reconcileCronJob, scheduleState } from './cron-job-reconcile';

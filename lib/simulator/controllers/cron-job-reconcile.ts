@@ -13,7 +13,8 @@
 import type { Schedule } from '../../schedule/schedule';
 import type { Draft } from '../cluster/factories';
 import { jobDraft } from '../cluster/factories';
-import { CronJobStatus, JobRef, newControllerRef, SimCronJob, SimJob } from '../cluster/objects';
+import { newControllerRef } from '../cluster/object-meta';
+import { CronJobStatus, JobRef, SimCronJob, SimJob } from '../cluster/workload-objects';
 import type { EventRelatedRef, EventType } from '../engine/trace';
 import {
   byJobStartTime, controllerSchedule, finishedStatus, formatRfc1123z, jobNameFor, nextScheduleTime, nextScheduleTimeDuration,

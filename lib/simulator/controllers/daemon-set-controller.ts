@@ -27,9 +27,13 @@
  * orphan pods that match the selector, releasing owned pods whose labels stop matching.
  */
 import { ApiError } from '../../apiserver/api-errors';
-import type { StoreChange } from '../cluster/cluster-state';
+import type { StoreChange } from '../cluster/store-types';
 import { Draft, podDraft } from '../cluster/factories';
-import { controllerOf, objectKey, PodSpec, SimDaemonSet, SimNode, SimPod, splitKey } from '../cluster/objects';
+import { PodSpec } from '../cluster/api-shapes';
+import { SimNode } from '../cluster/core-objects';
+import { controllerOf, objectKey, splitKey } from '../cluster/object-meta';
+import { SimPod } from '../cluster/pod-object';
+import { SimDaemonSet } from '../cluster/workload-objects';
 import type { Controller, ControllerContext, ControllerRegistration, SyncResult } from './controller';
 import { DaemonSetIndex } from './daemon-set-index';
 import { planDaemonSet } from './daemon-set-reconcile';

@@ -16,8 +16,11 @@
  * node creation order (`SimNode.index`: the scenario's `cluster.nodes`, then `addNode` steps).
  * Kubernetes iterates a Go map there, so its order is random; only counts are comparable.
  */
-import type { ClusterReader } from '../cluster/cluster-state';
-import type { PodSpec, SimDaemonSet, SimNode, SimPod } from '../cluster/objects';
+import type { ClusterReader } from '../cluster/store-types';
+import type { PodSpec } from '../cluster/api-shapes';
+import type { SimNode } from '../cluster/core-objects';
+import type { SimPod } from '../cluster/pod-object';
+import type { SimDaemonSet } from '../cluster/workload-objects';
 import {
   countsAsSurge, evaluateNode, EvaluationContext, hasManageWork, NodeEvaluation, unavailableWithoutSurge,
 } from './daemon-set-node-evaluation';

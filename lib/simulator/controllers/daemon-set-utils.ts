@@ -6,7 +6,10 @@
  * the pod order, rolling-update budgets and the failed-pod back-off.
  */
 import { matchesRequiredNodeAffinity } from '../../apiserver/labels';
-import type { PodSpec, PodTemplateSpec, SimDaemonSet, SimNode, SimPod, Taint, Toleration } from '../cluster/objects';
+import type { PodSpec, PodTemplateSpec, Taint, Toleration } from '../cluster/api-shapes';
+import type { SimNode } from '../cluster/core-objects';
+import type { SimPod } from '../cluster/pod-object';
+import type { SimDaemonSet } from '../cluster/workload-objects';
 
 /**
  * The label carrying the template hash (`apps.DefaultDaemonSetUniqueLabelKey`). For a DaemonSet its

@@ -19,8 +19,10 @@
  * 10,000 completions then costs per sync what its parallelism costs, not what its history does.
  */
 import { ApiError } from '../../apiserver/api-errors';
-import type { StoreChange } from '../cluster/cluster-state';
-import { controllerOf, SimJob, SimPod } from '../cluster/objects';
+import type { StoreChange } from '../cluster/store-types';
+import { controllerOf } from '../cluster/object-meta';
+import { SimPod } from '../cluster/pod-object';
+import { SimJob } from '../cluster/workload-objects';
 import type { Controller, ControllerContext, ControllerRegistration, DelayedKey, SteadyFamily, SyncResult } from './controller';
 import { keyOf, ownerKeyOf, splitKeyOf } from './keys';
 import { finishJobSync, JobSyncInput, JobSyncPlan, JobWriteOutcome, planJobSync } from './job-reconcile';

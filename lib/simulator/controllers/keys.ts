@@ -4,7 +4,7 @@
  * queue's maps must flatten and hash again; the per-minute CronJob bench spent ~3% of its time
  * there. Objects' namespace and name never change, so the memo is safe.
  */
-import { objectKey, OwnerReference, splitKey } from '../cluster/objects';
+import { objectKey, OwnerReference, splitKey } from '../cluster/object-meta';
 
 const KEYS = new WeakMap<object, string>();
 

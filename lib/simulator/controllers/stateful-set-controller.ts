@@ -21,8 +21,11 @@
  * controller remembers each revision's template.
  */
 import { ApiError } from '../../apiserver/api-errors';
-import type { StoreChange } from '../cluster/cluster-state';
-import { controllerOf, objectKey, PodTemplateSpec, SimPod, SimStatefulSet, splitKey } from '../cluster/objects';
+import type { StoreChange } from '../cluster/store-types';
+import { PodTemplateSpec } from '../cluster/api-shapes';
+import { controllerOf, objectKey, splitKey } from '../cluster/object-meta';
+import { SimPod } from '../cluster/pod-object';
+import { SimStatefulSet } from '../cluster/workload-objects';
 import { STATEFUL_SET_POD_EVENTS } from './control';
 import type { Controller, ControllerContext, ControllerRegistration, SyncResult } from './controller';
 import { controllerRevisionName, templateHash } from './revision';

@@ -7,7 +7,8 @@
  * Only pods whose name parses as `<set>-<ordinal>` are indexed (`isMemberOf`; an unparseable
  * ordinal is ignored, reference §1.1).
  */
-import type { SimPod, SimStatefulSet } from '../cluster/objects';
+import type { SimPod } from '../cluster/pod-object';
+import type { SimStatefulSet } from '../cluster/workload-objects';
 import { OrdinalSet } from './ordinal-set';
 import { endOrdinal, isMemberOf, ordinalOf, podRevision, startOrdinal } from './stateful-set-utils';
 

@@ -15,7 +15,11 @@
  * The pods come from a {@link StatefulSetPods} index, so each query is O(log n).
  */
 import type { Draft } from '../cluster/factories';
-import type { OwnerReference, PodTemplateSpec, SimPod, SimPvc, SimStatefulSet, StatefulSetStatus } from '../cluster/objects';
+import type { PodTemplateSpec } from '../cluster/api-shapes';
+import type { SimPvc } from '../cluster/core-objects';
+import type { OwnerReference } from '../cluster/object-meta';
+import type { SimPod } from '../cluster/pod-object';
+import type { SimStatefulSet, StatefulSetStatus } from '../cluster/workload-objects';
 import type { StatefulSetPods } from './stateful-set-index';
 import {
   claimDrafts, claimIsStale, claimName, desiredClaimOwners, endOrdinal, inOrdinalRange, newPodDraft, podName, sameOwners, startOrdinal,

@@ -5,9 +5,11 @@
  */
 import type { Draft } from '../cluster/factories';
 import { podDraft, pvcDraft } from '../cluster/factories';
-import {
-  newControllerRef, OwnerReference, PodTemplateSpec, SimPod, SimPvc, SimStatefulSet,
-} from '../cluster/objects';
+import { PodTemplateSpec } from '../cluster/api-shapes';
+import { SimPvc } from '../cluster/core-objects';
+import { newControllerRef, OwnerReference } from '../cluster/object-meta';
+import { SimPod } from '../cluster/pod-object';
+import { SimStatefulSet } from '../cluster/workload-objects';
 
 /** `statefulset.kubernetes.io/pod-name`, set on every pod (`updateIdentity`). */
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';

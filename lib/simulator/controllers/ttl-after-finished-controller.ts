@@ -10,8 +10,8 @@
  * its pods); the store only has background propagation, so the Job leaves first and its pods —
  * terminal and already released by the Job controller — leave right after, at the same instant.
  */
-import type { StoreChange } from '../cluster/cluster-state';
-import { SimJob } from '../cluster/objects';
+import type { StoreChange } from '../cluster/store-types';
+import { SimJob } from '../cluster/workload-objects';
 import type { Controller, ControllerContext, ControllerRegistration, DelayedKey, SyncResult } from './controller';
 import { keyOf, splitKeyOf } from './keys';
 import { finishedConditionOf } from './job-conditions';

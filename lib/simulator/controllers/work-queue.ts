@@ -7,8 +7,8 @@
  * is synced, as a restarted controller would.
  */
 import { ApiError } from '../../apiserver/api-errors';
-import type { ClusterReader } from '../cluster/cluster-state';
-import { objectKey } from '../cluster/objects';
+import type { ClusterReader } from '../cluster/store-types';
+import { objectKey } from '../cluster/object-meta';
 import { EventPriority, EventQueue, QueuedEvent } from '../engine/event-queue';
 import type { Controller, RateLimit } from './controller';
 import { DEFAULT_RATE_LIMIT } from './controller';

@@ -354,7 +354,7 @@ export class FastForward {
     h.queue.shift(pending.map((p) => p.event), deltaMs, k * d.seq);
     h.rng.skip(k * d.draws);
     h.trace.skip(k * d.recorded);
-    h.state.skip({ uids: k * d.uids, resourceVersion: k * d.rv, deleted: scale(d.deleted, k) });
+    h.state.advanceCounters({ uids: k * d.uids, resourceVersion: k * d.rv, deleted: scale(d.deleted, k) });
     for (const [node, n] of d.allocations) h.network.skipAllocations(node, k * n);
     h.workQueues.forEach((wq, i) => wq.skipSyncs(k * d.syncs[i]));
     for (const o of view.all) shiftObject(o, deltaMs, k * d.rv);

@@ -9,10 +9,12 @@
  * suffixes, which differ from period to period without changing what happens), and how an object
  * is moved `deltaMs` later.
  */
-import type { ClusterState, StoreChange } from '../cluster/cluster-state';
-import {
-  controllerOf, SimCronJob, SimJob, SimObject, SimObjectBase, SimPod,
-} from '../cluster/objects';
+import type { ClusterState } from '../cluster/cluster-state';
+import type { StoreChange } from '../cluster/store-types';
+import { controllerOf, SimObjectBase } from '../cluster/object-meta';
+import { SimObject } from '../cluster/objects';
+import { SimPod } from '../cluster/pod-object';
+import { SimCronJob, SimJob } from '../cluster/workload-objects';
 import type { SteadyFamily } from '../controllers/controller';
 
 /** Keeps the family current and counts writes outside it. */

@@ -5,8 +5,9 @@
  * order.
  */
 import { formatInstant } from '../engine/clock';
-import { controllerOf, podImage } from '../cluster/objects';
-import type { ClusterReader } from '../cluster/cluster-state';
+import { controllerOf } from '../cluster/object-meta';
+import { podImage } from '../cluster/pod-object';
+import type { ClusterReader } from '../cluster/store-types';
 import type { ClusterDns } from '../cluster/dns';
 import type { TraceEvent } from '../engine/trace';
 

@@ -4,7 +4,7 @@
  * name, as kubectl sorts), and the DNS answers at the end.
  */
 import { formatInstant } from '../engine/clock';
-import type { SimPod } from '../cluster/objects';
+import type { SimPod } from '../cluster/pod-object';
 import { formatDurationMs } from '../engine/duration';
 import type { ReportInput } from './json';
 

@@ -1,6 +1,9 @@
-import { StoreChange } from '../../../lib/simulator/cluster/cluster-state';
+import { StoreChange } from '../../../lib/simulator/cluster/store-types';
 import { carriedDraft, Draft, nodeDraft } from '../../../lib/simulator/cluster/factories';
-import { SimJob, SimObject, SimPod, SimPvc } from '../../../lib/simulator/cluster/objects';
+import { SimPvc } from '../../../lib/simulator/cluster/core-objects';
+import { SimObject } from '../../../lib/simulator/cluster/objects';
+import { SimPod } from '../../../lib/simulator/cluster/pod-object';
+import { SimJob } from '../../../lib/simulator/cluster/workload-objects';
 import {
   Harness, harness, newCronJob, newDaemonSet, newJob, newPod, newPvc, newService, newStatefulSet,
 } from '../../helpers/builders';
@@ -165,8 +168,8 @@ describe('keepDeleted: the store keeps only the most recently deleted instances 
 
   test('bounded over a long run (dropped instances are let go in batches, not kept until the end)', () => {
     const { h } = churn(5, 5000);
-    const internal = h.state as unknown as { instances: Map<string, unknown[]> };
-    expect(internal.instances.get('Pod')!.length).toBeLessThan(2 * 1024 + 10);
+    const internal = h.state as unknown as { instances: { instances: Map<string, unknown[]> } };
+    expect(internal.instances.instances.get('Pod')!.length).toBeLessThan(2 * 1024 + 10);
     expect(h.state.history('Pod').map((p) => p.name)).toEqual(['live', 'p4995', 'p4996', 'p4997', 'p4998', 'p4999']);
     expect(h.state.droppedCount('Pod')).toBe(4995);
   });

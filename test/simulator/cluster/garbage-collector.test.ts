@@ -1,4 +1,5 @@
-import { SimPod, SimPvc } from '../../../lib/simulator/cluster/objects';
+import { SimPvc } from '../../../lib/simulator/cluster/core-objects';
+import { SimPod } from '../../../lib/simulator/cluster/pod-object';
 import { Simulation } from '../../../lib/simulator/simulation';
 import { newNode, newPod, newPvc, newStatefulSet } from '../../helpers/builders';
 import { seconds } from '../../helpers/instants';

@@ -6,7 +6,8 @@
  * parked pod through once the cluster changes.
  */
 import { InterPodAffinity, requiredAntiAffinityTerms, termMatches } from '../../../lib/simulator/cluster/inter-pod-affinity';
-import { PodSpec, SimPod } from '../../../lib/simulator/cluster/objects';
+import { PodSpec } from '../../../lib/simulator/cluster/api-shapes';
+import { SimPod } from '../../../lib/simulator/cluster/pod-object';
 import { Simulation } from '../../../lib/simulator/simulation';
 import { newNode, newPod } from '../../helpers/builders';
 import { seconds } from '../../helpers/instants';

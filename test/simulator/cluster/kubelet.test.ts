@@ -1,4 +1,4 @@
-import { SimPod } from '../../../lib/simulator/cluster/objects';
+import { SimPod } from '../../../lib/simulator/cluster/pod-object';
 import { Simulation } from '../../../lib/simulator/simulation';
 import { newNode, newPod } from '../../helpers/builders';
 import { seconds } from '../../helpers/instants';

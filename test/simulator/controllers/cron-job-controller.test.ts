@@ -5,8 +5,8 @@
  * 08:59, lastScheduleTime 09:01) with a Job still active or done. Each case cites the rule of
  * shared/reference/k8s-controller-semantics.md §5.4 it pins.
  */
-import { StoreChange } from '../../../lib/simulator/cluster/cluster-state';
-import { CronJobStatus, JobCondition, SimCronJob, SimJob } from '../../../lib/simulator/cluster/objects';
+import { StoreChange } from '../../../lib/simulator/cluster/store-types';
+import { CronJobStatus, JobCondition, SimCronJob, SimJob } from '../../../lib/simulator/cluster/workload-objects';
 import { CronJobController } from '../../../lib/simulator/controllers/cron-job-controller';
 import * as reconcile from '../../../lib/simulator/controllers/cron-job-reconcile';
 import { jobFromTemplate } from '../../../lib/simulator/controllers/cron-job-reconcile';

@@ -1,5 +1,7 @@
 import { NodeInput, nodeDraft } from '../../../lib/simulator/cluster/factories';
-import type { DaemonSetStatus, PodPhase, SimDaemonSet, SimPod, Toleration } from '../../../lib/simulator/cluster/objects';
+import type { Toleration } from '../../../lib/simulator/cluster/api-shapes';
+import type { PodPhase, SimPod } from '../../../lib/simulator/cluster/pod-object';
+import type { DaemonSetStatus, SimDaemonSet } from '../../../lib/simulator/cluster/workload-objects';
 import { DaemonSetController } from '../../../lib/simulator/controllers/daemon-set-controller';
 import { replaceNodeNameAffinity, targetNodeName } from '../../../lib/simulator/controllers/daemon-set-utils';
 import { templateHash } from '../../../lib/simulator/controllers/revision';

@@ -1,4 +1,5 @@
-import type { PodSpec, SimPod, Toleration } from '../../../lib/simulator/cluster/objects';
+import type { PodSpec, Toleration } from '../../../lib/simulator/cluster/api-shapes';
+import type { SimPod } from '../../../lib/simulator/cluster/pod-object';
 import {
   addOrUpdateToleration, allowsSurge, compareDaemonPods, daemonPodSpec, daemonPodTolerations, FailedPodBackoff, isPodAvailable,
   isPodUpdated, nodeShouldRunDaemonPod, replaceNodeNameAffinity, rollingBudget, scaledValue, targetNodeName,

@@ -4,7 +4,8 @@
  * the rule of /work/shared/reference/k8s-controller-semantics.md §4 it pins.
  */
 import type { Draft } from '../../../lib/simulator/cluster/factories';
-import type { ContainerStatusLite, JobStatus, PodCondition, PodPhase, SimJob, SimPod } from '../../../lib/simulator/cluster/objects';
+import type { ContainerStatusLite, PodCondition, PodPhase, SimPod } from '../../../lib/simulator/cluster/pod-object';
+import type { JobStatus, SimJob } from '../../../lib/simulator/cluster/workload-objects';
 import { JobController, jobControllerRegistration } from '../../../lib/simulator/controllers/job-controller';
 import { JOB_COMPLETION_INDEX_ANNOTATION, JOB_TRACKING_FINALIZER } from '../../../lib/simulator/controllers/job-utils';
 import { Harness, harness, newJob, newPod } from '../../helpers/builders';

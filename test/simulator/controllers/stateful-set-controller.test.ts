@@ -5,7 +5,8 @@
  */
 import { ApiError } from '../../../lib/apiserver/api-errors';
 import type { Draft } from '../../../lib/simulator/cluster/factories';
-import { PodPhase, SimPod, SimStatefulSet } from '../../../lib/simulator/cluster/objects';
+import { PodPhase, SimPod } from '../../../lib/simulator/cluster/pod-object';
+import { SimStatefulSet } from '../../../lib/simulator/cluster/workload-objects';
 import { STATEFUL_SET_POD_EVENTS } from '../../../lib/simulator/controllers/control';
 import { controllerRevisionName, templateHash } from '../../../lib/simulator/controllers/revision';
 import { StatefulSetController } from '../../../lib/simulator/controllers/stateful-set-controller';

@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import { ApiError } from '../../../lib/apiserver/api-errors';
 import { podStateAt } from '../../../lib/simulator/cluster/dns';
-import type { SimPod } from '../../../lib/simulator/cluster/objects';
+import type { SimPod } from '../../../lib/simulator/cluster/pod-object';
 import { ordinalOf } from '../../../lib/simulator/controllers/stateful-set-utils';
 import { Simulation } from '../../../lib/simulator/simulation';
 import type { UserActions } from '../../../lib/simulator/user-actions';

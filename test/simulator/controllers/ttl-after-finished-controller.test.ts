@@ -3,7 +3,7 @@
  * finishTime + ttlSecondsAfterFinished, requeues until then, ignores unfinished Jobs and Jobs
  * without the field.
  */
-import type { JobCondition, SimJob } from '../../../lib/simulator/cluster/objects';
+import type { JobCondition, SimJob } from '../../../lib/simulator/cluster/workload-objects';
 import {
   TtlAfterFinishedController, ttlAfterFinishedControllerRegistration, ttlTimeLeftMs,
 } from '../../../lib/simulator/controllers/ttl-after-finished-controller';

@@ -1,6 +1,6 @@
-import { StoreChange } from '../../../lib/simulator/cluster/cluster-state';
+import { StoreChange } from '../../../lib/simulator/cluster/store-types';
 import { ApiError } from '../../../lib/apiserver/api-errors';
-import { objectKey } from '../../../lib/simulator/cluster/objects';
+import { objectKey } from '../../../lib/simulator/cluster/object-meta';
 import { Controller, ControllerRegistration } from '../../../lib/simulator/controllers/controller';
 import { Simulation } from '../../../lib/simulator/simulation';
 import { newStatefulSet } from '../../helpers/builders';
