@@ -58,3 +58,5 @@ export type {
   HtmlTimelineOptions, TimelineStep, TimelineObjectRef, TimelinePodTransition, TimelineSimulationResult, TimelineScenario,
   TimelineSimulation, TimelinePodHistory,
 } from './simulator/report/html';
+export { validate } from './apiserver/validate';
+export type { ValidateOptions, ValidateResult } from './apiserver/validate';

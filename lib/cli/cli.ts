@@ -5,6 +5,7 @@
  *   cdk8s-workloads simulate <manifest files or dirs…> [--scenario FILE] [--format text|json|html] [--out FILE]
  *                            [--history full|summary] [--keep-deleted N] [--max-events N] [--no-fast-forward]
  *   cdk8s-workloads schedule "<cron>" [--time-zone ZONE] [--from ISO] [--count N] [--json]
+ *   cdk8s-workloads validate <manifest files, dirs or -> [--output text|json|yaml] [--namespace NS] [--kubernetes-version 1.27]
  *
  * Exit codes: 0 ok, 1 invalid input (one message on stderr, nothing on stdout, never a stack
  * trace), 2 bad usage (unknown option, missing argument, a flag value out of range).
@@ -15,6 +16,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CliError, CliIO, processIO } from './io';
 import { runSchedule, ScheduleCommandOptions } from './schedule-command';
 import { runSimulate, SimulateCommandOptions } from './simulate-command';
+import { runValidate, ValidateCommandOptions } from './validate-command';
 
 /**
  * Runs the CLI with `argv` (without the node and script entries) and returns the exit code.
@@ -53,6 +55,16 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .option('--json', 'print {"ok":true,"next":[…]} or {"ok":false,"error":"…"}')
     .action(async (cron: string, opts: ScheduleCommandOptions) => {
       exitCode = await runSchedule(cron, opts, io);
+    });
+
+  program.command('validate')
+    .description('validate manifests offline as `kubectl apply --dry-run=server` against a Kubernetes 1.27 API server would')
+    .argument('<paths...>', 'manifest files (YAML or JSON), directories of them, or - for stdin')
+    .addOption(new Option('-o, --output <format>', 'output format: kubectl-like lines, JSON result, or the admitted objects as YAML').choices(['text', 'json', 'yaml']).default('text'))
+    .option('-n, --namespace <namespace>', 'namespace of namespaced objects without one', 'default')
+    .option('--kubernetes-version <version>', 'Kubernetes version to validate against (only 1.27 is modelled)', '1.27')
+    .action(async (paths: string[], opts: ValidateCommandOptions) => {
+      exitCode = await runValidate(paths, opts, io);
     });
 
   try {

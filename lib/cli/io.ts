@@ -4,6 +4,11 @@ export interface CliIO {
   stdout(text: string): void;
   /** Writes to standard error (a trailing newline is not added). */
   stderr(text: string): void;
+  /**
+   * Reads standard input to the end (for the `-` argument).
+   * @default - standard input is not available: `-` is a usage error
+   */
+  stdin?: () => Promise<string>;
 }
 
 /**
@@ -29,4 +34,10 @@ export class CliError extends Error {
 export const processIO: CliIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stdin: () => new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (chunk: Buffer | string) => chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  }),
 };

@@ -1,0 +1,74 @@
+/**
+ * `validate()`: an offline `kubectl apply --dry-run=server` against a Kubernetes 1.27 API server.
+ * It runs exactly the admission the simulator's loader runs ({@link loadManifests}: parse, kind and
+ * apiVersion, the strict 1.27 schema, the API server's semantic rules, duplicates) and returns the
+ * admitted objects, as the API server would echo them back, with every issue and notice.
+ */
+import { CLUSTER_SCOPED_KINDS, Manifest } from './kinds';
+import { ManifestIssue, ManifestNotice } from './issues';
+import { loadManifests, ManifestSource } from './load-manifests';
+
+/** Options of {@link validate}. */
+export interface ValidateOptions {
+  /**
+   * Namespace of namespaced objects without `metadata.namespace` (as `kubectl apply -n`): it is
+   * filled into the admitted objects and used to detect duplicates.
+   * @default 'default'
+   */
+  readonly namespace?: string;
+  /**
+   * Base directory for relative file and directory paths.
+   * @default - the process working directory
+   */
+  readonly cwd?: string;
+}
+
+/** What {@link validate} returns. */
+export interface ValidateResult {
+  /** True when nothing was rejected (`issues` is empty). */
+  readonly valid: boolean;
+  /**
+   * The admitted objects (simulated and carried kinds), in input order, as the API server returns
+   * them from a dry-run create: the namespace filled in for namespaced kinds, nothing else added.
+   */
+  readonly objects: Manifest[];
+  /** Every rejected document's problems, each naming file, document, field path, reason and fix. */
+  readonly issues: ManifestIssue[];
+  /** Ignored kinds, kinds kept without simulated behaviour, and warnings of accepted objects. */
+  readonly notices: ManifestNotice[];
+}
+
+/**
+ * Validates manifests as `kubectl apply --dry-run=server` against a 1.27 API server would, offline.
+ * Never throws.
+ *
+ * @param source paths (files or directories), YAML/JSON strings, manifest objects, a cdk8s Chart
+ * or App, or a list of these — what {@link loadManifests} accepts
+ * @param options see {@link ValidateOptions}
+ * @returns whether everything is valid, the admitted objects, the issues and the notices
+ */
+export function validate(source: ManifestSource, options: ValidateOptions = {}): ValidateResult {
+  const namespace = options.namespace ?? 'default';
+  const loaded = loadManifests(source, { namespace, ...(options.cwd !== undefined ? { cwd: options.cwd } : {}) });
+  const objects = loaded.objects.map((o) => withNamespace(o.manifest, namespace));
+  return { valid: loaded.issues.length === 0, objects, issues: loaded.issues, notices: loaded.notices };
+}
+
+/**
+ * `kind.group/name` as kubectl prints it: `statefulset.apps/web`, `job.batch/pi`, `service/nginx`.
+ *
+ * @param manifest an object with apiVersion, kind and metadata.name (or generateName)
+ */
+export function resourceName(manifest: Manifest): string {
+  const slash = manifest.apiVersion.indexOf('/');
+  const group = slash >= 0 ? manifest.apiVersion.slice(0, slash) : '';
+  const name = manifest.metadata?.name ?? `${manifest.metadata?.generateName ?? ''}<generated>`;
+  return `${manifest.kind.toLowerCase()}${group ? `.${group}` : ''}/${name}`;
+}
+
+/** The API server fills in the request namespace for namespaced kinds; the input is not changed. */
+function withNamespace(m: Manifest, namespace: string): Manifest {
+  if (CLUSTER_SCOPED_KINDS.has(m.kind) || m.metadata?.namespace !== undefined) return m;
+  const { apiVersion, kind, metadata, ...rest } = m;
+  return { apiVersion, kind, metadata: { ...metadata, namespace }, ...rest };
+}
