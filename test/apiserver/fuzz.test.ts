@@ -88,7 +88,7 @@ test('accepts no internal crash in simulate() on mutants that load (only Manifes
 }, 120_000);
 
 const web = (patch: (s: any) => void) => {
-  const docs = structuredClone(sources[1]) as any[];
+  const docs = structuredClone(sources.find((ds) => (ds as any[]).some((d) => d?.kind === 'StatefulSet' && d.metadata?.name === 'web'))) as any[];
   patch(docs.find((d) => d.kind === 'StatefulSet'));
   return docs;
 };

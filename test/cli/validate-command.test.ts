@@ -218,16 +218,11 @@ describe('Kubernetes website examples (kubernetes/website content/en/examples/â€
     const r = await inProcess([site('cronjob-v1beta1.yaml')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`error: ${site('cronjob-v1beta1.yaml')} document 1 (CronJob hello), line 4: batch/v1beta1 CronJob is not served by Kubernetes 1.27; use apiVersion: batch/v1`);
+    expect(r.stderr).toContain(`error: ${site('cronjob-v1beta1.yaml')} document 1 (CronJob hello), line 4: no matches for kind "CronJob" in version "batch/v1beta1"; Kubernetes 1.27 serves CronJob as apiVersion: batch/v1`);
   });
 
-  // Valid for 1.27 (podFailurePolicy is beta and on by default), but rejected today. Wrong rules:
-  // the loader enforces the OpenAPI `required` lists of kubernetes-models' schemas, which the API
-  // server does not: PodFailurePolicyRule.onPodConditions is optional (validation wants exactly one
-  // of onExitCodes/onPodConditions) and PodFailurePolicyOnPodConditionsPattern.status defaults to
-  // True (batch/v1 SetDefaults_Job). The loader reports "missing required field
-  // spec.podFailurePolicy.rules[0].onPodConditions" and "â€¦.rules[1].onPodConditions[0].status".
-  test.failing('controllers/job-pod-failure-policy-example.yaml is admitted', async () => {
+  // Valid for 1.27 (podFailurePolicy is beta and on by default): a rule with only onExitCodes.
+  test('controllers/job-pod-failure-policy-example.yaml is admitted', async () => {
     const r = await inProcess([site('job-pod-failure-policy-example.yaml')]);
     expect(r).toEqual({ code: 0, stdout: 'job.batch/job-pod-failure-policy-example created (server dry run)\n', stderr: '' });
   });
