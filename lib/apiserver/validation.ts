@@ -105,7 +105,8 @@ function selectorMatchesTemplate(kind: string, spec: Obj, add: Add): void {
 function statefulSet(name: string, spec: Obj, add: Add, warnings: string[]): void {
   selectorMatchesTemplate('StatefulSet', spec, add);
   checkLabels(spec.template?.metadata?.labels, 'spec.template.metadata.labels', add);
-  checkPodSpec(spec.template?.spec ?? {}, 'spec.template.spec', { allowed: { values: ['Always'], why: 'StatefulSet pods must always restart' }, context: 'statefulset', add, warnings });
+  checkPodSpec(spec.template?.spec ?? {}, 'spec.template.spec', { allowed: { values: ['Always'], why: 'StatefulSet pods must always restart' }, context: 'statefulset', add, warnings,
+    claimVolumes: (spec.volumeClaimTemplates ?? []).map((t: Obj) => t.metadata?.name).filter(Boolean) });
   if (spec.template?.spec?.activeDeadlineSeconds !== undefined) {
     add(ManifestIssueCode.INVALID_VALUE, 'spec.template.spec.activeDeadlineSeconds', '`spec.template.spec.activeDeadlineSeconds` is forbidden in a StatefulSet template; remove it');
   }

@@ -17,8 +17,9 @@ const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 export type PodSpecContext = 'pod' | 'template';
 
 /** validation.go#ValidatePodSpec (+ ValidatePodCreate / ValidatePodTemplateSpec for ephemeral containers). */
-export function validatePodSpec(spec: Obj, path: string, context: PodSpecContext, errs: FieldErrors): void {
+export function validatePodSpec(spec: Obj, path: string, context: PodSpecContext, errs: FieldErrors, claimVolumes: readonly string[] = []): void {
   const volumes = validateVolumes(spec.volumes, `${path}.volumes`, errs);
+  for (const c of claimVolumes) volumes.add(c);
   const names = new Set<string>();
   const containers: Obj[] = spec.containers ?? [];
   validateContainerList(containers, 'containers', `${path}.containers`, names, volumes, errs);
@@ -105,6 +106,8 @@ export interface PodSpecOptions {
   readonly add: Add;
   /** Where warnings go. */
   readonly warnings: string[];
+  /** StatefulSet volumeClaimTemplates names: the controller adds them to the pod's volumes. */
+  readonly claimVolumes?: readonly string[];
 }
 
 /** The pod spec rules shared by pods and templates. */
@@ -132,7 +135,7 @@ export function checkPodSpec(spec: Obj, path: string, opts: PodSpecOptions): voi
   if (opts.context === 'statefulset') {
     const warn: Add = (_code, _path, message) => opts.warnings.push(
       `the API server accepts this StatefulSet (1.27 does not validate its pod template), but the controller cannot create its pods (FailedCreate): ${message}`);
-    validatePodSpec(spec, path, 'template', new FieldErrors(warn));
+    validatePodSpec(spec, path, 'template', new FieldErrors(warn), opts.claimVolumes);
   } else {
     validatePodSpec(spec, path, opts.context, new FieldErrors(add));
   }
