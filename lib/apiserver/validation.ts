@@ -10,6 +10,7 @@ import { dns1123LabelErrors, dns1123SubdomainErrors, labelKeyErrors, labelValueE
 import { matchesSelector } from './labels';
 import type { Manifest } from './kinds';
 import { ManifestIssueCode } from './issues';
+import { checkPodSpec } from './validation/pod-spec';
 
 /** A semantic problem at a field path. */
 export interface SemanticIssue {
@@ -53,11 +54,11 @@ export function semanticIssues(m: Manifest): SemanticResult {
   const spec = (m.spec ?? {}) as Obj;
   switch (m.kind) {
     case 'StatefulSet': statefulSet(name ?? '', spec, add, warnings); break;
-    case 'DaemonSet': daemonSet(spec, add); break;
-    case 'Job': job(name ?? '', spec, 'spec', add); break;
+    case 'DaemonSet': daemonSet(spec, add, warnings); break;
+    case 'Job': job(name ?? '', spec, 'spec', add, warnings); break;
     case 'CronJob': cronJob(name ?? '', spec, add, warnings); break;
     case 'Service': service(spec, add); break;
-    case 'Pod': podSpec(spec, 'spec', undefined, add); break;
+    case 'Pod': checkPodSpec(spec, 'spec', { context: 'pod', add, warnings }); break;
     default:
   }
   return { issues, warnings };
@@ -87,30 +88,6 @@ function nonNegative(value: unknown, path: string, add: Add): void {
   }
 }
 
-/** Pod spec rules shared by pods and templates; `allowed` restricts restartPolicy (default Always applies when unset). */
-function podSpec(spec: Obj, path: string, allowed: { values: string[]; why: string } | undefined, add: Add): void {
-  const containers: Obj[] = spec.containers ?? [];
-  const seen = new Set<string>();
-  containers.forEach((c, i) => {
-    const at = `${path}.containers[${i}]`;
-    if (!c.image) add(ManifestIssueCode.MISSING_FIELD, `${at}.image`, `missing required field \`${at}.image\`; every container needs an image`);
-    for (const e of dns1123LabelErrors(c.name ?? '')) add(ManifestIssueCode.INVALID_NAME, `${at}.name`, `\`${at}.name\` ${JSON.stringify(c.name)} is invalid: ${e}`);
-    if (seen.has(c.name)) add(ManifestIssueCode.INVALID_VALUE, `${at}.name`, `\`${at}.name\` ${JSON.stringify(c.name)} is a duplicate; container names must be unique in a pod`);
-    seen.add(c.name);
-  });
-  if (allowed) {
-    const policy = spec.restartPolicy ?? 'Always';
-    if (!allowed.values.includes(policy)) {
-      const given = spec.restartPolicy === undefined ? ' (the default when restartPolicy is not set)' : '';
-      add(ManifestIssueCode.INVALID_VALUE, `${path}.restartPolicy`,
-        `\`${path}.restartPolicy\` must be ${allowed.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${JSON.stringify(policy)}${given}; ${allowed.why}`);
-    }
-  }
-  nonNegative(spec.terminationGracePeriodSeconds, `${path}.terminationGracePeriodSeconds`, add);
-  if (spec.hostname) for (const e of dns1123LabelErrors(spec.hostname)) add(ManifestIssueCode.INVALID_VALUE, `${path}.hostname`, `\`${path}.hostname\` is invalid: ${e}`);
-  if (spec.subdomain) for (const e of dns1123LabelErrors(spec.subdomain)) add(ManifestIssueCode.INVALID_VALUE, `${path}.subdomain`, `\`${path}.subdomain\` is invalid: ${e}`);
-}
-
 /** selector non-empty and matching the template labels (apps `ValidateStatefulSetSpec` / `ValidateDaemonSetSpec`). */
 function selectorMatchesTemplate(kind: string, spec: Obj, add: Add): void {
   const selector = spec.selector as Obj | undefined;
@@ -129,7 +106,8 @@ function selectorMatchesTemplate(kind: string, spec: Obj, add: Add): void {
 function statefulSet(name: string, spec: Obj, add: Add, warnings: string[]): void {
   selectorMatchesTemplate('StatefulSet', spec, add);
   checkLabels(spec.template?.metadata?.labels, 'spec.template.metadata.labels', add);
-  podSpec(spec.template?.spec ?? {}, 'spec.template.spec', { values: ['Always'], why: 'StatefulSet pods must always restart' }, add);
+  checkPodSpec(spec.template?.spec ?? {}, 'spec.template.spec', { allowed: { values: ['Always'], why: 'StatefulSet pods must always restart' }, context: 'statefulset', add, warnings,
+    claimVolumes: (spec.volumeClaimTemplates ?? []).map((t: Obj) => t.metadata?.name).filter(Boolean) });
   if (spec.template?.spec?.activeDeadlineSeconds !== undefined) {
     add(ManifestIssueCode.INVALID_VALUE, 'spec.template.spec.activeDeadlineSeconds', '`spec.template.spec.activeDeadlineSeconds` is forbidden in a StatefulSet template; remove it');
   }
@@ -163,10 +141,10 @@ function statefulSet(name: string, spec: Obj, add: Add, warnings: string[]): voi
   }
 }
 
-function daemonSet(spec: Obj, add: Add): void {
+function daemonSet(spec: Obj, add: Add, warnings: string[]): void {
   selectorMatchesTemplate('DaemonSet', spec, add);
   checkLabels(spec.template?.metadata?.labels, 'spec.template.metadata.labels', add);
-  podSpec(spec.template?.spec ?? {}, 'spec.template.spec', { values: ['Always'], why: 'DaemonSet pods must always restart' }, add);
+  checkPodSpec(spec.template?.spec ?? {}, 'spec.template.spec', { allowed: { values: ['Always'], why: 'DaemonSet pods must always restart' }, context: 'template', add, warnings });
   nonNegative(spec.minReadySeconds, 'spec.minReadySeconds', add);
   const ru = spec.updateStrategy?.rollingUpdate;
   if ((spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate' && ru) {
@@ -189,12 +167,13 @@ function daemonSet(spec: Obj, add: Add): void {
   }
 }
 
-function job(name: string, spec: Obj, path: string, add: Add): void {
+function job(name: string, spec: Obj, path: string, add: Add, warnings: string[]): void {
   const templatePath = `${path}.template`;
   checkLabels(spec.template?.metadata?.labels, `${templatePath}.metadata.labels`, add);
-  podSpec(spec.template?.spec ?? {}, `${templatePath}.spec`, {
-    values: ['OnFailure', 'Never'], why: 'a Job pod must stop when its work is done (set restartPolicy: OnFailure to retry in place, or Never for a new pod per retry)',
-  }, add);
+  checkPodSpec(spec.template?.spec ?? {}, `${templatePath}.spec`, {
+    allowed: { values: ['OnFailure', 'Never'], why: 'a Job pod must stop when its work is done (set restartPolicy: OnFailure to retry in place, or Never for a new pod per retry)' },
+    context: 'template', add, warnings,
+  });
   for (const f of ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished']) nonNegative(spec[f], `${path}.${f}`, add);
   if (spec.completionMode === 'Indexed' && spec.completions === undefined) {
     add(ManifestIssueCode.MISSING_FIELD, `${path}.completions`, `missing required field \`${path}.completions\` when completionMode is Indexed`);
@@ -219,7 +198,7 @@ function cronJob(name: string, spec: Obj, add: Add, warnings: string[]): void {
   if (jobSpec.selector !== undefined || jobSpec.manualSelector === true) {
     add(ManifestIssueCode.INVALID_VALUE, 'spec.jobTemplate.spec.selector', '`spec.jobTemplate.spec.selector` and `manualSelector` are not allowed in a CronJob; remove them');
   }
-  job('', { ...jobSpec, selector: undefined, manualSelector: undefined }, 'spec.jobTemplate.spec', add);
+  job('', { ...jobSpec, selector: undefined, manualSelector: undefined }, 'spec.jobTemplate.spec', add, warnings);
   const schedule: string = spec.schedule;
   let expression = schedule;
   let timeZone: string | undefined = spec.timeZone;
