@@ -2,31 +2,15 @@
  * `cdk8s-workloads schedule` end to end: the built CLI as a child process (exit codes, stdout,
  * stderr, JSON), and in-process through `main()` with captured output.
  */
-import { execFileSync, execSync, spawnSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../lib/cli/cli';
 import { CliIO } from '../../lib/cli/io';
+import { CLI, ensureBuiltCli, ROOT } from '../helpers/built-cli';
 
-const ROOT = path.join(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'build', 'lib', 'cli', 'cli.js');
 
-/** Sources whose compiled output this test runs, paired with that output. */
-const SOURCES = ['cli/cli.ts', 'cli/schedule-command.ts', 'cli/io.ts', 'schedule/schedule.ts', 'schedule/cron-spec.ts', 'schedule/zone.ts', 'schedule/go-duration.ts', 'schedule/time-zones.ts']
-  .map((f) => [path.join(ROOT, 'lib', f), path.join(ROOT, 'build', 'lib', f.replace(/\.ts$/, '.js'))]);
-
-beforeAll(() => {
-  const stale = SOURCES.some(([src, out]) => !fs.existsSync(out) || fs.statSync(out).mtimeMs < fs.statSync(src).mtimeMs);
-  if (stale) {
-    try {
-      execSync('npm run build', { cwd: ROOT, stdio: 'pipe' });
-    } catch (e) {
-      // tsc emits even when another part of the tree has type errors; the check below decides.
-    }
-  }
-  const still = SOURCES.filter(([src, out]) => !fs.existsSync(out) || fs.statSync(out).mtimeMs < fs.statSync(src).mtimeMs);
-  if (still.length > 0) throw new Error(`build/ is missing or stale for ${still.map(([s]) => path.relative(ROOT, s)).join(', ')}: run npm run build`);
-}, 180_000);
+ensureBuiltCli();
 
 interface Run { code: number | null; stdout: string; stderr: string }
 

@@ -4,36 +4,19 @@
  * with a string as stdin, and real manifests from the Kubernetes website examples
  * (test/cli/fixtures/k8s-website/, copied from kubernetes/website content/en/examples/…).
  */
-import { execSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { main } from '../../lib/cli/cli';
 import { CliIO } from '../../lib/cli/io';
+import { CLI, ensureBuiltCli, ROOT } from '../helpers/built-cli';
 
-const ROOT = path.join(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'build', 'lib', 'cli', 'cli.js');
 const WEBSITE = path.join('test', 'cli', 'fixtures', 'k8s-website');
 const site = (name: string) => path.join(WEBSITE, name);
 
-/** Sources whose compiled output this test runs, paired with that output. */
-const SOURCES = ['cli/cli.ts', 'cli/validate-command.ts', 'cli/io.ts', 'apiserver/validate.ts', 'apiserver/load-manifests.ts', 'apiserver/issues.ts',
-  'apiserver/schema.ts', 'apiserver/validation.ts', 'apiserver/kinds.ts', 'apiserver/yaml-positions.ts']
-  .map((f) => [path.join(ROOT, 'lib', f), path.join(ROOT, 'build', 'lib', f.replace(/\.ts$/, '.js'))]);
-
-beforeAll(() => {
-  const stale = SOURCES.some(([src, out]) => !fs.existsSync(out) || fs.statSync(out).mtimeMs < fs.statSync(src).mtimeMs);
-  if (stale) {
-    try {
-      execSync('npm run build', { cwd: ROOT, stdio: 'pipe' });
-    } catch (e) {
-      // tsc emits even when another part of the tree has type errors; the check below decides.
-    }
-  }
-  const still = SOURCES.filter(([src, out]) => !fs.existsSync(out) || fs.statSync(out).mtimeMs < fs.statSync(src).mtimeMs);
-  if (still.length > 0) throw new Error(`build/ is missing or stale for ${still.map(([s]) => path.relative(ROOT, s)).join(', ')}: run npm run build`);
-}, 180_000);
+ensureBuiltCli();
 
 interface Run { code: number | null; stdout: string; stderr: string }
 
