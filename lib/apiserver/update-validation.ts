@@ -5,6 +5,7 @@
  */
 import { validateStrict } from './schema';
 import { deepEqual } from '../util/deep-equal';
+import { requiredIssues } from './required';
 import { semanticIssues } from './validation';
 
 /**
@@ -31,6 +32,10 @@ export const validateUpdate: UpdateValidator = (kind, name, before, after) => {
   if (!apiVersion) return [];
   const manifest = { apiVersion, kind, metadata: { name, labels: a.metadata?.labels, annotations: a.metadata?.annotations }, spec: a.spec };
   const errors = validateStrict(manifest).map((i) => `${kind} "${name}" is invalid: ${i.message}`);
+  if (errors.length > 0) return errors;
+  // The schema check no longer enforces OpenAPI `required`; an update must still keep what the Go
+  // validation requires (ValidateStatefulSetUpdate etc. rerun the object validation first).
+  errors.push(...requiredIssues(manifest).map((i) => `${kind} "${name}" is invalid: ${i.message}`));
   if (errors.length > 0) return errors;
   const changed = (field: string) => !deepEqual(b.spec?.[field], a.spec?.[field]);
   // A stored Job without manualSelector carries the selector the server generated on create

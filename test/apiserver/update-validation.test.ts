@@ -34,3 +34,8 @@ test('fails when a patch changes a Job\'s completions or template (immutable)', 
 test('fails when a patch sets a selector on a Job without manualSelector', () => {
   expect(() => simulate(JOB, { until: '1m', steps: [patch('5s', { selector: { matchLabels: { app: 'x' } } })] })).toThrow(/spec\.selector/);
 });
+
+test('fails when a patch removes a field the Go validation requires (a container image)', () => {
+  expect(() => simulate(JOB, { until: '1m', steps: [{ at: '5s', patch: { kind: 'Job', name: 'work', patch: { spec: { template: { spec: { containers: [{ name: 'c', image: null }] } } } } } }] }))
+    .toThrow(/Job "work" is invalid: spec\.template\.spec\.containers\[0\]\.image: Required value/);
+});
