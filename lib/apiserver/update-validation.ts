@@ -5,6 +5,7 @@
  */
 import { validateStrict } from './schema';
 import { deepEqual } from '../util/deep-equal';
+import { API_VERSION } from './discovery';
 import { requiredIssues } from './required';
 import { semanticIssues } from './validation';
 
@@ -14,7 +15,8 @@ import { semanticIssues } from './validation';
  */
 export type UpdateValidator = (kind: string, name: string, before: Record<string, unknown>, after: Record<string, unknown>) => string[];
 
-const API_VERSION: Record<string, string> = { StatefulSet: 'apps/v1', DaemonSet: 'apps/v1', Job: 'batch/v1', CronJob: 'batch/v1', Service: 'v1' };
+/** The kinds whose scenario updates are validated here (a Pod's or claim's are not yet). */
+const UPDATE_VALIDATED: ReadonlySet<string> = new Set(['StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service']);
 /** `pkg/apis/apps/validation/validation.go#ValidateStatefulSetUpdate`: only these spec fields may change. */
 const STATEFUL_SET_MUTABLE = ['replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy', 'minReadySeconds'];
 
@@ -28,8 +30,8 @@ export const validateUpdate: UpdateValidator = (kind, name, before, after) => {
     const bad = ((a.spec?.taints ?? []) as Obj[]).filter((t) => !['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(t.effect) || typeof t.key !== 'string');
     return bad.map((t) => `Node "${name}" is invalid: spec.taints: each taint needs a key and an effect NoSchedule, PreferNoSchedule or NoExecute, got ${JSON.stringify(t)}`);
   }
+  if (!UPDATE_VALIDATED.has(kind)) return [];
   const apiVersion = API_VERSION[kind];
-  if (!apiVersion) return [];
   const manifest = { apiVersion, kind, metadata: { name, labels: a.metadata?.labels, annotations: a.metadata?.annotations }, spec: a.spec };
   const errors = validateStrict(manifest).map((i) => `${kind} "${name}" is invalid: ${i.message}`);
   if (errors.length > 0) return errors;
