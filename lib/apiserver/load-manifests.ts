@@ -11,7 +11,8 @@
  *    ignored with a notice;
  * 3. the strict 1.27 schema (lib/apiserver/schema.ts `validateStrict`): unknown fields with a
  *    did-you-mean hint (seed 004's `spec.templates`), wrong types (decode.ts, discovery.ts before it;
- *    prepare.ts and required.ts after it: status dropped, the Go validation's required fields);
+ *    prepare.ts, defaults/ and required.ts after it: status dropped, the SetDefaults_* defaulting,
+ *    the Go validation's required fields);
  * 4. the API server's semantic rules (semantic.ts), e.g. Job restartPolicy, selector vs template
  *    labels, CronJob schedule and time zone via lib/schedule/schedule.ts `Schedule.parse`.
  *
@@ -26,6 +27,7 @@ import { decodeDocuments } from './decode';
 import { API_VERSION, resolveKind } from './discovery';
 import { CARRIED_KINDS, CLUSTER_SCOPED_KINDS, Manifest, MODELLED_KINDS } from './kinds';
 import { describeLocation, ManifestError, ManifestIssue, ManifestIssueCode, ManifestNotice } from './issues';
+import { defaultObject } from './defaults';
 import { dropNulls, NullIssue, prepareForCreate } from './prepare';
 import { requiredIssues } from './required';
 import { semanticIssues } from './validation';
@@ -319,7 +321,9 @@ function validateDoc(doc: RawDoc, issues: ManifestIssue[], notices: ManifestNoti
     return undefined;
   }
   const nulls: NullIssue[] = [];
-  const m = prepareForCreate(dropNulls(raw, nulls) as Manifest);
+  // The decoder defaults (defaults/: SetDefaults_*) before the registry's PrepareForCreate and
+  // validation, as kube-apiserver does; the simulator gets the defaulted object.
+  const m = defaultObject(prepareForCreate(dropNulls(raw, nulls) as Manifest));
   const required = requiredIssues(m);
   for (const s of [...nulls, ...required]) issues.push(issue(doc, s.code, s.path, m, s.message));
   if (nulls.length > 0 || required.length > 0) return undefined;

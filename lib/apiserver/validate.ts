@@ -4,6 +4,8 @@
  * apiVersion, the strict 1.27 schema, the API server's semantic rules, duplicates) and returns the
  * admitted objects, as the API server would echo them back, with every issue and notice.
  */
+import { createHash } from 'crypto';
+import { withServerFields } from './defaults';
 import { CLUSTER_SCOPED_KINDS, Manifest } from './kinds';
 import { ManifestIssue, ManifestNotice } from './issues';
 import { loadManifests, ManifestSource } from './load-manifests';
@@ -29,7 +31,9 @@ export interface ValidateResult {
   readonly valid: boolean;
   /**
    * The admitted objects (simulated and carried kinds), in input order, as the API server returns
-   * them from a dry-run create: the namespace filled in for namespaced kinds, nothing else added.
+   * them from a dry-run create: defaulted (`SetDefaults_*` of `pkg/apis/{core,apps,batch}/v1`),
+   * the namespace filled in for namespaced kinds, and a Job's generated selector and labels with
+   * its `metadata.uid` (a name-derived UUID, stable across runs, where the server draws a random one).
    */
   readonly objects: Manifest[];
   /** Every rejected document's problems, each naming file, document, field path, reason and fix. */
@@ -50,7 +54,10 @@ export interface ValidateResult {
 export function validate(source: ManifestSource, options: ValidateOptions = {}): ValidateResult {
   const namespace = options.namespace ?? 'default';
   const loaded = loadManifests(source, { namespace, ...(options.cwd !== undefined ? { cwd: options.cwd } : {}) });
-  const objects = loaded.objects.map((o) => withNamespace(o.manifest, namespace));
+  const objects = loaded.objects.map((o) => {
+    const m = withNamespace(o.manifest, namespace);
+    return withServerFields(m, stableUid(m));
+  });
   return { valid: loaded.issues.length === 0, objects, issues: loaded.issues, notices: loaded.notices };
 }
 
@@ -71,4 +78,15 @@ function withNamespace(m: Manifest, namespace: string): Manifest {
   if (CLUSTER_SCOPED_KINDS.has(m.kind) || m.metadata?.namespace !== undefined) return m;
   const { apiVersion, kind, metadata, ...rest } = m;
   return { apiVersion, kind, metadata: { ...metadata, namespace }, ...rest };
+}
+
+/**
+ * A UUID (RFC 4122 layout, version 5 bits) derived from kind, namespace and name: the API server
+ * assigns a random one (`uuid.NewUUID` in `FillObjectMetaSystemFields`); a stable one keeps
+ * `validate -o yaml` output reproducible.
+ */
+function stableUid(m: Manifest): string {
+  const h = createHash('sha1').update(`${m.kind}/${m.metadata?.namespace ?? ''}/${m.metadata?.name ?? m.metadata?.generateName ?? ''}`).digest('hex');
+  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

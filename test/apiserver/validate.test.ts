@@ -1,4 +1,5 @@
 /** `validate()`: the loader's admission as an offline `kubectl apply --dry-run=server`. */
+import { defaultObject } from '../../lib/apiserver/defaults';
 import * as path from 'path';
 import { ManifestIssueCode } from '../../lib/apiserver/issues';
 import { resourceName, validate } from '../../lib/apiserver/validate';
@@ -15,10 +16,11 @@ test('is exported from the package entry point', () => {
   expect(pkg.validate).toBe(validate);
 });
 
-test('admits a valid object and fills in the default namespace, leaving the input unchanged', () => {
+test('admits a valid object, defaulted, and fills in the default namespace, leaving the input unchanged', () => {
   const input = sts();
   const r = validate(input);
-  expect(r).toEqual({ valid: true, objects: [{ ...input, metadata: { name: 'web', namespace: 'default' } }], issues: [], notices: [] });
+  expect(r).toEqual({ valid: true, objects: [{ ...defaultObject(input), metadata: { name: 'web', namespace: 'default' } }], issues: [], notices: [] });
+  expect(r.objects[0].spec).toMatchObject({ replicas: 1, podManagementPolicy: 'OrderedReady', template: { spec: { restartPolicy: 'Always' } } });
   expect(input.metadata).toEqual({ name: 'web' });
 });
 

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
+import { defaultObject, withServerFields } from '../../lib/apiserver/defaults';
 import { main } from '../../lib/cli/cli';
 import { CliIO } from '../../lib/cli/io';
 import { CLI, ensureBuiltCli, ROOT } from '../helpers/built-cli';
@@ -112,7 +113,13 @@ describe('spawned CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const job = YAML.parse(fs.readFileSync(path.join(ROOT, site('job.yaml')), 'utf8'));
-    expect(JSON.parse(r.stdout)).toEqual({ valid: true, objects: [{ ...job, metadata: { name: 'pi', namespace: 'default' } }], issues: [], notices: [] });
+    const out = JSON.parse(r.stdout);
+    // The defaulted Job, as `kubectl apply --dry-run=server -o json` prints it: SetDefaults_Job and
+    // the pod defaults, the uid, and the selector and labels the registry generates from it.
+    const expected = withServerFields(defaultObject({ ...job, metadata: { name: 'pi', namespace: 'default' } }), out.objects[0].metadata.uid);
+    expect(out).toEqual({ valid: true, objects: [expected], issues: [], notices: [] });
+    expect(out.objects[0].spec).toMatchObject({ backoffLimit: 4, completions: 1, parallelism: 1, completionMode: 'NonIndexed', suspend: false });
+    expect(out.objects[0].spec.template.metadata.labels['batch.kubernetes.io/job-name']).toBe('pi');
   });
 
   test('--output json on failure: the result with the issues on stdout, exit 1', () => {
@@ -137,6 +144,11 @@ describe('spawned CLI', () => {
     const docs = YAML.parseAllDocuments(r.stdout).map((d) => d.toJS());
     expect(docs.map((d) => `${d.kind}/${d.metadata.namespace}/${d.metadata.name}`)).toEqual(['Service/shop/nginx', 'StatefulSet/shop/web']);
     expect(docs[1].spec.volumeClaimTemplates[0].spec.resources.requests.storage).toBe('1Gi');
+    // The defaulted objects, like `kubectl apply --dry-run=server -o yaml`.
+    expect(docs[0].spec).toMatchObject({ type: 'ClusterIP', sessionAffinity: 'None', ipFamilyPolicy: 'SingleStack', ipFamilies: ['IPv4'] });
+    expect(docs[1].spec).toMatchObject({ podManagementPolicy: 'OrderedReady', revisionHistoryLimit: 10, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } } });
+    expect(docs[1].spec.volumeClaimTemplates[0].spec.volumeMode).toBe('Filesystem');
+    expect(docs[1].spec.template.spec.containers[0]).toMatchObject({ imagePullPolicy: 'IfNotPresent', terminationMessagePath: '/dev/termination-log' });
   });
 
   test('--output yaml on failure: nothing on stdout, exit 1', () => {
