@@ -1,11 +1,12 @@
 /**
  * The API server's checks on an update made by a scenario step (`patch`, `scale`, `setImage`):
  * the strict 1.27 schema and semantic rules on the result, plus the immutable fields
- * (`ValidateStatefulSetUpdate`, `ValidateDaemonSetUpdate`, `ValidateJobSpecUpdate`).
+ * (`ValidateStatefulSetUpdate`, `ValidateDaemonSetUpdate`, `ValidateJobSpecUpdate`, `ValidatePodUpdate`).
  */
 import { validateStrict } from './schema';
 import { deepEqual } from '../util/deep-equal';
 import { API_VERSION } from './discovery';
+import { podSpecUpdateErrors } from './pod-update';
 import { requiredIssues } from './required';
 import { semanticIssues } from './validation';
 
@@ -15,7 +16,7 @@ import { semanticIssues } from './validation';
  */
 export type UpdateValidator = (kind: string, name: string, before: Record<string, unknown>, after: Record<string, unknown>) => string[];
 
-/** The kinds whose scenario updates are validated here (a Pod's or claim's are not yet). */
+/** The kinds whose scenario updates are validated here besides Pod (pod-update.ts); a claim's are not yet. */
 const UPDATE_VALIDATED: ReadonlySet<string> = new Set(['StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service']);
 /** `pkg/apis/apps/validation/validation.go#ValidateStatefulSetUpdate`: only these spec fields may change. */
 const STATEFUL_SET_MUTABLE = ['replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy', 'minReadySeconds'];
@@ -29,6 +30,11 @@ export const validateUpdate: UpdateValidator = (kind, name, before, after) => {
   if (kind === 'Node') {
     const bad = ((a.spec?.taints ?? []) as Obj[]).filter((t) => !['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(t.effect) || typeof t.key !== 'string');
     return bad.map((t) => `Node "${name}" is invalid: spec.taints: each taint needs a key and an effect NoSchedule, PreferNoSchedule or NoExecute, got ${JSON.stringify(t)}`);
+  }
+  if (kind === 'Pod') {
+    const manifest = { apiVersion: 'v1', kind, metadata: { name, labels: a.metadata?.labels, annotations: a.metadata?.annotations }, spec: a.spec };
+    const schema = validateStrict(manifest).map((i) => `Pod "${name}" is invalid: ${i.message}`);
+    return schema.length > 0 ? schema : podSpecUpdateErrors(name, b.spec ?? {}, a.spec ?? {});
   }
   if (!UPDATE_VALIDATED.has(kind)) return [];
   const apiVersion = API_VERSION[kind];

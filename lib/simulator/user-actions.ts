@@ -164,7 +164,7 @@ export class UserActions {
   }
 
   /**
-   * `kubectl patch --type merge` (RFC 7386 JSON merge patch) on a workload, Service or Node. For
+   * `kubectl patch --type merge` (RFC 7386 JSON merge patch) on a workload, Service, Pod or Node. For
    * workloads the patch applies to `{metadata: {labels, annotations}, spec}`; the spec's defaults
    * are re-applied and `generation` is bumped when the spec changed. For a Node: `metadata.labels`,
    * `spec.unschedulable`, `spec.taints`. For a Service: `metadata.labels`, `spec`.
@@ -194,8 +194,12 @@ export class UserActions {
       });
       return;
     }
+    if (obj.kind === 'Pod') {
+      this.patchPod(obj, patch);
+      return;
+    }
     if (obj.kind !== 'StatefulSet' && obj.kind !== 'DaemonSet' && obj.kind !== 'Job' && obj.kind !== 'CronJob') {
-      throw new ApiError('Invalid', `patching ${kind} is not simulated; patch a StatefulSet, DaemonSet, Job, CronJob, Service or Node`);
+      throw new ApiError('Invalid', `patching ${kind} is not simulated; patch a StatefulSet, DaemonSet, Job, CronJob, Service, Pod or Node`);
     }
     const before = { metadata: { labels: obj.labels, annotations: obj.annotations }, spec: obj.spec as unknown as Record<string, unknown> };
     const after = mergePatch(before, patch) as { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: Record<string, unknown> };
@@ -211,6 +215,28 @@ export class UserActions {
       w.annotations = { ...(after.metadata?.annotations ?? {}) };
       (w as { spec: unknown }).spec = spec;
       if (changed) w.generation += 1;
+    });
+  }
+
+  /**
+   * A Pod patch: `metadata.labels`, `metadata.annotations` and the spec fields ValidatePodUpdate
+   * allows (checked by the update validator); of the spec only `schedulingGates` is simulated
+   * (removing the last gate lets the scheduler take the pod), other allowed spec changes are refused.
+   */
+  private patchPod(pod: SimPod, patch: Record<string, unknown>): void {
+    const before = { metadata: { labels: pod.labels, annotations: pod.annotations }, spec: pod.spec as unknown as Record<string, unknown> };
+    const after = mergePatch(before, patch) as { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: Record<string, unknown> };
+    this.check('Pod', pod.name, before, after);
+    const spec = { ...(after.spec ?? {}) } as unknown as SimPod['spec'];
+    const { schedulingGates: _a, ...restAfter } = spec;
+    const { schedulingGates: _b, ...restBefore } = pod.spec;
+    if (!deepEqual(restAfter, restBefore)) {
+      throw new ApiError('Invalid', `patching Pod ${pod.name}: only metadata.labels, metadata.annotations and spec.schedulingGates are simulated`);
+    }
+    this.state.update(pod, (p) => {
+      p.labels = { ...(after.metadata?.labels ?? {}) };
+      p.annotations = { ...(after.metadata?.annotations ?? {}) };
+      p.spec = spec;
     });
   }
 

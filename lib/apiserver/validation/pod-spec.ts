@@ -1,12 +1,13 @@
 /**
  * ValidatePodSpec of Kubernetes 1.27 (`pkg/apis/core/validation/validation.go`) for the fields the
  * simulated kinds use: volumes, containers, init and ephemeral containers, restartPolicy,
- * dnsPolicy, nodeSelector, security context, tolerations.
+ * dnsPolicy, nodeSelector, security context, tolerations, scheduling gates.
  */
 import { ManifestIssueCode } from '../issues';
 import { dns1123LabelErrors, labelKeyErrors, labelValueErrors } from '../names';
 import { Add, FieldErrors, Obj } from './field';
 import { validateContainerList, validateIds } from './containers';
+import { validateSchedulingGates } from './scheduling-gates';
 import { validateVolumes } from './volumes';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -47,6 +48,7 @@ export function validatePodSpec(spec: Obj, path: string, context: PodSpecContext
   // validation.go#ValidatePodSecurityContext
   validateIds(spec.securityContext, `${path}.securityContext`, errs, ['runAsUser', 'runAsGroup', 'fsGroup']);
   validateTolerations(spec.tolerations, `${path}.tolerations`, errs);
+  validateSchedulingGates(spec.schedulingGates, `${path}.schedulingGates`, errs);
 }
 
 // meta/v1/validation.go#ValidateLabels (as ValidatePodSpec applies it to nodeSelector)

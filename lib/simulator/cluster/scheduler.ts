@@ -20,6 +20,14 @@
  * `pkg/scheduler/internal/queue/scheduling_queue.go`). It is event-driven; nothing polls. A
  * message identical to the pod's previous one is not recorded again (the real event recorder
  * folds repeats into a count).
+ *
+ * A pod with `spec.schedulingGates` (PodSchedulingReadiness, beta and on in 1.27) is not
+ * considered at all: the SchedulingGates plugin's PreEnqueue
+ * (`pkg/scheduler/framework/plugins/schedulinggates/scheduling_gates.go`) returns
+ * UnschedulableAndUnresolvable "waiting for scheduling gates: [...]" and the pod waits, without a
+ * FailedScheduling event, until an update removes its last gate (the pod update re-runs
+ * PreEnqueue). Its PodScheduled=False condition with reason SchedulingGated is the one the pod
+ * registry sets on create (`pkg/registry/core/pod/strategy.go#applySchedulingGatedCondition`).
  */
 import { EventPriority, EventQueue } from '../engine/event-queue';
 import type { EventRecorder } from '../engine/recorder';
@@ -30,42 +38,8 @@ import { AffinityTerm, InterPodAffinity, InterPodAffinityState, requiredAffinity
 import { matchesRequiredNodeAffinity } from '../../apiserver/labels';
 import { SimNode } from './core-objects';
 import { isPodTerminal, SimPod } from './pod-object';
-import { cpuMilli, memoryBytes } from './quantity';
+import { PodRequests, podRequests } from './pod-requests';
 import { firstUntoleratedTaint, formatTaint, tolerates, UNSCHEDULABLE_TAINT_KEY } from './taints';
-
-/** Non-zero defaults used for scoring (`pkg/scheduler/util/pod_resources.go`). */
-export const DEFAULT_SCORING_REQUEST = { cpuMilli: 100, memoryBytes: 200 * 1024 * 1024 } as const;
-
-/** A pod's resource requests (sum over containers; init containers take the max, as `computePodResourceRequest`). */
-export interface PodRequests {
-  /** Requested millicores. */
-  readonly cpuMilli: number;
-  /** Requested bytes. */
-  readonly memoryBytes: number;
-  /** With the scoring defaults for containers that request nothing. */
-  readonly nonZeroCpuMilli: number;
-  /** With the scoring defaults for containers that request nothing. */
-  readonly nonZeroMemoryBytes: number;
-}
-
-/** The resource requests of a pod spec (requests were defaulted from limits at creation). */
-export function podRequests(spec: SimPod['spec']): PodRequests {
-  let cpu = 0; let mem = 0; let nzCpu = 0; let nzMem = 0;
-  for (const c of spec.containers ?? []) {
-    const r = (c.resources?.requests ?? {}) as Record<string, string | number>;
-    const cc = cpuMilli(r.cpu);
-    const mm = memoryBytes(r.memory);
-    cpu += cc; mem += mm;
-    nzCpu += r.cpu === undefined ? DEFAULT_SCORING_REQUEST.cpuMilli : cc;
-    nzMem += r.memory === undefined ? DEFAULT_SCORING_REQUEST.memoryBytes : mm;
-  }
-  for (const c of spec.initContainers ?? []) {
-    const r = (c.resources?.requests ?? {}) as Record<string, string | number>;
-    cpu = Math.max(cpu, cpuMilli(r.cpu));
-    mem = Math.max(mem, memoryBytes(r.memory));
-  }
-  return { cpuMilli: cpu, memoryBytes: mem, nonZeroCpuMilli: nzCpu, nonZeroMemoryBytes: nzMem };
-}
 
 interface Usage {
   cpuMilli: number;
@@ -82,6 +56,8 @@ export type NodeFitResult = { fits: true } | { fits: false; reasons: string[] };
 export class Scheduler {
   private readonly pending = new Set<SimPod>();
   private readonly parked = new Map<SimPod, string>();
+  /** Pods held back by their scheduling gates. */
+  private readonly gated = new Set<SimPod>();
   /** The parked pods that have required pod affinity terms, with those terms. */
   private readonly parkedWithAffinity = new Map<SimPod, AffinityTerm[]>();
   private readonly usage = new Map<string, Usage>();
@@ -107,7 +83,7 @@ export class Scheduler {
    */
   public quietState(): string | undefined {
     if (this.pending.size > 0 || this.cycleQueued) return undefined;
-    return `${this.parked.size}|${this.parkedWithAffinity.size}|${this.counted.size}`;
+    return `${this.parked.size}|${this.parkedWithAffinity.size}|${this.counted.size}${this.gated.size > 0 ? `|${this.gated.size}` : ''}`;
   }
 
   /** Pods waiting for a node that fits (for reports and tests). */
@@ -152,7 +128,8 @@ export class Scheduler {
       case 'Pod': {
         this.account(o);
         const wantsNode = o.deletedMs === null && o.nodeName === null && o.deletionMs === null && !isPodTerminal(o);
-        if (wantsNode && !this.pending.has(o) && !this.parked.has(o)) {
+        if (this.gated.has(o) && (!wantsNode || !isGated(o))) this.gated.delete(o);
+        if (wantsNode && !this.pending.has(o) && !this.parked.has(o) && !this.gated.has(o)) {
           this.pending.add(o);
           this.requestCycle();
         } else if (!wantsNode) {
@@ -268,6 +245,10 @@ export class Scheduler {
     const allNodes = () => (nodes ??= this.state.list('Node'));
     for (const pod of batch) {
       if (pod.deletedMs !== null || pod.nodeName !== null || pod.deletionMs !== null) continue;
+      if (isGated(pod)) {
+        this.gate(pod);
+        continue;
+      }
       // NodeAffinity PreFilter (1.27 `nodeaffinity.PreFilter` → PreFilterResult.NodeNames): a pod
       // pinned with `matchFields metadata.name In` (DaemonSet pods) is filtered only against those
       // nodes, which keeps a DaemonSet rollout linear. The binding is the same as with a full scan
@@ -332,6 +313,19 @@ export class Scheduler {
     return false;
   }
 
+  /** Holds a gated pod back, with the SchedulingGated condition the pod registry gives it on create. */
+  private gate(pod: SimPod): void {
+    this.gated.add(pod);
+    const previous = pod.conditions.find((x) => x.type === 'PodScheduled');
+    if (previous?.reason === 'SchedulingGated') return;
+    const now = this.state.nowMs();
+    this.state.update(pod, (p) => {
+      p.conditions = [...p.conditions.filter((x) => x.type !== 'PodScheduled'), {
+        type: 'PodScheduled', status: 'False', reason: 'SchedulingGated', message: 'Scheduling is blocked due to non-empty scheduling gates', lastTransitionMs: now,
+      }];
+    });
+  }
+
   /** VolumeBinding PreFilter: every claim the pod mounts must exist and not be terminating. */
   private volumePreFilter(pod: SimPod): string | undefined {
     for (const claim of claimNames(pod)) {
@@ -368,6 +362,11 @@ function pinnedNodes(pod: SimPod, state: ClusterState): SimNode[] | undefined {
     if (node) nodes.push(node);
   }
   return nodes.sort((a, b) => a.index - b.index);
+}
+
+/** Whether the pod still has scheduling gates (schedulinggates PreEnqueue: `len(p.Spec.SchedulingGates) != 0`). */
+function isGated(pod: SimPod): boolean {
+  return (pod.spec.schedulingGates ?? []).length > 0;
 }
 
 /** `0/N nodes are available: <count> <reason>, ….` with the reasons sorted as strings (`FitError.Error`). */

@@ -11,7 +11,7 @@ import { stepLabel } from './step-label';
 const STEP_TYPES = ['scale', 'deletePod', 'setImage', 'addNode', 'removeNode', 'cordon', 'uncordon', 'taint', 'untaint', 'failPod',
   'evictPod', 'setReady', 'patch', 'pauseController', 'delete'] as const;
 const CONTROLLER_NAMES = ['statefulset', 'daemonset', 'job', 'cronjob'];
-const PATCHABLE = ['StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'Node'];
+const PATCHABLE = ['StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'Pod', 'Node'];
 const DELETABLE = ['StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'Pod', 'PersistentVolumeClaim', 'Node', 'Secret', 'ConfigMap',
   'PersistentVolume', 'PodDisruptionBudget', 'NetworkPolicy', 'ServiceAccount', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding',
   'Namespace', 'PriorityClass', 'StorageClass'];
