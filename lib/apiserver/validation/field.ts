@@ -27,38 +27,47 @@ export class FieldErrors {
   /** The code of `field.Invalid` issues. */
   public readonly invalidCode = ManifestIssueCode.INVALID_VALUE;
 
-  /** @param add where issues go */
-  public constructor(public readonly add: Add) {}
+  /**
+   * @param add where issues go
+   * @param hints whether messages end with our fix hint (`; <hint>`); off for the API server's own
+   * wording, as a controller's event quotes it
+   */
+  public constructor(public readonly add: Add, private readonly hints = true) {}
+
+  /** `text`, with `; hint` appended when hints are on. */
+  public hinted(text: string, hint?: string): string {
+    return this.hints ? withHint(text, hint) : text;
+  }
 
   /** `field.Invalid`: `path: Invalid value: "v": detail`. */
   public invalid(path: string, value: unknown, detail: string, hint?: string, code = ManifestIssueCode.INVALID_VALUE): void {
-    this.add(code, path, withHint(`${path}: Invalid value: ${goValue(value)}: ${detail}`, hint));
+    this.add(code, path, this.hinted(`${path}: Invalid value: ${goValue(value)}: ${detail}`, hint));
   }
 
   /** `field.Required`: `path: Required value[: detail]`. */
   public required(path: string, detail: string, hint?: string): void {
-    this.add(ManifestIssueCode.MISSING_FIELD, path, withHint(`${path}: Required value${detail ? `: ${detail}` : ''}`, hint));
+    this.add(ManifestIssueCode.MISSING_FIELD, path, this.hinted(`${path}: Required value${detail ? `: ${detail}` : ''}`, hint));
   }
 
   /** `field.Duplicate`: `path: Duplicate value: "v"`. */
   public duplicate(path: string, value: unknown, hint?: string): void {
-    this.add(ManifestIssueCode.INVALID_VALUE, path, withHint(`${path}: Duplicate value: ${goValue(value)}`, hint));
+    this.add(ManifestIssueCode.INVALID_VALUE, path, this.hinted(`${path}: Duplicate value: ${goValue(value)}`, hint));
   }
 
   /** `field.NotFound`: `path: Not found: "v"`. */
   public notFound(path: string, value: unknown, hint?: string): void {
-    this.add(ManifestIssueCode.INVALID_VALUE, path, withHint(`${path}: Not found: ${goValue(value)}`, hint));
+    this.add(ManifestIssueCode.INVALID_VALUE, path, this.hinted(`${path}: Not found: ${goValue(value)}`, hint));
   }
 
   /** `field.NotSupported`: `path: Unsupported value: "v": supported values: "a", "b"`. */
   public notSupported(path: string, value: unknown, valid: readonly string[], hint?: string): void {
     const detail = valid.length > 0 ? `: supported values: ${valid.map((v) => JSON.stringify(v)).join(', ')}` : '';
-    this.add(ManifestIssueCode.INVALID_VALUE, path, withHint(`${path}: Unsupported value: ${goValue(value)}${detail}`, hint));
+    this.add(ManifestIssueCode.INVALID_VALUE, path, this.hinted(`${path}: Unsupported value: ${goValue(value)}${detail}`, hint));
   }
 
   /** `field.Forbidden`: `path: Forbidden: detail`. */
   public forbidden(path: string, detail: string, hint?: string): void {
-    this.add(ManifestIssueCode.INVALID_VALUE, path, withHint(`${path}: Forbidden: ${detail}`, hint));
+    this.add(ManifestIssueCode.INVALID_VALUE, path, this.hinted(`${path}: Forbidden: ${detail}`, hint));
   }
 }
 

@@ -84,7 +84,7 @@ export function validateTolerations(tolerations: Obj[] | undefined, path: string
       if (msgs.length > 0) errs.invalid(`${at}.operator`, value, msgs.join(';'), 'a toleration value is a label value');
     } else if (operator === 'Exists') {
       if (value.length > 0) {
-        errs.add(errs.invalidCode, `${at}.operator`, `${at}.operator: Invalid value: ${goToleration(t)}: value must be empty when \`operator\` is 'Exists'; remove value, or use operator: Equal`);
+        errs.add(errs.invalidCode, `${at}.operator`, errs.hinted(`${at}.operator: Invalid value: ${goToleration(t)}: value must be empty when \`operator\` is 'Exists'`, 'remove value, or use operator: Equal'));
       }
     } else {
       errs.notSupported(`${at}.operator`, operator, ['Equal', 'Exists']);

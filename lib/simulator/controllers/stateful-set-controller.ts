@@ -21,6 +21,8 @@
  * controller remembers each revision's template.
  */
 import { ApiError } from '../../apiserver/api-errors';
+import { podInvalidMessage, podSpecCreateErrors } from '../../apiserver/pod-create';
+import type { Draft } from '../cluster/factories';
 import type { StoreChange } from '../cluster/store-types';
 import { PodTemplateSpec } from '../cluster/api-shapes';
 import { controllerOf, objectKey, splitKey } from '../cluster/object-meta';
@@ -31,7 +33,7 @@ import type { Controller, ControllerContext, ControllerRegistration, SyncResult 
 import { controllerRevisionName, templateHash } from './revision';
 import { StatefulSetPods } from './stateful-set-index';
 import { reconcileStatefulSet, StatefulSetAction, StatefulSetPlan, StatefulSetRevisions } from './stateful-set-reconcile';
-import { claimName, desiredClaimOwners, ordinalOf, sameOwners } from './stateful-set-utils';
+import { claimName, desiredClaimOwners, ordinalOf, REVISION_LABEL, sameOwners } from './stateful-set-utils';
 
 /** The StatefulSet controller. */
 export class StatefulSetController implements Controller {
@@ -41,6 +43,8 @@ export class StatefulSetController implements Controller {
   public readonly kind = 'StatefulSet' as const;
   private readonly indexes = new Map<string, StatefulSetPods>();
   private readonly templates = new Map<string, Map<string, PodTemplateSpec>>();
+  /** ValidatePodSpec errors per `namespace/revision` (templateErrors). */
+  private readonly podSpecErrors = new Map<string, string[]>();
   /** The last plan per set key (for tests and debugging). */
   public readonly lastPlan = new Map<string, StatefulSetPlan>();
 
@@ -175,6 +179,10 @@ export class StatefulSetController implements Controller {
             throw e;
           }
         }
+        // The 1.27 API server admits a StatefulSet without validating its pod template
+        // (ValidatePodTemplateSpecForStatefulSet's TODO); the pod create then fails ValidatePodSpec.
+        const invalid = this.templateErrors(set, a.pod);
+        if (invalid.length > 0) throw fail(podInvalidMessage(podName, invalid));
         const pod = ctx.pods.createPod(set, a.pod);
         this.applyRetention(set, pod);
         return;
@@ -191,6 +199,20 @@ export class StatefulSetController implements Controller {
         if (a.pod.deletedMs === null && a.pod.deletionMs === null) ctx.pods.deletePod(set, a.pod);
         return;
     }
+  }
+
+  /**
+   * ValidatePodSpec errors of the pods of one revision (`spec` with the claim volumes the
+   * controller adds), computed once per revision: the pod name only enters the message prefix.
+   */
+  private templateErrors(set: SimStatefulSet, pod: Draft<SimPod>): string[] {
+    const key = `${set.namespace}/${pod.labels?.[REVISION_LABEL] ?? set.name}`;
+    let errors = this.podSpecErrors.get(key);
+    if (errors === undefined) {
+      errors = podSpecCreateErrors({ ...pod.spec, hostname: undefined, subdomain: undefined });
+      this.podSpecErrors.set(key, errors);
+    }
+    return errors;
   }
 
   /** `UpdatePodClaimForRetentionPolicy` after a pod is created. */
