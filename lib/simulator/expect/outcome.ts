@@ -1,0 +1,35 @@
+/**
+ * What the `expect:` checks read and what they return. The input is structural, so a
+ * `SimulationResult` (lib/simulator/index.ts) passes as it is without this layer importing it.
+ */
+import type { ClusterReader } from '../cluster/store-types';
+import type { SimulationReport } from '../report/json';
+import type { Expectation } from '../scenario/expectations';
+
+/** A finished run, as the checks read it: a `SimulationResult` is one. */
+export interface SimulationOutcome {
+  /** The JSON report. */
+  readonly report: SimulationReport;
+  /** The scenario that ran (its start, end and `expect:` block). */
+  readonly scenario: { readonly startEpochMs: number; readonly untilMs: number; readonly expect?: readonly Expectation[] };
+  /** The finished simulation: its store's history gives owner chains, namespaces and readiness timelines. */
+  readonly simulation: { readonly state: Pick<ClusterReader, 'history'> };
+}
+
+/** The verdict of one check (the JSON report's `expectations` entries hold the first five fields). */
+export interface ExpectationResult {
+  /** Check name, e.g. `podsReady`. */
+  readonly check: string;
+  /** Where the check was written, e.g. `expect[1].podsReady`, or the helper's name. */
+  readonly path: string;
+  /** Whether it held. */
+  readonly passed: boolean;
+  /** What was expected, in words. */
+  readonly expected: string;
+  /** What the run did, in words. */
+  readonly actual: string;
+  /** One line: the check and its verdict. */
+  readonly message: string;
+  /** A few lines of evidence (the relevant pods, Jobs or events), shown under a failure. */
+  readonly details: readonly string[];
+}
