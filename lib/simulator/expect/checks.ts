@@ -38,6 +38,7 @@ function bounds(min: number, max: number | undefined): string {
   return min === 0 ? `at most ${max}` : `${min} to ${max}`;
 }
 
+/** Events of type `Warning` (`corev1.EventTypeWarning`, what `kubectl get events --field-selector type=Warning` lists). */
 function noWarnings(e: NoWarningsExpectation, o: SimulationOutcome): Verdict {
   const warnings = o.report.events.filter((x) => x.type === 'Warning' && !e.except.includes(x.reason));
   const passed = warnings.length === 0;
@@ -75,6 +76,12 @@ function podsReady(e: PodsReadyExpectation, o: SimulationOutcome): Verdict {
   };
 }
 
+/**
+ * A Job's terminal condition is the report's `condition`: the `Complete` or `Failed` condition
+ * with status True, as `getFinishedStatus` (pkg/controller/cronjob/utils.go) and `IsJobFinished`
+ * read it; its time is `completionTime`, or the Failed condition's lastTransitionTime. Any
+ * instance with the name counts (a Job deleted and created again appears twice).
+ */
 function job(e: JobExpectation, o: SimulationOutcome): Verdict {
   const withinMs = e.withinMs ?? o.scenario.untilMs;
   const sims = o.simulation.state.history('Job');
@@ -93,6 +100,11 @@ function job(e: JobExpectation, o: SimulationOutcome): Verdict {
   };
 }
 
+/**
+ * The Jobs whose controller owner is the CronJob, by distinct name: the name carries the
+ * scheduled time (see `scheduledMsOf`), so a run that started late (Forbid, missed schedules)
+ * counts for the time it was scheduled, and `[from, to)` windows never count one run twice.
+ */
 function cronJob(e: CronJobExpectation, o: SimulationOutcome): Verdict {
   const sims = o.simulation.state.history('Job');
   const created = o.report.jobs.filter((j, i) => j.owner?.kind === 'CronJob' && j.owner.name === e.name && (e.namespace === undefined || sims[i]?.namespace === e.namespace));

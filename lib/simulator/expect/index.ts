@@ -5,7 +5,7 @@
 export { evaluateExpectation, evaluateScenarioExpectations } from './checks';
 export { formatExpectationFailure, formatExpectationReport, expectationsJson } from './format';
 export type { ExpectationJson } from './format';
-export type { ExpectationResult, SimulationOutcome } from './outcome';
+export type { ExpectationResult, SimulationOutcome, OutcomeScenario } from './outcome';
 export { expectSimulation, SimulationAssertions, ExpectationError } from './expect-simulation';
 export type { NoWarningsOptions, PodsReadyOptions, JobConditionOptions, CronJobRunsOptions, EventOptions } from './expect-simulation';
 export type {

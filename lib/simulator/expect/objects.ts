@@ -42,8 +42,12 @@ export function podsOwnedBy(o: SimulationOutcome, kind: string, name: string, na
 
 /**
  * The intervals `[from, to)` during which a pod was Ready and not terminating, from its
- * timeline; a pod kept as a summary (history 'summary') has none, so its first Ready time up to
- * its deletion request or end is used. `to` is Infinity while still Ready at the end.
+ * timeline. "Ready" is counted as the EndpointSlice controller publishes an endpoint ready —
+ * `ready := serving && !terminating` with `serving` the pod's Ready condition and `terminating :=
+ * pod.DeletionTimestamp != nil` (`podToEndpoint`, staging/src/k8s.io/endpointslice/utils.go) —
+ * so a pod being deleted no longer counts, as it no longer receives traffic. A pod kept as a
+ * summary (history 'summary') has no timeline, so its first Ready time up to its deletion
+ * request, end or removal is used. `to` is Infinity while still Ready at the end.
  */
 export function readyIntervals(p: SimPod): Array<[number, number]> {
   const out: Array<[number, number]> = [];

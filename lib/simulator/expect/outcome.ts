@@ -6,12 +6,22 @@ import type { ClusterReader } from '../cluster/store-types';
 import type { SimulationReport } from '../report/json';
 import type { Expectation } from '../scenario/expectations';
 
+/** The parts of a `Scenario` the checks read. */
+export interface OutcomeScenario {
+  /** Wall-clock instant of t=0, epoch ms. */
+  readonly startEpochMs: number;
+  /** End of the run, simulated ms. */
+  readonly untilMs: number;
+  /** The `expect:` checks. @default - none */
+  readonly expect?: readonly Expectation[];
+}
+
 /** A finished run, as the checks read it: a `SimulationResult` is one. */
 export interface SimulationOutcome {
   /** The JSON report. */
   readonly report: SimulationReport;
   /** The scenario that ran (its start, end and `expect:` block). */
-  readonly scenario: { readonly startEpochMs: number; readonly untilMs: number; readonly expect?: readonly Expectation[] };
+  readonly scenario: OutcomeScenario;
   /** The finished simulation: its store's history gives owner chains, namespaces and readiness timelines. */
   readonly simulation: { readonly state: Pick<ClusterReader, 'history'> };
 }

@@ -20,11 +20,11 @@ export interface PodsReadyExpectation {
   readonly ownerKind: string;
   /** Owner name. */
   readonly ownerName: string;
-  /** Namespace, or undefined for any. */
+  /** Namespace. @default - any */
   readonly namespace?: string;
   /** How many Ready at once. */
   readonly count: number;
-  /** Deadline, simulated ms; undefined = the end of the run. */
+  /** Deadline, simulated ms. @default - the end of the run */
   readonly byMs?: number;
 }
 
@@ -34,13 +34,13 @@ export interface JobExpectation {
   readonly check: 'job';
   /** Job name. */
   readonly name: string;
-  /** Namespace, or undefined for any. */
+  /** Namespace. @default - any */
   readonly namespace?: string;
   /** `Complete` or `Failed`. */
   readonly condition: 'Complete' | 'Failed';
-  /** The condition's reason (e.g. `DeadlineExceeded`), or undefined for any. */
+  /** The condition's reason (e.g. `DeadlineExceeded`). @default - any */
   readonly reason?: string;
-  /** Deadline, simulated ms; undefined = the end of the run. */
+  /** Deadline, simulated ms. @default - the end of the run */
   readonly withinMs?: number;
 }
 
@@ -50,15 +50,15 @@ export interface CronJobExpectation {
   readonly check: 'cronJob';
   /** CronJob name. */
   readonly name: string;
-  /** Namespace, or undefined for any. */
+  /** Namespace. @default - any */
   readonly namespace?: string;
   /** Fewest runs. */
   readonly min: number;
-  /** Most runs, or undefined for no limit. */
+  /** Most runs. @default - no limit */
   readonly max?: number;
   /** Window start (inclusive), simulated ms. */
   readonly fromMs: number;
-  /** Window end (exclusive), simulated ms; undefined = after the end of the run. */
+  /** Window end (exclusive), simulated ms. @default - after the end of the run */
   readonly toMs?: number;
 }
 
@@ -68,17 +68,17 @@ export interface EventExpectation {
   readonly check: 'event';
   /** Reason. */
   readonly reason: string;
-  /** Kind of the event's object, or undefined for any. */
+  /** Kind of the event's object. @default - any */
   readonly objectKind?: string;
-  /** Name of the event's object, or undefined for any. */
+  /** Name of the event's object. @default - any */
   readonly objectName?: string;
-  /** Namespace of the event's object, or undefined for any. */
+  /** Namespace of the event's object. @default - any */
   readonly namespace?: string;
-  /** `Normal` or `Warning`, or undefined for either. */
+  /** `Normal` or `Warning`. @default - either */
   readonly type?: 'Normal' | 'Warning';
   /** Fewest matching events. */
   readonly min: number;
-  /** Most matching events, or undefined for no limit. */
+  /** Most matching events. @default - no limit */
   readonly max?: number;
 }
 

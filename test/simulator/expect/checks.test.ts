@@ -2,10 +2,11 @@
  * The `expect:` vocabulary, one table per check: each row says when it passes or fails and what
  * the verdict reports. The runs are small (fixtures.ts) and shared.
  */
-import { parseScenario, SimulationResult } from '../../../lib/simulator';
+import { parseScenario, simulate, SimulationResult } from '../../../lib/simulator';
+import type { SimPod } from '../../../lib/simulator/cluster/pod-object';
 import { evaluateScenarioExpectations, ExpectationResult, formatExpectationFailure, formatExpectationReport } from '../../../lib/simulator/expect';
-import { concurrency } from '../../../lib/simulator/expect/objects';
-import { cronRun, jobsRun, webRun } from './fixtures';
+import { concurrency, readyIntervals } from '../../../lib/simulator/expect/objects';
+import { cronRun, jobsRun, WEB, webRun } from './fixtures';
 
 /** Evaluates `expect:` YAML (the body of one list item) against `run`. */
 function check(run: SimulationResult, yaml: string): ExpectationResult {
@@ -106,4 +107,29 @@ test.each([
   ['an interval still open at the end counts', [[0, Infinity], [3, Infinity]], 2, 5, { max: 2, reachedAtMs: 3 }],
 ] as const)('concurrency: %s', (_t, intervals, count, by, out) => {
   expect(concurrency(intervals.map(([a, b]) => [a, b]), count, by)).toEqual(out);
+});
+
+describe('readyIntervals', () => {
+  const t = (atMs: number, ready: boolean, terminating = false) => ({ atMs, ready, terminating, phase: 'Running' as const, nodeName: 'n', ip: null, restarts: 0 });
+  const pod = (timeline: ReturnType<typeof t>[], extra: Partial<SimPod> = {}) => ({ timeline, readyMs: null, deletionMs: null, finishedMs: null, deletedMs: null, ...extra }) as unknown as SimPod;
+  test.each([
+    ['Ready until the end', pod([t(0, false), t(5, true)]), [[5, Infinity]]],
+    ['readiness lost and regained gives two intervals', pod([t(0, false), t(5, true), t(10, false), t(20, true)]), [[5, 10], [20, Infinity]]],
+    ['a terminating pod stops counting when deletion is requested (EndpointSlice ready)', pod([t(0, true), t(8, true, true)], { deletedMs: 9 }), [[0, 8]]],
+    ['a removed pod stops counting when it is gone', pod([t(0, true)], { deletedMs: 12 }), [[0, 12]]],
+    ['never Ready gives none', pod([t(0, false)]), []],
+    ['a summary (no timeline) uses readyAt up to the deletion request', pod([], { readyMs: 4, deletionMs: 30, deletedMs: 31 }), [[4, 30]]],
+    ['a summary never Ready gives none', pod([], { deletedMs: 31 }), []],
+  ] as const)('%s', (_title, p, out) => {
+    expect(readyIntervals(p)).toEqual(out);
+  });
+});
+
+test('history summary gives the same verdicts as full (the checks do not need whole deleted objects)', () => {
+  const yaml = 'start: 2022-09-14T03:00:00Z\nuntil: 4m\npods:\n  - match: { owner: StatefulSet/web }\n    startAfter: 3s\n    readyAfter: 10s\nsteps:\n  - { at: 2m, deletePod: web-1 }\n'
+    + 'expect:\n  - podsReady: { owner: StatefulSet/web, count: 3, by: 1m }\n  - podsReady: { owner: StatefulSet/web, count: 3, by: 30s }\n  - event: { reason: SuccessfulCreate, count: 4 }\n';
+  const verdicts = (history: 'full' | 'summary') => evaluateScenarioExpectations(simulate(WEB, yaml, { history })).map((r) => [r.passed, r.actual]);
+  expect(verdicts('summary')).toEqual(verdicts('full'));
+  // web-2 is Ready at 39 s; the deleted web-1 comes back as a second instance (4 creations).
+  expect(verdicts('full').map(([p]) => p)).toEqual([true, false, true]);
 });
