@@ -64,6 +64,6 @@ export {
   expectSimulation, SimulationAssertions, ExpectationError, evaluateExpectation, evaluateScenarioExpectations, formatExpectationFailure,
 } from './simulator/expect';
 export type {
-  NoWarningsOptions, PodsReadyOptions, JobConditionOptions, CronJobRunsOptions, EventOptions, ExpectationResult, SimulationOutcome, OutcomeScenario,
+  NoWarningsOptions, PodsReadyOptions, JobConditionOptions, CronJobRunsOptions, EventOptions, RunsRange, ExpectationResult, SimulationOutcome, OutcomeScenario, OutcomeSimulation,
   ExpectationJson, Expectation, NoWarningsExpectation, PodsReadyExpectation, JobExpectation, CronJobExpectation, EventExpectation,
 } from './simulator/expect';

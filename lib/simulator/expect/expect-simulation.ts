@@ -48,12 +48,20 @@ export interface JobConditionOptions {
   readonly namespace?: string;
 }
 
+/** Bounds on a number of runs. */
+export interface RunsRange {
+  /** Fewest. @default 0 */
+  readonly min?: number;
+  /** Most. @default - no limit */
+  readonly max?: number;
+}
+
 /** Options of {@link SimulationAssertions.toHaveCronJobRuns}. */
 export interface CronJobRunsOptions {
   /** CronJob name. */
   readonly name: string;
   /** How many Jobs it created for scheduled times in the window: exactly `n`, or `{ min, max }`. */
-  readonly runs: number | { readonly min?: number; readonly max?: number };
+  readonly runs: number | RunsRange;
   /** `[from, to)`: durations since start or RFC 3339 instants. @default - the whole run */
   readonly between?: readonly [string, string];
   /** Namespace. @default - any */

@@ -5,9 +5,9 @@
 export { evaluateExpectation, evaluateScenarioExpectations } from './checks';
 export { formatExpectationFailure, formatExpectationReport, expectationsJson } from './format';
 export type { ExpectationJson } from './format';
-export type { ExpectationResult, SimulationOutcome, OutcomeScenario } from './outcome';
+export type { ExpectationResult, SimulationOutcome, OutcomeScenario, OutcomeSimulation } from './outcome';
 export { expectSimulation, SimulationAssertions, ExpectationError } from './expect-simulation';
-export type { NoWarningsOptions, PodsReadyOptions, JobConditionOptions, CronJobRunsOptions, EventOptions } from './expect-simulation';
+export type { NoWarningsOptions, PodsReadyOptions, JobConditionOptions, CronJobRunsOptions, RunsRange, EventOptions } from './expect-simulation';
 export type {
   Expectation, NoWarningsExpectation, PodsReadyExpectation, JobExpectation, CronJobExpectation, EventExpectation,
 } from '../scenario/expectations';

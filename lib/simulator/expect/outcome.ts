@@ -16,6 +16,12 @@ export interface OutcomeScenario {
   readonly expect?: readonly Expectation[];
 }
 
+/** The part of a finished `Simulation` the checks read. */
+export interface OutcomeSimulation {
+  /** The store: every instance of each kind, in creation order (`history`). */
+  readonly state: Pick<ClusterReader, 'history'>;
+}
+
 /** A finished run, as the checks read it: a `SimulationResult` is one. */
 export interface SimulationOutcome {
   /** The JSON report. */
@@ -23,7 +29,7 @@ export interface SimulationOutcome {
   /** The scenario that ran (its start, end and `expect:` block). */
   readonly scenario: OutcomeScenario;
   /** The finished simulation: its store's history gives owner chains, namespaces and readiness timelines. */
-  readonly simulation: { readonly state: Pick<ClusterReader, 'history'> };
+  readonly simulation: OutcomeSimulation;
 }
 
 /** The verdict of one check (the JSON report's `expectations` entries hold the first five fields). */
