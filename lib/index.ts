@@ -60,3 +60,10 @@ export type {
 } from './simulator/report/html';
 export { validate } from './apiserver/validate';
 export type { ValidateOptions, ValidateResult } from './apiserver/validate';
+export {
+  expectSimulation, SimulationAssertions, ExpectationError, evaluateExpectation, evaluateScenarioExpectations, formatExpectationFailure,
+} from './simulator/expect';
+export type {
+  NoWarningsOptions, PodsReadyOptions, JobConditionOptions, CronJobRunsOptions, EventOptions, RunsRange, ExpectationResult, SimulationOutcome, OutcomeScenario, OutcomeSimulation,
+  ExpectationJson, Expectation, NoWarningsExpectation, PodsReadyExpectation, JobExpectation, CronJobExpectation, EventExpectation,
+} from './simulator/expect';

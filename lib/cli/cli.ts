@@ -8,7 +8,8 @@
  *   cdk8s-workloads validate <manifest files, dirs or -> [--output text|json|yaml] [--namespace NS] [--kubernetes-version 1.27]
  *
  * Exit codes: 0 ok, 1 invalid input (one message on stderr, nothing on stdout, never a stack
- * trace), 2 bad usage (unknown option, missing argument, a flag value out of range).
+ * trace), 2 bad usage (unknown option, missing argument, a flag value out of range), 3 a scenario
+ * `expect:` check failed (`simulate`, after printing the report).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -35,7 +36,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   program.command('simulate')
     .description('replay what the StatefulSet, DaemonSet, Job and CronJob controllers do with the given manifests')
     .argument('<paths...>', 'manifest files (YAML or JSON) or directories of them')
-    .option('--scenario <file>', 'scenario file (YAML or JSON): start, until, seed, cluster, pods, steps')
+    .option('--scenario <file>', 'scenario file (YAML or JSON): start, until, seed, cluster, pods, steps, expect')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'html']).default('text'))
     .option('--out <file>', 'write the output to this file instead of stdout')
     .addOption(new Option('--history <mode>', 'keep whole deleted objects, or only what the report needs (long runs)').choices(['full', 'summary']).default('full'))

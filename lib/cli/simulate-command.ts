@@ -3,7 +3,9 @@
  * (DESIGN.md "CLI"). Bad input — unparseable YAML, unknown fields such as seed 004's `templates:`,
  * schedule errors, unknown scenario steps — ends with one message naming the file, document,
  * field path and fix on stderr, exit code 1, and nothing on stdout. Loader notices (ignored kinds,
- * warnings) go to stderr.
+ * warnings) go to stderr. A scenario's `expect:` checks run after the report is printed: failed ones
+ * are shown as diff blocks on stderr, the JSON report gets an `expectations` array, and any failure
+ * makes the exit code 3.
  */
 import * as fs from 'fs';
 import { simulate, SimulationResult } from '../simulator/index';
@@ -11,6 +13,7 @@ import { ManifestError } from '../apiserver/issues';
 import { renderHtmlTimeline, timelineOptionsFor } from '../simulator/report/html';
 import { ScenarioError } from '../simulator/scenario/scenario-error';
 import { SimulationError } from '../simulator/engine/errors';
+import { evaluateScenarioExpectations, expectationsJson, formatExpectationReport } from '../simulator/expect';
 import { CliError, CliIO } from './io';
 
 /** Options of `cdk8s-workloads simulate`. */
@@ -63,7 +66,9 @@ export async function runSimulate(paths: string[], opts: SimulateCommandOptions,
     throw e;
   }
   for (const n of result.notices) io.stderr(`notice: ${n.message}\n`);
-  const output = render(result, opts.format);
+  const checks = evaluateScenarioExpectations(result);
+  const output = opts.format === 'json' && result.scenario.expect
+    ? `${JSON.stringify({ ...result.report, expectations: expectationsJson(checks) }, null, 2)}\n` : render(result, opts.format);
   if (opts.out !== undefined) {
     try {
       fs.writeFileSync(opts.out, output);
@@ -74,7 +79,8 @@ export async function runSimulate(paths: string[], opts: SimulateCommandOptions,
   } else {
     io.stdout(output);
   }
-  return 0;
+  io.stderr(formatExpectationReport(checks));
+  return checks.some((c) => !c.passed) ? 3 : 0;
 }
 
 function render(result: SimulationResult, format: SimulateCommandOptions['format']): string {

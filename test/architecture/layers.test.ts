@@ -26,9 +26,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   'simulator/report': ['simulator/cluster', 'simulator/engine', 'schedule', 'util'],
   'simulator': ['simulator/fast-forward', 'simulator/controllers', 'simulator/cluster', 'simulator/engine', 'simulator/report', 'apiserver', 'schedule', 'util'],
   'simulator/scenario': ['simulator', 'simulator/cluster', 'simulator/engine', 'apiserver', 'schedule', 'util'],
+  'simulator/expect': ['simulator/report', 'simulator', 'simulator/scenario', 'simulator/engine', 'simulator/cluster', 'util'],
   'simulator/api': ['simulator', 'simulator/scenario', 'simulator/fast-forward', 'simulator/controllers', 'simulator/cluster', 'simulator/engine', 'simulator/report', 'apiserver', 'schedule', 'util'],
-  'cli': ['simulator/api', 'simulator', 'simulator/scenario', 'simulator/report', 'simulator/engine', 'apiserver', 'schedule', 'util'],
-  'index': ['constructs', 'simulator/api', 'simulator', 'simulator/report', 'simulator/scenario', 'apiserver', 'schedule', 'util'],
+  'cli': ['simulator/api', 'simulator/expect', 'simulator', 'simulator/scenario', 'simulator/report', 'simulator/engine', 'apiserver', 'schedule', 'util'],
+  'index': ['constructs', 'simulator/api', 'simulator/expect', 'simulator', 'simulator/report', 'simulator/scenario', 'apiserver', 'schedule', 'util'],
 };
 
 const graph = importGraph();

@@ -1,7 +1,7 @@
 /**
  * Parsing of a scenario's top level: reading the source (file, YAML/JSON text or object), `start`,
- * `until`, `seed`, `cluster`, `pods` and `steps`; the steps and nodes themselves are read by
- * parse-steps.ts and parse-nodes-and-pods.ts.
+ * `until`, `seed`, `cluster`, `pods`, `steps` and `expect`; the steps and nodes themselves are read by
+ * parse-steps.ts and parse-nodes-and-pods.ts, the `expect:` checks by parse-expect.ts.
  */
 import * as fs from 'fs';
 import * as YAML from 'yaml';
@@ -11,6 +11,7 @@ import { formatDurationMs, parseDurationMs } from '../engine/duration';
 import { lineOf } from '../../apiserver/yaml-positions';
 import { DEFAULT_START_EPOCH_MS } from '../simulation';
 import { Ctx, Fields, isIsoInstant, Obj } from './fields';
+import { readExpectations } from './parse-expect';
 import { readBehaviour, readNode } from './parse-nodes-and-pods';
 import { readStep } from './parse-steps';
 import type { Scenario, ScenarioSource, ScenarioStep } from './scenario';
@@ -113,6 +114,8 @@ function readScenario(ctx: Ctx, f: Fields): Scenario {
     if (step.atMs > untilMs) ctx.error(`${s.path}.at`, `is at ${formatDurationMs(step.atMs)}, after \`until\` (${formatDurationMs(untilMs)}); move it earlier or extend until`);
     steps.push(step);
   });
+  const expectRaw = f.raw('expect');
+  const expect = readExpectations(ctx, 'expect', expectRaw, startEpochMs);
   f.done();
-  return { startEpochMs, untilMs, seed, namespace, nodes, pods, steps };
+  return { startEpochMs, untilMs, seed, namespace, nodes, pods, steps, ...(expectRaw !== undefined && expectRaw !== null ? { expect } : {}) };
 }

@@ -12,6 +12,7 @@ import type { PodBehaviour } from '../cluster/behaviours';
 import type { NodeInput } from '../cluster/factories';
 import type { SimKind, TaintEffect } from '../cluster/objects';
 import type { PodSelector, WorkloadKind } from '../user-actions';
+import type { Expectation } from './expectations';
 
 /** `scale`: set `spec.replicas` of a StatefulSet. */
 export interface ScaleAction {
@@ -189,6 +190,8 @@ export interface Scenario {
   readonly pods: PodBehaviour[];
   /** Steps in file order (run in time order; same-time steps in file order). */
   readonly steps: ScenarioStep[];
+  /** The `expect:` checks, evaluated after the run (lib/simulator/expect/). @default - none */
+  readonly expect?: readonly Expectation[];
 }
 
 /** A scenario as YAML/JSON text, a file path, or an already-parsed object. */
