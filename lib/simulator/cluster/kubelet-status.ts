@@ -34,3 +34,17 @@ export function setConditions(
   if (extra) return [...out.filter((c) => c.type !== extra.type), extra];
   return out;
 }
+
+/** Mutates `p` as evicted now (scenario `evictPod`): Failed, reason Evicted, containers killed, a DisruptionTarget condition. @internal */
+export function evicted(p: SimPod, now: number): void {
+  p.phase = 'Failed';
+  p.ready = false;
+  p.readySinceMs = null;
+  p.reason = 'Evicted';
+  p.message = 'The pod was evicted by the scenario (evictPod).';
+  p.finishedMs = now;
+  p.containerStatuses = p.containerStatuses.map((c) => terminated(c, 137, 'Error', now));
+  p.conditions = setConditions(p.conditions, now, { Ready: 'False', ContainersReady: 'False' }, {
+    type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: 'The pod was evicted by the scenario (evictPod).', lastTransitionMs: now,
+  });
+}

@@ -8,8 +8,10 @@ import { EventPriority, EventQueue } from '../engine/event-queue';
 import type { EventRecorder } from '../engine/recorder';
 import { PodBehaviour, ResolvedBehaviour, resolveBehaviour } from './behaviours';
 import type { ClusterState, StoreChange } from './cluster-state';
+import { ExitCodeLedger } from './kubelet-exit-codes';
+import { backoffDelay, InitContainerRunner } from './kubelet-init-containers';
 import { behaviourKey, PodRuntime } from './kubelet-runtime';
-import { key, ref, setConditions, terminated } from './kubelet-status';
+import { evicted, key, ref, setConditions, terminated } from './kubelet-status';
 import type { PodNetwork } from './network';
 import { isPodTerminal, SimPod } from './objects';
 
@@ -26,6 +28,8 @@ export const CRASH_BACKOFF = { initialMs: 10_000, maxMs: 300_000 } as const;
 export class Kubelet {
   private readonly runtimes = new Map<string, PodRuntime>();
   private readonly waitingForIp = new Map<string, SimPod[]>();
+  private readonly ledger = new ExitCodeLedger();
+  private readonly init: InitContainerRunner;
 
   /**
    * @param state the store
@@ -41,6 +45,11 @@ export class Kubelet {
     private readonly network: PodNetwork,
     private readonly profiles: readonly PodBehaviour[],
   ) {
+    this.init = new InitContainerRunner({
+      state, queue, recorder, ledger: this.ledger, backoff: CRASH_BACKOFF,
+      mainStart: (pod) => this.startMain(pod),
+      release: (pod) => this.network.release(pod.ip),
+    });
     state.watch((c) => this.onChange(c));
   }
 
@@ -69,7 +78,7 @@ export class Kubelet {
     // The back-off time only counts once there was a back-off (restart: steps reset after 2 × max).
     const lastBackoff = rt.backoffSteps === 0 ? '' : rt.lastBackoffMs - originMs;
     return `${behaviourKey(rt.behaviour)}|${rt.runs}|${rt.backoffSteps}|${lastBackoff}|${rt.timer === undefined}|${rt.readyTimer === undefined}`
-      + `|${rt.readinessOverride}|${rt.killing}`;
+      + `|${rt.readinessOverride}|${rt.killing}|${rt.initIndex}|${this.ledger.runs(pod, rt.behaviour.mainContainer, rt.behaviour.exitCodes.length)}`;
   }
 
   /** Moves what the kubelet remembers of `pod` `deltaMs` later. */
@@ -105,18 +114,7 @@ export class Kubelet {
     if (rt) this.cancelTimers(rt);
     const now = this.state.nowMs();
     this.network.release(pod.ip);
-    this.state.update(pod, (p) => {
-      p.phase = 'Failed';
-      p.ready = false;
-      p.readySinceMs = null;
-      p.reason = 'Evicted';
-      p.message = 'The pod was evicted by the scenario (evictPod).';
-      p.finishedMs = now;
-      p.containerStatuses = p.containerStatuses.map((c) => terminated(c, 137, 'Error', now));
-      p.conditions = setConditions(p.conditions, now, { Ready: 'False', ContainersReady: 'False' }, {
-        type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: 'The pod was evicted by the scenario (evictPod).', lastTransitionMs: now,
-      });
-    });
+    this.state.update(pod, (p) => evicted(p, now));
     this.recorder.event(ref(pod), 'Warning', 'Evicted', 'The pod was evicted by the scenario (evictPod).');
     this.state.tryFinalize(pod);
   }
@@ -145,12 +143,14 @@ export class Kubelet {
   // ------------------------------------------------------------------------------------------
 
   private onChange(c: StoreChange): void {
+    if (c.object.kind === 'Job' && c.type === 'Deleted') this.ledger.forgetJob(c.object.uid);
     if (c.object.kind !== 'Pod') return;
     const pod = c.object;
     if (c.type === 'Deleted') {
       const rt = this.runtimes.get(pod.uid);
       if (rt) this.cancelTimers(rt);
       this.runtimes.delete(pod.uid);
+      this.ledger.forgetPod(pod.uid);
       this.releaseIp(pod);
       return;
     }
@@ -160,7 +160,7 @@ export class Kubelet {
       if (isPodTerminal(pod)) return;
       rt = {
         behaviour: resolveBehaviour(pod, this.profiles, this.state), runs: 0, backoffSteps: 0, lastBackoffMs: 0,
-        timer: undefined, readyTimer: undefined, readinessOverride: null, killing: false,
+        timer: undefined, readyTimer: undefined, readinessOverride: null, killing: false, initIndex: -1,
       };
       this.runtimes.set(pod.uid, rt);
       if (pod.deletionMs === null) {
@@ -206,8 +206,21 @@ export class Kubelet {
         return;
       }
     }
-    const now = this.state.nowMs();
     const podIp = ip;
+    const rt = this.runtimes.get(pod.uid)!;
+    if (rt.behaviour.initContainers.length > 0) {
+      this.state.update(pod, (p) => {
+        p.ip = podIp;
+      });
+      this.init.begin(pod, rt);
+      return;
+    }
+    this.startMain(pod, podIp);
+  }
+
+  /** The main containers start now (after the init containers, if any). */
+  private startMain(pod: SimPod, podIp: string | null = pod.ip): void {
+    const now = this.state.nowMs();
     this.state.update(pod, (p) => {
       p.phase = 'Running';
       p.ip = podIp;
@@ -223,7 +236,7 @@ export class Kubelet {
   private runContainer(pod: SimPod): void {
     const rt = this.runtimes.get(pod.uid)!;
     const now = this.state.nowMs();
-    const run = rt.runs++;
+    rt.runs++;
     const b = rt.behaviour;
     if (rt.readinessOverride === true) {
       this.setReady(pod, true);
@@ -234,7 +247,7 @@ export class Kubelet {
       });
     }
     if (b.runForMs !== null) {
-      const code = b.exitCodes[Math.min(run, b.exitCodes.length - 1)];
+      const code = this.ledger.next(pod, b.mainContainer, b.exitCodes);
       rt.timer = this.queue.schedule(now + b.runForMs, EventPriority.KUBELET, `kubelet exit ${key(pod)}`, () => {
         rt.timer = undefined;
         this.exit(pod, code);
@@ -281,7 +294,7 @@ export class Kubelet {
       return;
     }
     if (now - rt.lastBackoffMs > 2 * CRASH_BACKOFF.maxMs) rt.backoffSteps = 0;
-    const delay = rt.backoffSteps === 0 ? 0 : Math.min(CRASH_BACKOFF.initialMs * 2 ** (rt.backoffSteps - 1), CRASH_BACKOFF.maxMs);
+    const delay = backoffDelay(rt.backoffSteps, CRASH_BACKOFF.initialMs, CRASH_BACKOFF.maxMs);
     rt.backoffSteps++;
     rt.lastBackoffMs = now;
     this.state.update(pod, (p) => {
@@ -326,13 +339,14 @@ export class Kubelet {
       this.state.tryFinalize(pod);
       return;
     }
-    const running = pod.phase === 'Running';
+    const running = pod.phase === 'Running' || rt.initIndex >= 0;
     if (pod.ready) this.setReady(pod, false);
     if (!running) {
       this.stopped(pod);
       return;
     }
-    for (const c of pod.spec.containers ?? []) this.recorder.event(ref(pod), 'Normal', 'Killing', `Stopping container ${c.name}`);
+    const stopping = rt.initIndex >= 0 ? [rt.behaviour.initContainers[rt.initIndex]] : pod.spec.containers ?? [];
+    for (const c of stopping) this.recorder.event(ref(pod), 'Normal', 'Killing', `Stopping container ${c.name}`);
     const grace = pod.graceMs ?? rt.behaviour.terminationGraceMs;
     rt.timer = this.queue.schedule(this.state.nowMs() + grace, EventPriority.KUBELET, `kubelet stopped ${key(pod)}`, () => {
       rt.timer = undefined;
@@ -352,6 +366,7 @@ export class Kubelet {
         p.readySinceMs = null;
         if (started) p.finishedMs = now;
         p.containerStatuses = p.containerStatuses.map((cs) => (cs.state === 'running' ? terminated(cs, 143, 'Error', now) : cs));
+        if (p.initContainerStatuses) p.initContainerStatuses = p.initContainerStatuses.map((cs) => (cs.state === 'running' ? terminated(cs, 143, 'Error', now) : cs));
       });
     }
     this.state.tryFinalize(pod);
