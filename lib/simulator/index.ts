@@ -23,7 +23,7 @@ import { loadManifests, ManifestSource } from '../apiserver/load-manifests';
 import { validateUpdate } from '../apiserver/update-validation';
 import { buildReport, reportToJson, ReportEvent, ReportPod, SimulationReport } from './report/json';
 import { renderText } from './report/text';
-import { applyStep } from './scenario/apply-step';
+import { applyStep, stepNamespace } from './scenario/apply-step';
 import { parseScenario } from './scenario/parse-scenario';
 import type { Scenario, ScenarioSource } from './scenario/scenario';
 import { Simulation } from './simulation';
@@ -130,7 +130,8 @@ export function simulate(manifests: ManifestSource, scenario?: ScenarioSource | 
     }
   }
   const file = options.scenarioFile ?? (typeof scenario === 'string' && !scenario.includes('\n') ? scenario : '<scenario>');
-  for (const step of sc.steps) sim.at(step.atMs, step.label, (a) => applyStep(a, step, sc.namespace, file));
+  const stepNs = stepNamespace(loaded.objects.map((o) => o.manifest), sc.namespace);
+  for (const step of sc.steps) sim.at(step.atMs, step.label, (a) => applyStep(a, step, stepNs, file));
   sim.runUntil(sc.untilMs);
   return new SimulationResult(sim, sc, loaded.notices, loaded.objects.map((o) => o.manifest));
 }

@@ -61,6 +61,11 @@ export class UserActions {
       && (s.owner === undefined || ownerMatches(s.owner, p, this.state)));
   }
 
+  /** Namespace and name of every live object of `kind` (for did-you-mean messages). */
+  public names(kind: SimKind): Array<{ namespace: string; name: string }> {
+    return this.state.list(kind).map((o) => ({ namespace: o.namespace, name: o.name }));
+  }
+
   /** `kubectl scale`: sets `spec.replicas` of a StatefulSet. */
   public scale(kind: WorkloadKind, namespace: string, name: string, replicas: number): void {
     if (kind !== 'StatefulSet') throw new ApiError('NotFound', `the server could not find the requested resource: ${kind} has no scale subresource`);

@@ -66,3 +66,60 @@ pods:
   expect([r.report.pods[0].started, r.report.pods[0].finished]).toEqual(['2024-01-01T00:00:21.000Z', '2024-01-01T00:00:26.000Z'].map((t) => t.replace('.000Z', 'Z')));
   expect(r.report.jobs[0]).toMatchObject({ condition: 'Complete', succeeded: 1, failed: 2 });
 });
+
+const web = (namespace?: string) => `
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: { name: web${namespace ? `, namespace: ${namespace}` : ''} }
+spec:
+  serviceName: web
+  replicas: 2
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec: { containers: [{ name: nginx, image: nginx:1.25 }] }
+`;
+
+const failure = (manifests: string, scenario: string): string => {
+  try {
+    simulate(manifests, scenario);
+  } catch (e) {
+    if (e instanceof ScenarioError) return e.message;
+    throw e;
+  }
+  throw new Error('expected a ScenarioError');
+};
+
+describe('pod selectors that match nothing are errors; steps default to the manifests\' one namespace', () => {
+  test.each([
+    ['a misspelt pod name', web(), 'deletePod: web-O',
+      '`steps[0]` (at 1m, delete pod web-O) failed: no live pod matches name "web-O" in namespace "default" (live pods: web-0, web-1); did you mean name `web-0`?'],
+    ['a pod that does not exist (yet)', web(), 'failPod: web-5', 'no live pod matches name "web-5" in namespace "default" (live pods: web-0, web-1); did you mean name `web-0`?'],
+    ['a misspelt owner', web(), 'evictPod: { owner: StatefulSet/wbe }', 'no live pod matches owner StatefulSet/wbe in namespace "default" (live pods: web-0, web-1); did you mean owner `StatefulSet/web`?'],
+    ['a misspelt node', web(), 'setReady: { node: worker9, ready: false }', 'no live pod matches node worker9 in namespace "default"'],
+    ['a wrong namespace', web('shop'), 'deletePod: { name: web-0, namespace: shp }', 'namespace "shp" has no pods; did you mean namespace `shop`?'],
+  ])('fails when a pod step names %s', (_what, manifests, step, message) => {
+    expect(failure(manifests, `steps:\n  - { at: 1m, ${step} }`)).toContain(message);
+  });
+
+  test.each([
+    ['a misspelt StatefulSet', 'scale: { kind: StatefulSet, name: wbe, replicas: 3 }', 'statefulsets.apps "wbe" not found in namespace "shop"; did you mean `web`?'],
+    ['an object in another namespace', 'patch: { kind: StatefulSet, name: web, namespace: default, patch: { spec: { replicas: 1 } } }',
+      'not found in namespace "default"; it exists in namespace "shop": add `namespace: shop` to the step'],
+  ])('a not-found names the namespace it looked in: %s', (_what, step, message) => {
+    expect(failure(web('shop'), `steps:\n  - { at: 1m, ${step} }`)).toContain(message);
+  });
+
+  test('steps without a namespace act in the manifests\' namespace when there is only one (fails when they looked in "default")', () => {
+    const r = simulate(web('shop'), 'until: 3m\nsteps:\n  - { at: 1m, scale: { kind: StatefulSet, name: web, replicas: 3 } }\n  - { at: 2m, deletePod: web-0 }');
+    expect(r.report.pods.filter((p) => p.name === 'web-0')).toHaveLength(2);
+    expect(r.report.pods.map((p) => p.name)).toContain('web-2');
+  });
+
+  test('with manifests in two namespaces, steps use cluster.namespace', () => {
+    const two = `${web('a')}---${web('b')}`;
+    expect(failure(two, 'steps:\n  - { at: 1m, scale: { kind: StatefulSet, name: web, replicas: 3 } }')).toContain('not found in namespace "default"; it exists in namespace "a", "b"');
+    const r = simulate(two, 'until: 2m\ncluster: { namespace: b }\nsteps:\n  - { at: 1m, scale: { kind: StatefulSet, name: web, replicas: 3 } }');
+    expect(r.report.pods.filter((p) => p.namespace === 'b')).toHaveLength(3);
+  });
+});
