@@ -14,7 +14,7 @@ import { NodeInput, nodeDraft } from './cluster/factories';
 import type { Kubelet } from './cluster/kubelet';
 import { globMatch } from '../apiserver/labels';
 import { Taint, TaintEffect } from './cluster/api-shapes';
-import { SimNode } from './cluster/core-objects';
+import { NodeConditionStatus, NodeConditionType, SimNode } from './cluster/core-objects';
 import { CLUSTER_SCOPED_KINDS, SimKind } from './cluster/object-meta';
 import { SimObject } from './cluster/objects';
 import { SimPod } from './cluster/pod-object';
@@ -144,6 +144,23 @@ export class UserActions {
     if (kept.length === node.taints.length) return;
     this.state.update(node, (n) => {
       n.taints = kept;
+    });
+  }
+
+  /**
+   * A node condition changes (scenario `nodeCondition`) — what the kubelet reports (Ready False, a
+   * pressure condition True), or what the node lifecycle controller concludes when heartbeats stop
+   * (Ready Unknown). The node lifecycle controller reacts to it.
+   */
+  public nodeCondition(name: string, type: NodeConditionType, status: NodeConditionStatus): void {
+    const node = this.node(name);
+    const healthy = type === 'Ready' ? 'True' : 'False';
+    if ((node.conditions?.[type] ?? healthy) === status) return;
+    this.state.update(node, (n) => {
+      const conditions = { ...(n.conditions ?? {}) };
+      if (status === healthy) delete conditions[type];
+      else conditions[type] = status;
+      n.conditions = conditions;
     });
   }
 

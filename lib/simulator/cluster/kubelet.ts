@@ -9,20 +9,13 @@ import type { EventRecorder } from '../engine/recorder';
 import { PodBehaviour, ResolvedBehaviour, resolveBehaviour } from './behaviours';
 import type { ClusterState, StoreChange } from './cluster-state';
 import { ExitCodeLedger } from './kubelet-exit-codes';
-import { backoffDelay, InitContainerRunner } from './kubelet-init-containers';
+import { backoffDelay, CRASH_BACKOFF, InitContainerRunner } from './kubelet-init-containers';
 import { behaviourKey, PodRuntime } from './kubelet-runtime';
-import { evicted, key, ref, setConditions, terminated } from './kubelet-status';
+import { evicted, key, ref, sandboxIp, setConditions, terminated } from './kubelet-status';
 import type { PodNetwork } from './network';
 import { isPodTerminal, SimPod } from './objects';
 
-/**
- * Crash-loop back-off (`pkg/kubelet/kubelet.go`: `backOffPeriod = 10s`, `MaxContainerBackOff =
- * 300s`; `kuberuntime_manager.go#doBackOff` with `flowcontrol.Backoff`): the first restart after a
- * crash is immediate, then 10 s, 20 s, 40 s … capped at 300 s, measured from the container's finish.
- * The entry expires (back to the first step) when the container last failed more than
- * 2 × 300 s ago (`Backoff.hasExpired`).
- */
-export const CRASH_BACKOFF = { initialMs: 10_000, maxMs: 300_000 } as const;
+export { CRASH_BACKOFF } from './kubelet-init-containers';
 
 /** The kubelet of every node. */
 export class Kubelet {
@@ -138,6 +131,19 @@ export class Kubelet {
     }
   }
 
+  /**
+   * The pod's node is Ready again (node lifecycle controller): the kubelet reports the pod's real
+   * readiness (Ready again unless readiness fails or is still pending) and carries out a deletion
+   * it could not see while the node was unreachable.
+   */
+  public nodeReady(pod: SimPod): void {
+    const rt = this.runtimes.get(pod.uid);
+    if (!rt || pod.deletedMs !== null) return;
+    if (rt.frozen) return this.kill(pod, rt);
+    const readyByProfile = rt.readinessOverride === true || (rt.readinessOverride === null && rt.behaviour.readyAfterMs !== null && rt.readyTimer === undefined);
+    if (readyByProfile && !pod.ready && pod.phase === 'Running' && pod.deletionMs === null && pod.containerStatuses.some((c) => c.state === 'running')) this.setReady(pod, true);
+  }
+
   // ------------------------------------------------------------------------------------------
   // watch
   // ------------------------------------------------------------------------------------------
@@ -160,7 +166,7 @@ export class Kubelet {
       if (isPodTerminal(pod)) return;
       rt = {
         behaviour: resolveBehaviour(pod, this.profiles, this.state), runs: 0, backoffSteps: 0, lastBackoffMs: 0,
-        timer: undefined, readyTimer: undefined, readinessOverride: null, killing: false, initIndex: -1,
+        timer: undefined, readyTimer: undefined, readinessOverride: null, killing: false, initIndex: -1, frozen: false,
       };
       this.runtimes.set(pod.uid, rt);
       if (pod.deletionMs === null) {
@@ -186,25 +192,12 @@ export class Kubelet {
     if (pod.deletedMs !== null || pod.deletionMs !== null || isPodTerminal(pod)) return;
     const node = this.state.get('Node', '', pod.nodeName!);
     if (!node) return;
-    let ip = pod.ip;
-    if (ip === null && pod.spec.hostNetwork === true) {
-      // A hostNetwork pod gets no sandbox IP: the kubelet reports its node's IP (InternalIP) as the
-      // pod IP (`pkg/kubelet/kubelet_pods.go` generateAPIPodStatus: `if
-      // kubecontainer.IsHostNetworkPod(pod) && s.PodIP == "" { s.PodIP = hostIPs[0].String() }`),
-      // so every hostNetwork pod on a node shares that address.
-      ip = node.internalIP;
-    }
+    const ip = sandboxIp(pod, node, this.network, this.recorder);
     if (ip === null) {
-      ip = this.network.allocate(node) ?? null;
-      if (ip === null) {
-        // CNI host-local IPAM: "failed to allocate for range 0: no IP addresses available in range set".
-        const waiting = this.waitingForIp.get(node.name) ?? [];
-        waiting.push(pod);
-        this.waitingForIp.set(node.name, waiting);
-        this.recorder.event(ref(pod), 'Warning', 'FailedCreatePodSandBox',
-          `Failed to create pod sandbox: failed to allocate for range 0: no IP addresses available in range set: 10.244.${node.index}.1-10.244.${node.index}.254`);
-        return;
-      }
+      const waiting = this.waitingForIp.get(node.name) ?? [];
+      waiting.push(pod);
+      this.waitingForIp.set(node.name, waiting);
+      return;
     }
     const podIp = ip;
     const rt = this.runtimes.get(pod.uid)!;
@@ -256,6 +249,8 @@ export class Kubelet {
   }
 
   private setReady(pod: SimPod, ready: boolean): void {
+    // A node that is not Ready: the node lifecycle controller marked its pods unready (MarkPodsNotReady).
+    if (ready && this.nodeStatus(pod) !== 'True') return;
     const now = this.state.nowMs();
     this.state.update(pod, (p) => {
       p.ready = ready;
@@ -332,6 +327,13 @@ export class Kubelet {
    */
   private kill(pod: SimPod, rt: PodRuntime): void {
     if (pod.deletedMs !== null) return;
+    rt.frozen = false;
+    if (this.nodeStatus(pod) === 'Unknown') {
+      // The kubelet of an unreachable node never sees the deletion: the pod stays Terminating
+      // until the node is back (or is deleted: pod GC force-deletes the pod).
+      rt.frozen = true;
+      return;
+    }
     this.cancelTimers(rt);
     const waiting = pod.nodeName ? this.waitingForIp.get(pod.nodeName) : undefined;
     if (waiting) this.waitingForIp.set(pod.nodeName!, waiting.filter((p) => p !== pod));
@@ -382,6 +384,10 @@ export class Kubelet {
       const next = waiting.shift()!;
       this.queue.schedule(this.state.nowMs(), EventPriority.KUBELET, `kubelet start ${key(next)}`, () => this.start(next));
     }
+  }
+
+  private nodeStatus(pod: SimPod): string {
+    return (pod.nodeName !== null ? this.state.get('Node', '', pod.nodeName)?.conditions?.Ready : undefined) ?? 'True';
   }
 
   private cancelTimers(rt: PodRuntime): void {

@@ -9,6 +9,7 @@
  * performing a step in apply-step.ts; errors in scenario-error.ts.
  */
 import type { PodBehaviour } from '../cluster/behaviours';
+import type { NodeConditionStatus, NodeConditionType } from '../cluster/core-objects';
 import type { NodeInput } from '../cluster/factories';
 import type { SimKind, TaintEffect } from '../cluster/objects';
 import type { PodSelector, WorkloadKind } from '../user-actions';
@@ -157,9 +158,21 @@ export interface DeleteAction {
   readonly name: string;
 }
 
+/** `nodeCondition`: a node condition changes (the node lifecycle controller reacts). */
+export interface NodeConditionAction {
+  /** Step kind. */
+  readonly type: 'nodeCondition';
+  /** Node name. */
+  readonly node: string;
+  /** Condition type: Ready, MemoryPressure, DiskPressure, PIDPressure or NetworkUnavailable. */
+  readonly condition: NodeConditionType;
+  /** The new status. */
+  readonly status: NodeConditionStatus;
+}
+
 /** What to do in a step. */
 export type ScenarioAction = ScaleAction | DeletePodAction | SetImageAction | AddNodeAction | NodeAction | TaintAction | UntaintAction
-| FailPodAction | EvictPodAction | SetReadyAction | PatchAction | PauseControllerAction | DeleteAction;
+| FailPodAction | EvictPodAction | SetReadyAction | PatchAction | PauseControllerAction | DeleteAction | NodeConditionAction;
 
 /** One timed step. */
 export interface ScenarioStep {

@@ -123,3 +123,33 @@ describe('pod selectors that match nothing are errors; steps default to the mani
     expect(r.report.pods.filter((p) => p.namespace === 'b')).toHaveLength(3);
   });
 });
+
+describe('nodeCondition steps', () => {
+  test('reads node, type and status (an unquoted YAML True/False is the status)', () => {
+    const s = parseScenario('steps:\n  - { at: 1m, nodeCondition: { node: worker1, type: Ready, status: "Unknown" } }\n  - { at: 2m, nodeCondition: { node: worker1, type: Ready, status: True } }');
+    expect(s.steps.map((x) => [x.action, x.label])).toEqual([
+      [{ type: 'nodeCondition', node: 'worker1', condition: 'Ready', status: 'Unknown' }, 'node worker1 Ready=Unknown'],
+      [{ type: 'nodeCondition', node: 'worker1', condition: 'Ready', status: 'True' }, 'node worker1 Ready=True'],
+    ]);
+  });
+
+  test.each([
+    ['the status is misspelt', 'nodeCondition: { node: w, type: Ready, status: Unknwn }', 'must be "True", "False" or "Unknown", got "Unknwn"; did you mean `Unknown`?'],
+    ['the type is unknown', 'nodeCondition: { node: w, type: Readdy, status: "False" }', 'did you mean `Ready`?'],
+    ['the step is misspelt', 'nodeCondtion: { node: w, type: Ready, status: "False" }', 'unknown step `nodeCondtion`; did you mean `nodeCondition`?'],
+  ])('fails when %s', (_what, step, message) => {
+    expect(errorsOf(`steps:\n  - { at: 1m, ${step} }`).join('\n')).toContain(message);
+  });
+
+  test('a node that is NotReady for 6 minutes loses its StatefulSet pod to taint eviction 300 s after the taint', () => {
+    const r = simulate(web(), `
+until: 10m
+cluster: { nodes: [{ name: w1 }] }
+steps:
+  - { at: 1m, nodeCondition: { node: w1, type: Ready, status: "False" } }
+  - { at: 7m, nodeCondition: { node: w1, type: Ready, status: "True" } }
+`);
+    expect(r.events({ reason: 'TaintManagerEviction' }).map((e) => [e.time, e.object.name])).toEqual([['2024-01-01T00:06:00Z', 'web-0'], ['2024-01-01T00:06:00Z', 'web-1']]);
+    expect(r.events({ kind: 'Node' }).map((e) => `${e.time} ${e.reason}`)).toEqual(['2024-01-01T00:01:00Z NodeNotReady', '2024-01-01T00:07:00Z NodeReady']);
+  });
+});
