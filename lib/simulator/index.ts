@@ -238,7 +238,7 @@ export { ScenarioError } from './scenario/scenario-error';
 export type { ScenarioIssue } from './scenario/scenario-error';
 export type {
   Scenario, ScenarioStep, ScenarioAction, ScenarioSource, ScaleAction, DeletePodAction, SetImageAction, AddNodeAction,
-  NodeAction, TaintAction, UntaintAction, FailPodAction, EvictPodAction, SetReadyAction, PatchAction, PauseControllerAction, DeleteAction, NodeConditionAction,
+  NodeAction, TaintAction, UntaintAction, FailPodAction, EvictPodAction, SetReadyAction, PatchAction, PauseControllerAction, DeleteAction, NodeConditionAction, RemoveFinalizerAction,
 } from './scenario/scenario';
 export { loadManifests, loadManifestsOrThrow } from '../apiserver/load-manifests';
 export type { ManifestSource, LoadResult, LoadedManifest, LoadedManifests, LoadOptions, ChartLike, ChartNode, AppLike } from '../apiserver/load-manifests';

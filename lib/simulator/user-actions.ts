@@ -236,6 +236,24 @@ export class UserActions {
     });
   }
 
+  /**
+   * `kubectl patch <kind> <name> --type json -p '[{"op":"remove","path":"/metadata/finalizers/…"}]'`:
+   * removes `finalizer` (or every finalizer) from the object — for a Pod, every live pod whose name
+   * matches the glob; an object being deleted then leaves the store (if nothing else holds it).
+   * Returns how many objects changed; throws when none carried it.
+   */
+  public removeFinalizers(kind: SimKind, namespace: string, name: string, finalizer?: string): number {
+    const objects: SimObject[] = kind === 'Pod' ? this.selectPods({ name, namespace }) : [this.object(kind, namespace, name)];
+    const holding = objects.filter((o) => (finalizer === undefined ? o.finalizers.length > 0 : o.finalizers.includes(finalizer)));
+    if (holding.length === 0) {
+      const has = [...new Set(objects.flatMap((o) => o.finalizers))];
+      throw new ApiError('Invalid', objects.length === 0 ? notFound(kind, name).message
+        : `${kind} ${namespace}/${name} has ${finalizer === undefined ? 'no finalizers' : `no finalizer "${finalizer}"`}${has.length ? ` (finalizers: ${has.join(', ')})` : ''}`);
+    }
+    for (const o of holding) for (const f of finalizer === undefined ? [...o.finalizers] : [finalizer]) this.state.removeFinalizer(o, f);
+    return holding.length;
+  }
+
   /** `kubectl delete <kind> <name>` (background propagation). */
   public delete(kind: SimKind, namespace: string, name: string): void {
     this.state.requestDeletion(this.object(kind, namespace, name));

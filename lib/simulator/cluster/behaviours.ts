@@ -54,7 +54,12 @@ export interface PodBehaviour {
    * counts the restarts of one pod. @default [0]
    */
   readonly exitCodes?: readonly number[];
-  /** Deletion requested → object gone. @default 1000 */
+  /**
+   * How long the process needs to exit after SIGTERM (`stopAfter`; `terminationGrace` is the older
+   * name). The pod is gone after this or, when the pod's grace period
+   * (`terminationGracePeriodSeconds`, default 30 s) is shorter, killed at the grace period.
+   * @default 1000
+   */
   readonly terminationGraceMs?: number;
   /**
    * Per container name: init containers (run in order before the main containers; default: exit 0
@@ -82,7 +87,7 @@ export interface ResolvedBehaviour {
   readonly runForMs: number | null;
   /** Exit codes per run (last repeats). */
   readonly exitCodes: readonly number[];
-  /** Grace period, ms. */
+  /** Time the process needs to exit after SIGTERM (`stopAfter`), ms. */
   readonly terminationGraceMs: number;
   /** Name of the main container whose exit codes the pod's run consumes (the lockstep run). */
   readonly mainContainer: string;

@@ -73,3 +73,18 @@ export function sandboxIp(pod: SimPod, node: SimNode, network: PodNetwork, recor
   }
   return ip;
 }
+
+/** `v1.DefaultTerminationGracePeriodSeconds` (SetDefaults_PodSpec): 30 s. @internal */
+export const DEFAULT_TERMINATION_GRACE_MS = 30_000;
+
+/**
+ * The grace period of a pod's deletion, ms: the delete call's (`pod.graceMs`, e.g. 0 when force-
+ * deleted), else the spec's `terminationGracePeriodSeconds` (a negative value is treated as 1, as
+ * the API server warns), else 30 s (`pkg/registry/core/pod/strategy.go` CheckGracefulDelete). @internal
+ */
+export function gracePeriodMs(pod: SimPod): number {
+  if (pod.graceMs !== null) return pod.graceMs;
+  const s = pod.spec.terminationGracePeriodSeconds;
+  if (typeof s !== 'number') return DEFAULT_TERMINATION_GRACE_MS;
+  return (s < 0 ? 1 : s) * 1000;
+}

@@ -11,7 +11,7 @@ import type { ClusterState, StoreChange } from './cluster-state';
 import { ExitCodeLedger } from './kubelet-exit-codes';
 import { backoffDelay, CRASH_BACKOFF, InitContainerRunner } from './kubelet-init-containers';
 import { behaviourKey, PodRuntime } from './kubelet-runtime';
-import { evicted, key, ref, sandboxIp, setConditions, terminated } from './kubelet-status';
+import { evicted, gracePeriodMs, key, ref, sandboxIp, setConditions, terminated } from './kubelet-status';
 import type { PodNetwork } from './network';
 import { isPodTerminal, SimPod } from './objects';
 
@@ -321,9 +321,9 @@ export class Kubelet {
 
   /**
    * Deletion was requested: readiness drops at once; a pod whose containers never started stops at
-   * once; otherwise the containers get SIGTERM (`Killing`) and stop after the grace period (the
-   * pod's `graceMs`, else the profile's `terminationGrace`). The stopped pod ends Failed (or keeps
-   * Succeeded/Failed if it had finished) and leaves the store unless a finalizer holds it.
+   * once; otherwise the containers get SIGTERM (`Killing`) and stop after the profile's `stopAfter`,
+   * or are killed at the grace period (gracePeriodMs) if that comes first. The stopped pod ends Failed
+   * (or keeps Succeeded/Failed) and leaves the store unless a finalizer holds it.
    */
   private kill(pod: SimPod, rt: PodRuntime): void {
     if (pod.deletedMs !== null) return;
@@ -349,14 +349,14 @@ export class Kubelet {
     }
     const stopping = rt.initIndex >= 0 ? [rt.behaviour.initContainers[rt.initIndex]] : pod.spec.containers ?? [];
     for (const c of stopping) this.recorder.event(ref(pod), 'Normal', 'Killing', `Stopping container ${c.name}`);
-    const grace = pod.graceMs ?? rt.behaviour.terminationGraceMs;
-    rt.timer = this.queue.schedule(this.state.nowMs() + grace, EventPriority.KUBELET, `kubelet stopped ${key(pod)}`, () => {
+    const [grace, stop] = [gracePeriodMs(pod), rt.behaviour.terminationGraceMs]; // killed (SIGKILL, 137) at the grace period
+    rt.timer = this.queue.schedule(this.state.nowMs() + Math.min(stop, grace), EventPriority.KUBELET, `kubelet stopped ${key(pod)}`, () => {
       rt.timer = undefined;
-      this.stopped(pod);
+      this.stopped(pod, stop > grace ? 137 : 143);
     });
   }
 
-  private stopped(pod: SimPod): void {
+  private stopped(pod: SimPod, code = 143): void {
     if (pod.deletedMs !== null) return;
     const now = this.state.nowMs();
     this.releaseIp(pod);
@@ -367,8 +367,8 @@ export class Kubelet {
         p.ready = false;
         p.readySinceMs = null;
         if (started) p.finishedMs = now;
-        p.containerStatuses = p.containerStatuses.map((cs) => (cs.state === 'running' ? terminated(cs, 143, 'Error', now) : cs));
-        if (p.initContainerStatuses) p.initContainerStatuses = p.initContainerStatuses.map((cs) => (cs.state === 'running' ? terminated(cs, 143, 'Error', now) : cs));
+        p.containerStatuses = p.containerStatuses.map((cs) => (cs.state === 'running' ? terminated(cs, code, 'Error', now) : cs));
+        if (p.initContainerStatuses) p.initContainerStatuses = p.initContainerStatuses.map((cs) => (cs.state === 'running' ? terminated(cs, code, 'Error', now) : cs));
       });
     }
     this.state.tryFinalize(pod);

@@ -55,6 +55,7 @@ export function applyStep(actions: UserActions, step: ScenarioStep, namespace: s
       case 'patch': actions.patch(a.kind, ns(a), a.name, a.patch); break;
       case 'pauseController': actions.pauseController(a.name, a.forMs); break;
       case 'delete': actions.delete(a.kind, ns(a), a.name); break;
+      case 'removeFinalizer': actions.removeFinalizers(a.kind, ns(a), a.name, a.finalizer); break;
       case 'nodeCondition': actions.nodeCondition(a.node, a.condition, a.status); break;
     }
   } catch (e) {

@@ -50,7 +50,7 @@ export function readNode(ctx: Ctx, path: string, value: unknown): NodeInput | un
 
 /** Reads one pod profile (`pods[i]`). @internal */
 export function readBehaviour(ctx: Ctx, path: string, value: unknown): PodBehaviour | undefined {
-  const f = asFields(ctx, path, value, 'a pod profile: match, startAfter, readyAfter, runFor, exitCode, terminationGrace, containers');
+  const f = asFields(ctx, path, value, 'a pod profile: match, startAfter, readyAfter, runFor, exitCode, stopAfter, containers');
   if (!f) return undefined;
   let match: PodBehaviourMatch | undefined;
   const m = f.sub('match', false);
@@ -66,7 +66,10 @@ export function readBehaviour(ctx: Ctx, path: string, value: unknown): PodBehavi
   const startAfterMs = f.duration('startAfter', false) as number | undefined;
   const readyAfterMs = f.duration('readyAfter', false, ['never']) as number | 'never' | undefined;
   const runForMs = f.duration('runFor', false, ['forever']) as number | 'forever' | undefined;
-  const terminationGraceMs = f.duration('terminationGrace', false) as number | undefined;
+  const stopAfterMs = f.duration('stopAfter', false) as number | undefined;
+  const oldName = f.duration('terminationGrace', false) as number | undefined;
+  if (stopAfterMs !== undefined && oldName !== undefined) ctx.error(f.at('terminationGrace'), 'is the older name of `stopAfter`; give only one of them');
+  const terminationGraceMs = stopAfterMs ?? oldName;
   const exitCodes = readExitCodes(ctx, f);
   let containers: Record<string, ContainerBehaviour> | undefined;
   const cs = f.sub('containers', false);

@@ -10,7 +10,7 @@ import type { ScenarioAction, ScenarioStep } from './scenario';
 import { stepLabel } from './step-label';
 
 const STEP_TYPES = ['scale', 'deletePod', 'setImage', 'addNode', 'removeNode', 'cordon', 'uncordon', 'taint', 'untaint', 'failPod',
-  'evictPod', 'setReady', 'patch', 'pauseController', 'delete', 'nodeCondition'] as const;
+  'evictPod', 'setReady', 'patch', 'pauseController', 'delete', 'nodeCondition', 'removeFinalizer'] as const;
 const NODE_CONDITIONS = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable'];
 const CONTROLLER_NAMES = ['statefulset', 'daemonset', 'job', 'cronjob'];
 const PATCHABLE = ['StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'Node'];
@@ -160,6 +160,14 @@ function readAction(ctx: Ctx, f: Fields, type: (typeof STEP_TYPES)[number]): Sce
       if (status !== 'True' && status !== 'False' && status !== 'Unknown') {
         ctx.error(s.at('status'), `must be "True", "False" or "Unknown", got ${JSON.stringify(statusRaw)}${typeof status === 'string' ? didYouMean(status, ['True', 'False', 'Unknown']) : ''}`);
       } else if (node && condition) action = { type, node, condition, status };
+      break;
+    }
+    case 'removeFinalizer': {
+      const kind = s.str('kind', true, DELETABLE) as SimKind | undefined;
+      const name = s.str('name', true);
+      const namespace = s.str('namespace', false);
+      const finalizer = s.str('finalizer', false);
+      if (kind && name) action = { type, kind, name, ...(namespace ? { namespace } : {}), ...(finalizer ? { finalizer } : {}) };
       break;
     }
     case 'delete': {

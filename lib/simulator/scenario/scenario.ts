@@ -170,9 +170,23 @@ export interface NodeConditionAction {
   readonly status: NodeConditionStatus;
 }
 
+/** `removeFinalizer`: a finalizer (or every finalizer) leaves an object, e.g. the pod a finalizer held Terminating. */
+export interface RemoveFinalizerAction {
+  /** Step kind. */
+  readonly type: 'removeFinalizer';
+  /** Kind. */
+  readonly kind: SimKind;
+  /** Namespace. @default - the scenario's namespace */
+  readonly namespace?: string;
+  /** Name (for a Pod, a glob over the live pods). */
+  readonly name: string;
+  /** The finalizer. @default - every finalizer */
+  readonly finalizer?: string;
+}
+
 /** What to do in a step. */
 export type ScenarioAction = ScaleAction | DeletePodAction | SetImageAction | AddNodeAction | NodeAction | TaintAction | UntaintAction
-| FailPodAction | EvictPodAction | SetReadyAction | PatchAction | PauseControllerAction | DeleteAction | NodeConditionAction;
+| FailPodAction | EvictPodAction | SetReadyAction | PatchAction | PauseControllerAction | DeleteAction | NodeConditionAction | RemoveFinalizerAction;
 
 /** One timed step. */
 export interface ScenarioStep {

@@ -153,3 +153,38 @@ steps:
     expect(r.events({ kind: 'Node' }).map((e) => `${e.time} ${e.reason}`)).toEqual(['2024-01-01T00:01:00Z NodeNotReady', '2024-01-01T00:07:00Z NodeReady']);
   });
 });
+
+describe('termination: stopAfter, terminationGracePeriodSeconds, removeFinalizer', () => {
+  test('stopAfter is read as the profile\'s stop time; terminationGrace is its older name; both is an error', () => {
+    expect(parseScenario('pods:\n  - { stopAfter: 20s }').pods[0]).toEqual({ terminationGraceMs: 20_000 });
+    expect(parseScenario('pods:\n  - { terminationGrace: 5s }').pods[0]).toEqual({ terminationGraceMs: 5000 });
+    expect(errorsOf('pods:\n  - { stopAfter: 20s, terminationGrace: 5s }').join('\n')).toContain('`pods[0].terminationGrace`: is the older name of `stopAfter`; give only one of them');
+  });
+
+  const held = `
+apiVersion: v1
+kind: Pod
+metadata: { name: legacy, finalizers: [example.com/backup] }
+spec:
+  terminationGracePeriodSeconds: 10
+  containers: [{ name: app, image: nginx:1.25 }]
+`;
+
+  test('a pod that needs 60 s is killed at its 10 s grace period, then held by its finalizer until the step removes it', () => {
+    const r = simulate(held, `
+until: 5m
+pods: [{ stopAfter: 60s }]
+steps:
+  - { at: 1m, deletePod: legacy }
+  - { at: 3m, removeFinalizer: { kind: Pod, name: legacy, finalizer: example.com/backup } }
+`);
+    expect(r.report.pods[0]).toMatchObject({ phase: 'Failed', deleting: '2024-01-01T00:01:00Z', finished: '2024-01-01T00:01:10Z', deleted: '2024-01-01T00:03:00Z' });
+  });
+
+  test.each([
+    ['the finalizer is not on the pod', 'removeFinalizer: { kind: Pod, name: legacy, finalizer: example.com/other }', 'has no finalizer "example.com/other" (finalizers: example.com/backup)'],
+    ['removeFinalizer has an unknown field', 'removeFinalizer: { kind: Pod, name: legacy, finaliser: x }', 'unknown field `finaliser`; did you mean `finalizer`?'],
+  ])('fails when %s', (_what, step, message) => {
+    expect(failure(held, `steps:\n  - { at: 1m, ${step} }`)).toContain(message);
+  });
+});
