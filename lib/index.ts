@@ -51,7 +51,7 @@ export type {
   ReportOwnerRef, Scenario, ScenarioStep, ScenarioAction, ScenarioSource, ScenarioIssue, ManifestSource, LoadResult, LoadedManifest,
   LoadedManifests, LoadOptions, ChartLike, ChartNode, AppLike, ManifestIssue, ManifestNotice, Manifest, ManifestMetadata, ScaleAction,
   DeletePodAction, SetImageAction, AddNodeAction, NodeAction, TaintAction, UntaintAction, FailPodAction, EvictPodAction, SetReadyAction,
-  PatchAction, PauseControllerAction, DeleteAction,
+  PatchAction, PauseControllerAction, DeleteAction, NodeConditionAction, RemoveFinalizerAction,
 } from './simulator';
 export { renderHtmlTimeline, timelineOptionsFor, cronJobTimeZones } from './simulator/report/html';
 export type {

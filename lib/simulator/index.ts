@@ -23,7 +23,7 @@ import { loadManifests, ManifestSource } from '../apiserver/load-manifests';
 import { validateUpdate } from '../apiserver/update-validation';
 import { buildReport, reportToJson, ReportEvent, ReportPod, SimulationReport } from './report/json';
 import { renderText } from './report/text';
-import { applyStep } from './scenario/apply-step';
+import { applyStep, stepNamespace } from './scenario/apply-step';
 import { parseScenario } from './scenario/parse-scenario';
 import type { Scenario, ScenarioSource } from './scenario/scenario';
 import { Simulation } from './simulation';
@@ -130,7 +130,8 @@ export function simulate(manifests: ManifestSource, scenario?: ScenarioSource | 
     }
   }
   const file = options.scenarioFile ?? (typeof scenario === 'string' && !scenario.includes('\n') ? scenario : '<scenario>');
-  for (const step of sc.steps) sim.at(step.atMs, step.label, (a) => applyStep(a, step, sc.namespace, file));
+  const stepNs = stepNamespace(loaded.objects.map((o) => o.manifest), sc.namespace);
+  for (const step of sc.steps) sim.at(step.atMs, step.label, (a) => applyStep(a, step, stepNs, file));
   sim.runUntil(sc.untilMs);
   return new SimulationResult(sim, sc, loaded.notices, loaded.objects.map((o) => o.manifest));
 }
@@ -237,7 +238,7 @@ export { ScenarioError } from './scenario/scenario-error';
 export type { ScenarioIssue } from './scenario/scenario-error';
 export type {
   Scenario, ScenarioStep, ScenarioAction, ScenarioSource, ScaleAction, DeletePodAction, SetImageAction, AddNodeAction,
-  NodeAction, TaintAction, UntaintAction, FailPodAction, EvictPodAction, SetReadyAction, PatchAction, PauseControllerAction, DeleteAction,
+  NodeAction, TaintAction, UntaintAction, FailPodAction, EvictPodAction, SetReadyAction, PatchAction, PauseControllerAction, DeleteAction, NodeConditionAction, RemoveFinalizerAction,
 } from './scenario/scenario';
 export { loadManifests, loadManifestsOrThrow } from '../apiserver/load-manifests';
 export type { ManifestSource, LoadResult, LoadedManifest, LoadedManifests, LoadOptions, ChartLike, ChartNode, AppLike } from '../apiserver/load-manifests';

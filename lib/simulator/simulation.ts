@@ -35,6 +35,7 @@ import {
 } from './controllers/control';
 import type { Controller, ControllerRegistration } from './controllers/controller';
 import { CONTROLLERS } from './controllers/index';
+import { NodeLifecycleController } from './controllers/node-lifecycle-controller';
 import { WorkQueue } from './controllers/work-queue';
 import { SimulationError, SimulationErrorCode } from './engine/errors';
 import { EventPriority, EventQueue, QueuedEvent } from './engine/event-queue';
@@ -143,6 +144,8 @@ export class Simulation {
   public readonly kubelet: Kubelet;
   /** Garbage collector, PVC protection, pod GC, taint eviction. */
   public readonly gc: GarbageCollector;
+  /** The node lifecycle controller (condition taints, MarkPodsNotReady). */
+  public readonly nodeLifecycle: NodeLifecycleController;
   /** Cluster DNS. */
   public readonly dns: ClusterDns;
   /** The user's actions (scenario steps). */
@@ -184,6 +187,7 @@ export class Simulation {
     this.scheduler = new Scheduler(this.state, this.queue, new TraceRecorder(this.trace, 'default-scheduler'));
     this.kubelet = new Kubelet(this.state, this.queue, new TraceRecorder(this.trace, 'kubelet'), this.network, options.behaviours ?? []);
     this.gc = new GarbageCollector(this.state, this.queue, new TraceRecorder(this.trace, 'taint-eviction-controller'));
+    this.nodeLifecycle = new NodeLifecycleController(this.state, this.queue, new TraceRecorder(this.trace, 'node-controller'), this.kubelet);
     this.dns = new ClusterDns(this.state);
     this.actions = new UserActions(this.state, this.kubelet, (name, forMs) => this.pauseController(name, forMs), options.validateUpdate);
 

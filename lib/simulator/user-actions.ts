@@ -14,7 +14,7 @@ import { NodeInput, nodeDraft } from './cluster/factories';
 import type { Kubelet } from './cluster/kubelet';
 import { globMatch } from '../apiserver/labels';
 import { Taint, TaintEffect } from './cluster/api-shapes';
-import { SimNode } from './cluster/core-objects';
+import { NodeConditionStatus, NodeConditionType, SimNode } from './cluster/core-objects';
 import { CLUSTER_SCOPED_KINDS, SimKind } from './cluster/object-meta';
 import { SimObject } from './cluster/objects';
 import { SimPod } from './cluster/pod-object';
@@ -59,6 +59,11 @@ export class UserActions {
       && (s.namespace === undefined || p.namespace === s.namespace)
       && (s.node === undefined || p.nodeName === s.node)
       && (s.owner === undefined || ownerMatches(s.owner, p, this.state)));
+  }
+
+  /** Namespace and name of every live object of `kind` (for did-you-mean messages). */
+  public names(kind: SimKind): Array<{ namespace: string; name: string }> {
+    return this.state.list(kind).map((o) => ({ namespace: o.namespace, name: o.name }));
   }
 
   /** `kubectl scale`: sets `spec.replicas` of a StatefulSet. */
@@ -139,6 +144,23 @@ export class UserActions {
     if (kept.length === node.taints.length) return;
     this.state.update(node, (n) => {
       n.taints = kept;
+    });
+  }
+
+  /**
+   * A node condition changes (scenario `nodeCondition`) — what the kubelet reports (Ready False, a
+   * pressure condition True), or what the node lifecycle controller concludes when heartbeats stop
+   * (Ready Unknown). The node lifecycle controller reacts to it.
+   */
+  public nodeCondition(name: string, type: NodeConditionType, status: NodeConditionStatus): void {
+    const node = this.node(name);
+    const healthy = type === 'Ready' ? 'True' : 'False';
+    if ((node.conditions?.[type] ?? healthy) === status) return;
+    this.state.update(node, (n) => {
+      const conditions = { ...(n.conditions ?? {}) };
+      if (status === healthy) delete conditions[type];
+      else conditions[type] = status;
+      n.conditions = conditions;
     });
   }
 
@@ -238,6 +260,24 @@ export class UserActions {
       p.annotations = { ...(after.metadata?.annotations ?? {}) };
       p.spec = spec;
     });
+  }
+
+  /**
+   * `kubectl patch <kind> <name> --type json -p '[{"op":"remove","path":"/metadata/finalizers/…"}]'`:
+   * removes `finalizer` (or every finalizer) from the object — for a Pod, every live pod whose name
+   * matches the glob; an object being deleted then leaves the store (if nothing else holds it).
+   * Returns how many objects changed; throws when none carried it.
+   */
+  public removeFinalizers(kind: SimKind, namespace: string, name: string, finalizer?: string): number {
+    const objects: SimObject[] = kind === 'Pod' ? this.selectPods({ name, namespace }) : [this.object(kind, namespace, name)];
+    const holding = objects.filter((o) => (finalizer === undefined ? o.finalizers.length > 0 : o.finalizers.includes(finalizer)));
+    if (holding.length === 0) {
+      const has = [...new Set(objects.flatMap((o) => o.finalizers))];
+      throw new ApiError('Invalid', objects.length === 0 ? notFound(kind, name).message
+        : `${kind} ${namespace}/${name} has ${finalizer === undefined ? 'no finalizers' : `no finalizer "${finalizer}"`}${has.length ? ` (finalizers: ${has.join(', ')})` : ''}`);
+    }
+    for (const o of holding) for (const f of finalizer === undefined ? [...o.finalizers] : [finalizer]) this.state.removeFinalizer(o, f);
+    return holding.length;
   }
 
   /** `kubectl delete <kind> <name>` (background propagation). */

@@ -24,6 +24,19 @@ export interface PodBehaviourMatch {
   readonly labels?: Readonly<Record<string, string>>;
 }
 
+/**
+ * How one named container of a pod behaves: an init container, or the main container the
+ * pod's run follows (see {@link PodBehaviour.containers}).
+ */
+export interface ContainerBehaviour {
+  /** Container start → exit; `forever` = runs until deleted. @default - the profile's runFor for a main container; 0 (exits at once) for an init container */
+  readonly runForMs?: number | 'forever';
+  /** Exit code of each run, consumed one per run (see {@link PodBehaviour.exitCodes}). @default - the profile's exitCodes for a main container; [0] for an init container */
+  readonly exitCodes?: readonly number[];
+  /** Container start → Ready (main containers only). @default - the profile's readyAfter */
+  readonly readyAfterMs?: number | 'never';
+}
+
 /** A behaviour profile; durations in ms. */
 export interface PodBehaviour {
   /** Which pods. @default - every pod */
@@ -34,10 +47,34 @@ export interface PodBehaviour {
   readonly readyAfterMs?: number | 'never';
   /** Container start → container exit; `forever` = runs until deleted. @default - forever; 10000 for pods owned by a Job */
   readonly runForMs?: number | 'forever';
-  /** Exit code of each container run, consumed one per run; the last repeats. @default [0] */
+  /**
+   * Exit code of each container run, consumed one per run; the last repeats. For a pod owned by a
+   * Job the list continues across the Job's replacement pods (per completion index for an Indexed
+   * Job), so `[1, 1, 0]` with `restartPolicy: Never` fails twice, then succeeds; for other pods it
+   * counts the restarts of one pod. @default [0]
+   */
   readonly exitCodes?: readonly number[];
-  /** Deletion requested → object gone. @default 1000 */
+  /**
+   * How long the process needs to exit after SIGTERM (`stopAfter`; `terminationGrace` is the older
+   * name). The pod is gone after this or, when the pod's grace period
+   * (`terminationGracePeriodSeconds`, default 30 s) is shorter, killed at the grace period.
+   * @default 1000
+   */
   readonly terminationGraceMs?: number;
+  /**
+   * Per container name: init containers (run in order before the main containers; default: exit 0
+   * at once) and main containers. Main containers run in lockstep: the pod's run follows the first
+   * main container named here, else the profile's own fields. @default - none
+   */
+  readonly containers?: Readonly<Record<string, ContainerBehaviour>>;
+}
+
+/** A resolved per-container behaviour. */
+export interface ResolvedContainerBehaviour {
+  /** Started → exit, ms, or null for forever. */
+  readonly runForMs: number | null;
+  /** Exit codes per run (last repeats). */
+  readonly exitCodes: readonly number[];
 }
 
 /** A profile with every field resolved for one pod. */
@@ -50,8 +87,12 @@ export interface ResolvedBehaviour {
   readonly runForMs: number | null;
   /** Exit codes per run (last repeats). */
   readonly exitCodes: readonly number[];
-  /** Grace period, ms. */
+  /** Time the process needs to exit after SIGTERM (`stopAfter`), ms. */
   readonly terminationGraceMs: number;
+  /** Name of the main container whose exit codes the pod's run consumes (the lockstep run). */
+  readonly mainContainer: string;
+  /** Init containers in order, with their behaviour. */
+  readonly initContainers: ReadonlyArray<{ readonly name: string } & ResolvedContainerBehaviour>;
 }
 
 /** The defaults of DESIGN.md's scenario format. */
@@ -104,15 +145,25 @@ export function ownerChain(obj: SimObject, reader: Pick<ClusterReader, 'byUid'>)
 
 /** Resolves the profile for `pod`: the first matching profile, defaults for what it leaves out. */
 export function resolveBehaviour(pod: SimPod, profiles: readonly PodBehaviour[], reader: Pick<ClusterReader, 'byUid'>): ResolvedBehaviour {
-  const p = profiles.find((b) => behaviourMatches(b.match, pod, reader)) ?? {};
+  const p: PodBehaviour = profiles.find((b) => behaviourMatches(b.match, pod, reader)) ?? {};
   const jobOwned = controllerOf(pod)?.kind === 'Job';
-  const ready = p.readyAfterMs ?? DEFAULT_BEHAVIOUR.readyAfterMs;
-  const run = p.runForMs ?? (jobOwned ? DEFAULT_BEHAVIOUR.jobRunForMs : 'forever');
+  const mains = (pod.spec.containers ?? []).map((c) => c.name);
+  const mainContainer = mains.find((n) => p.containers?.[n] !== undefined) ?? mains[0] ?? '';
+  const c = p.containers?.[mainContainer] ?? {};
+  const ready = c.readyAfterMs ?? p.readyAfterMs ?? DEFAULT_BEHAVIOUR.readyAfterMs;
+  const run = c.runForMs ?? p.runForMs ?? (jobOwned ? DEFAULT_BEHAVIOUR.jobRunForMs : 'forever');
+  const codes = c.exitCodes ?? p.exitCodes;
   return {
     startAfterMs: p.startAfterMs ?? DEFAULT_BEHAVIOUR.startAfterMs,
     readyAfterMs: ready === 'never' ? null : ready,
     runForMs: run === 'forever' ? null : run,
-    exitCodes: p.exitCodes && p.exitCodes.length > 0 ? p.exitCodes : [DEFAULT_BEHAVIOUR.exitCode],
+    exitCodes: codes && codes.length > 0 ? codes : [DEFAULT_BEHAVIOUR.exitCode],
     terminationGraceMs: p.terminationGraceMs ?? DEFAULT_BEHAVIOUR.terminationGraceMs,
+    mainContainer,
+    initContainers: (pod.spec.initContainers ?? []).map((ic) => {
+      const b = p.containers?.[ic.name] ?? {};
+      const r = b.runForMs ?? 0;
+      return { name: ic.name, runForMs: r === 'forever' ? null : r, exitCodes: b.exitCodes && b.exitCodes.length > 0 ? b.exitCodes : [DEFAULT_BEHAVIOUR.exitCode] };
+    }),
   };
 }

@@ -14,7 +14,7 @@
 import { SimulationError, SimulationErrorCode } from '../engine/errors';
 import { alreadyExists, FieldError, invalid, notFound } from '../../apiserver/api-errors';
 import { labelErrors, nameErrors, podErrors } from '../../apiserver/names';
-import { defaultPodSpec } from './defaults';
+import { admitPodSpec } from './pod-admission';
 import type { Draft } from './factories';
 import { InstanceHistory } from './instance-history';
 import { materialize } from './materialize';
@@ -270,7 +270,7 @@ export class ClusterState implements ClusterReader {
     const errors: FieldError[] = [];
     switch (obj.kind) {
       case 'Pod': {
-        obj.spec = defaultPodSpec(obj.spec);
+        obj.spec = admitPodSpec(obj.spec);
         errors.push(...podErrors(obj));
         if (obj.spec.nodeName) {
           // A pod created with spec.nodeName is bound by its author; the scheduler skips it.

@@ -18,6 +18,12 @@ export interface NodeCapacity {
   readonly pods: number;
 }
 
+/** The node condition types a scenario can set (`nodeCondition`). */
+export type NodeConditionType = 'Ready' | 'MemoryPressure' | 'DiskPressure' | 'PIDPressure' | 'NetworkUnavailable';
+
+/** A node condition status. */
+export type NodeConditionStatus = 'True' | 'False' | 'Unknown';
+
 /** A node. */
 export interface SimNode extends SimObjectBase {
   /** Always `Node`. */
@@ -35,6 +41,11 @@ export interface SimNode extends SimObjectBase {
    * 192.168.0.11): the kubelet's host IP, and the IP of every hostNetwork pod on the node.
    */
   readonly internalIP: string;
+  /**
+   * Conditions the scenario set (`nodeCondition`), by type; a type not listed is as on a healthy
+   * node (Ready True, the others False). @default - healthy
+   */
+  conditions?: Partial<Record<NodeConditionType, NodeConditionStatus>>;
 }
 
 /** A PersistentVolumeClaim. */

@@ -27,6 +27,8 @@ export function draftFromManifest(manifest: Manifest, defaultNamespace = 'defaul
     ...(md.generateName !== undefined ? { generateName: md.generateName } : {}),
     labels: md.labels ?? {},
     annotations: md.annotations ?? {},
+    // metadata.finalizers hold the object once deleted (a Pod: Terminating until a step removes them).
+    ...(Array.isArray(md.finalizers) ? { finalizers: (md.finalizers as unknown[]).filter((f): f is string => typeof f === 'string') } : {}),
   };
   const spec = structuredClone((manifest.spec ?? {}) as Record<string, unknown>);
   switch (manifest.kind) {

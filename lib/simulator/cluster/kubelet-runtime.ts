@@ -23,6 +23,10 @@ export interface PodRuntime {
   readinessOverride: boolean | null;
   /** Whether a kill was scheduled for the pending deletion. */
   killing: boolean;
+  /** The init container running (or backing off), or -1 when none is (not started, or all done). */
+  initIndex: number;
+  /** Whether a deletion waits for the pod's unreachable node (Ready Unknown) to come back. */
+  frozen: boolean;
 }
 
 const BEHAVIOUR_KEYS = new WeakMap<ResolvedBehaviour, string>();

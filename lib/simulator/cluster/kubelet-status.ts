@@ -2,6 +2,9 @@
  * The pod status the kubelet stand-in (kubelet.ts) writes — terminated container statuses and
  * pod conditions — and how it names a pod in queue labels and events.
  */
+import type { EventRecorder } from '../engine/recorder';
+import type { SimNode } from './core-objects';
+import type { PodNetwork } from './network';
 import type { ContainerStatusLite, PodCondition, SimPod } from './objects';
 
 /** `<namespace>/<name>`, for queue event labels. @internal */
@@ -33,4 +36,55 @@ export function setConditions(
   }
   if (extra) return [...out.filter((c) => c.type !== extra.type), extra];
   return out;
+}
+
+/** Mutates `p` as evicted now (scenario `evictPod`): Failed, reason Evicted, containers killed, a DisruptionTarget condition. @internal */
+export function evicted(p: SimPod, now: number): void {
+  p.phase = 'Failed';
+  p.ready = false;
+  p.readySinceMs = null;
+  p.reason = 'Evicted';
+  p.message = 'The pod was evicted by the scenario (evictPod).';
+  p.finishedMs = now;
+  p.containerStatuses = p.containerStatuses.map((c) => terminated(c, 137, 'Error', now));
+  p.conditions = setConditions(p.conditions, now, { Ready: 'False', ContainersReady: 'False' }, {
+    type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: 'The pod was evicted by the scenario (evictPod).', lastTransitionMs: now,
+  });
+}
+
+/**
+ * The pod's IP once its sandbox is created on `node`, or null when the node's range is exhausted
+ * (a Warning `FailedCreatePodSandBox` is recorded; the pod waits for a free address). @internal
+ */
+export function sandboxIp(pod: SimPod, node: SimNode, network: PodNetwork, recorder: EventRecorder): string | null {
+  if (pod.ip !== null) return pod.ip;
+  if (pod.spec.hostNetwork === true) {
+    // A hostNetwork pod gets no sandbox IP: the kubelet reports its node's IP (InternalIP) as the
+    // pod IP (`pkg/kubelet/kubelet_pods.go` generateAPIPodStatus: `if
+    // kubecontainer.IsHostNetworkPod(pod) && s.PodIP == "" { s.PodIP = hostIPs[0].String() }`),
+    // so every hostNetwork pod on a node shares that address.
+    return node.internalIP;
+  }
+  const ip = network.allocate(node) ?? null;
+  if (ip === null) {
+    // CNI host-local IPAM: "failed to allocate for range 0: no IP addresses available in range set".
+    recorder.event(ref(pod), 'Warning', 'FailedCreatePodSandBox',
+      `Failed to create pod sandbox: failed to allocate for range 0: no IP addresses available in range set: 10.244.${node.index}.1-10.244.${node.index}.254`);
+  }
+  return ip;
+}
+
+/** `v1.DefaultTerminationGracePeriodSeconds` (SetDefaults_PodSpec): 30 s. @internal */
+export const DEFAULT_TERMINATION_GRACE_MS = 30_000;
+
+/**
+ * The grace period of a pod's deletion, ms: the delete call's (`pod.graceMs`, e.g. 0 when force-
+ * deleted), else the spec's `terminationGracePeriodSeconds` (a negative value is treated as 1, as
+ * the API server warns), else 30 s (`pkg/registry/core/pod/strategy.go` CheckGracefulDelete). @internal
+ */
+export function gracePeriodMs(pod: SimPod): number {
+  if (pod.graceMs !== null) return pod.graceMs;
+  const s = pod.spec.terminationGracePeriodSeconds;
+  if (typeof s !== 'number') return DEFAULT_TERMINATION_GRACE_MS;
+  return (s < 0 ? 1 : s) * 1000;
 }

@@ -8,24 +8,21 @@ import { EventPriority, EventQueue } from '../engine/event-queue';
 import type { EventRecorder } from '../engine/recorder';
 import { PodBehaviour, ResolvedBehaviour, resolveBehaviour } from './behaviours';
 import type { ClusterState, StoreChange } from './cluster-state';
+import { ExitCodeLedger } from './kubelet-exit-codes';
+import { backoffDelay, CRASH_BACKOFF, InitContainerRunner } from './kubelet-init-containers';
 import { behaviourKey, PodRuntime } from './kubelet-runtime';
-import { key, ref, setConditions, terminated } from './kubelet-status';
+import { evicted, gracePeriodMs, key, ref, sandboxIp, setConditions, terminated } from './kubelet-status';
 import type { PodNetwork } from './network';
 import { isPodTerminal, SimPod } from './objects';
 
-/**
- * Crash-loop back-off (`pkg/kubelet/kubelet.go`: `backOffPeriod = 10s`, `MaxContainerBackOff =
- * 300s`; `kuberuntime_manager.go#doBackOff` with `flowcontrol.Backoff`): the first restart after a
- * crash is immediate, then 10 s, 20 s, 40 s … capped at 300 s, measured from the container's finish.
- * The entry expires (back to the first step) when the container last failed more than
- * 2 × 300 s ago (`Backoff.hasExpired`).
- */
-export const CRASH_BACKOFF = { initialMs: 10_000, maxMs: 300_000 } as const;
+export { CRASH_BACKOFF } from './kubelet-init-containers';
 
 /** The kubelet of every node. */
 export class Kubelet {
   private readonly runtimes = new Map<string, PodRuntime>();
   private readonly waitingForIp = new Map<string, SimPod[]>();
+  private readonly ledger = new ExitCodeLedger();
+  private readonly init: InitContainerRunner;
 
   /**
    * @param state the store
@@ -41,6 +38,11 @@ export class Kubelet {
     private readonly network: PodNetwork,
     private readonly profiles: readonly PodBehaviour[],
   ) {
+    this.init = new InitContainerRunner({
+      state, queue, recorder, ledger: this.ledger, backoff: CRASH_BACKOFF,
+      mainStart: (pod) => this.startMain(pod),
+      release: (pod) => this.network.release(pod.ip),
+    });
     state.watch((c) => this.onChange(c));
   }
 
@@ -69,7 +71,7 @@ export class Kubelet {
     // The back-off time only counts once there was a back-off (restart: steps reset after 2 × max).
     const lastBackoff = rt.backoffSteps === 0 ? '' : rt.lastBackoffMs - originMs;
     return `${behaviourKey(rt.behaviour)}|${rt.runs}|${rt.backoffSteps}|${lastBackoff}|${rt.timer === undefined}|${rt.readyTimer === undefined}`
-      + `|${rt.readinessOverride}|${rt.killing}`;
+      + `|${rt.readinessOverride}|${rt.killing}|${rt.initIndex}|${this.ledger.runs(pod, rt.behaviour.mainContainer, rt.behaviour.exitCodes.length)}`;
   }
 
   /** Moves what the kubelet remembers of `pod` `deltaMs` later. */
@@ -105,18 +107,7 @@ export class Kubelet {
     if (rt) this.cancelTimers(rt);
     const now = this.state.nowMs();
     this.network.release(pod.ip);
-    this.state.update(pod, (p) => {
-      p.phase = 'Failed';
-      p.ready = false;
-      p.readySinceMs = null;
-      p.reason = 'Evicted';
-      p.message = 'The pod was evicted by the scenario (evictPod).';
-      p.finishedMs = now;
-      p.containerStatuses = p.containerStatuses.map((c) => terminated(c, 137, 'Error', now));
-      p.conditions = setConditions(p.conditions, now, { Ready: 'False', ContainersReady: 'False' }, {
-        type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: 'The pod was evicted by the scenario (evictPod).', lastTransitionMs: now,
-      });
-    });
+    this.state.update(pod, (p) => evicted(p, now));
     this.recorder.event(ref(pod), 'Warning', 'Evicted', 'The pod was evicted by the scenario (evictPod).');
     this.state.tryFinalize(pod);
   }
@@ -140,17 +131,32 @@ export class Kubelet {
     }
   }
 
+  /**
+   * The pod's node is Ready again (node lifecycle controller): the kubelet reports the pod's real
+   * readiness (Ready again unless readiness fails or is still pending) and carries out a deletion
+   * it could not see while the node was unreachable.
+   */
+  public nodeReady(pod: SimPod): void {
+    const rt = this.runtimes.get(pod.uid);
+    if (!rt || pod.deletedMs !== null) return;
+    if (rt.frozen) return this.kill(pod, rt);
+    const readyByProfile = rt.readinessOverride === true || (rt.readinessOverride === null && rt.behaviour.readyAfterMs !== null && rt.readyTimer === undefined);
+    if (readyByProfile && !pod.ready && pod.phase === 'Running' && pod.deletionMs === null && pod.containerStatuses.some((c) => c.state === 'running')) this.setReady(pod, true);
+  }
+
   // ------------------------------------------------------------------------------------------
   // watch
   // ------------------------------------------------------------------------------------------
 
   private onChange(c: StoreChange): void {
+    if (c.object.kind === 'Job' && c.type === 'Deleted') this.ledger.forgetJob(c.object.uid);
     if (c.object.kind !== 'Pod') return;
     const pod = c.object;
     if (c.type === 'Deleted') {
       const rt = this.runtimes.get(pod.uid);
       if (rt) this.cancelTimers(rt);
       this.runtimes.delete(pod.uid);
+      this.ledger.forgetPod(pod.uid);
       this.releaseIp(pod);
       return;
     }
@@ -160,7 +166,7 @@ export class Kubelet {
       if (isPodTerminal(pod)) return;
       rt = {
         behaviour: resolveBehaviour(pod, this.profiles, this.state), runs: 0, backoffSteps: 0, lastBackoffMs: 0,
-        timer: undefined, readyTimer: undefined, readinessOverride: null, killing: false,
+        timer: undefined, readyTimer: undefined, readinessOverride: null, killing: false, initIndex: -1, frozen: false,
       };
       this.runtimes.set(pod.uid, rt);
       if (pod.deletionMs === null) {
@@ -186,28 +192,28 @@ export class Kubelet {
     if (pod.deletedMs !== null || pod.deletionMs !== null || isPodTerminal(pod)) return;
     const node = this.state.get('Node', '', pod.nodeName!);
     if (!node) return;
-    let ip = pod.ip;
-    if (ip === null && pod.spec.hostNetwork === true) {
-      // A hostNetwork pod gets no sandbox IP: the kubelet reports its node's IP (InternalIP) as the
-      // pod IP (`pkg/kubelet/kubelet_pods.go` generateAPIPodStatus: `if
-      // kubecontainer.IsHostNetworkPod(pod) && s.PodIP == "" { s.PodIP = hostIPs[0].String() }`),
-      // so every hostNetwork pod on a node shares that address.
-      ip = node.internalIP;
-    }
+    const ip = sandboxIp(pod, node, this.network, this.recorder);
     if (ip === null) {
-      ip = this.network.allocate(node) ?? null;
-      if (ip === null) {
-        // CNI host-local IPAM: "failed to allocate for range 0: no IP addresses available in range set".
-        const waiting = this.waitingForIp.get(node.name) ?? [];
-        waiting.push(pod);
-        this.waitingForIp.set(node.name, waiting);
-        this.recorder.event(ref(pod), 'Warning', 'FailedCreatePodSandBox',
-          `Failed to create pod sandbox: failed to allocate for range 0: no IP addresses available in range set: 10.244.${node.index}.1-10.244.${node.index}.254`);
-        return;
-      }
+      const waiting = this.waitingForIp.get(node.name) ?? [];
+      waiting.push(pod);
+      this.waitingForIp.set(node.name, waiting);
+      return;
     }
-    const now = this.state.nowMs();
     const podIp = ip;
+    const rt = this.runtimes.get(pod.uid)!;
+    if (rt.behaviour.initContainers.length > 0) {
+      this.state.update(pod, (p) => {
+        p.ip = podIp;
+      });
+      this.init.begin(pod, rt);
+      return;
+    }
+    this.startMain(pod, podIp);
+  }
+
+  /** The main containers start now (after the init containers, if any). */
+  private startMain(pod: SimPod, podIp: string | null = pod.ip): void {
+    const now = this.state.nowMs();
     this.state.update(pod, (p) => {
       p.phase = 'Running';
       p.ip = podIp;
@@ -223,7 +229,7 @@ export class Kubelet {
   private runContainer(pod: SimPod): void {
     const rt = this.runtimes.get(pod.uid)!;
     const now = this.state.nowMs();
-    const run = rt.runs++;
+    rt.runs++;
     const b = rt.behaviour;
     if (rt.readinessOverride === true) {
       this.setReady(pod, true);
@@ -234,7 +240,7 @@ export class Kubelet {
       });
     }
     if (b.runForMs !== null) {
-      const code = b.exitCodes[Math.min(run, b.exitCodes.length - 1)];
+      const code = this.ledger.next(pod, b.mainContainer, b.exitCodes);
       rt.timer = this.queue.schedule(now + b.runForMs, EventPriority.KUBELET, `kubelet exit ${key(pod)}`, () => {
         rt.timer = undefined;
         this.exit(pod, code);
@@ -243,6 +249,8 @@ export class Kubelet {
   }
 
   private setReady(pod: SimPod, ready: boolean): void {
+    // A node that is not Ready: the node lifecycle controller marked its pods unready (MarkPodsNotReady).
+    if (ready && this.nodeStatus(pod) !== 'True') return;
     const now = this.state.nowMs();
     this.state.update(pod, (p) => {
       p.ready = ready;
@@ -281,7 +289,7 @@ export class Kubelet {
       return;
     }
     if (now - rt.lastBackoffMs > 2 * CRASH_BACKOFF.maxMs) rt.backoffSteps = 0;
-    const delay = rt.backoffSteps === 0 ? 0 : Math.min(CRASH_BACKOFF.initialMs * 2 ** (rt.backoffSteps - 1), CRASH_BACKOFF.maxMs);
+    const delay = backoffDelay(rt.backoffSteps, CRASH_BACKOFF.initialMs, CRASH_BACKOFF.maxMs);
     rt.backoffSteps++;
     rt.lastBackoffMs = now;
     this.state.update(pod, (p) => {
@@ -313,12 +321,19 @@ export class Kubelet {
 
   /**
    * Deletion was requested: readiness drops at once; a pod whose containers never started stops at
-   * once; otherwise the containers get SIGTERM (`Killing`) and stop after the grace period (the
-   * pod's `graceMs`, else the profile's `terminationGrace`). The stopped pod ends Failed (or keeps
-   * Succeeded/Failed if it had finished) and leaves the store unless a finalizer holds it.
+   * once; otherwise the containers get SIGTERM (`Killing`) and stop after the profile's `stopAfter`,
+   * or are killed at the grace period (gracePeriodMs) if that comes first. The stopped pod ends Failed
+   * (or keeps Succeeded/Failed) and leaves the store unless a finalizer holds it.
    */
   private kill(pod: SimPod, rt: PodRuntime): void {
     if (pod.deletedMs !== null) return;
+    rt.frozen = false;
+    if (this.nodeStatus(pod) === 'Unknown') {
+      // The kubelet of an unreachable node never sees the deletion: the pod stays Terminating
+      // until the node is back (or is deleted: pod GC force-deletes the pod).
+      rt.frozen = true;
+      return;
+    }
     this.cancelTimers(rt);
     const waiting = pod.nodeName ? this.waitingForIp.get(pod.nodeName) : undefined;
     if (waiting) this.waitingForIp.set(pod.nodeName!, waiting.filter((p) => p !== pod));
@@ -326,21 +341,22 @@ export class Kubelet {
       this.state.tryFinalize(pod);
       return;
     }
-    const running = pod.phase === 'Running';
+    const running = pod.phase === 'Running' || rt.initIndex >= 0;
     if (pod.ready) this.setReady(pod, false);
     if (!running) {
       this.stopped(pod);
       return;
     }
-    for (const c of pod.spec.containers ?? []) this.recorder.event(ref(pod), 'Normal', 'Killing', `Stopping container ${c.name}`);
-    const grace = pod.graceMs ?? rt.behaviour.terminationGraceMs;
-    rt.timer = this.queue.schedule(this.state.nowMs() + grace, EventPriority.KUBELET, `kubelet stopped ${key(pod)}`, () => {
+    const stopping = rt.initIndex >= 0 ? [rt.behaviour.initContainers[rt.initIndex]] : pod.spec.containers ?? [];
+    for (const c of stopping) this.recorder.event(ref(pod), 'Normal', 'Killing', `Stopping container ${c.name}`);
+    const [grace, stop] = [gracePeriodMs(pod), rt.behaviour.terminationGraceMs]; // killed (SIGKILL, 137) at the grace period
+    rt.timer = this.queue.schedule(this.state.nowMs() + Math.min(stop, grace), EventPriority.KUBELET, `kubelet stopped ${key(pod)}`, () => {
       rt.timer = undefined;
-      this.stopped(pod);
+      this.stopped(pod, stop > grace ? 137 : 143);
     });
   }
 
-  private stopped(pod: SimPod): void {
+  private stopped(pod: SimPod, code = 143): void {
     if (pod.deletedMs !== null) return;
     const now = this.state.nowMs();
     this.releaseIp(pod);
@@ -351,7 +367,8 @@ export class Kubelet {
         p.ready = false;
         p.readySinceMs = null;
         if (started) p.finishedMs = now;
-        p.containerStatuses = p.containerStatuses.map((cs) => (cs.state === 'running' ? terminated(cs, 143, 'Error', now) : cs));
+        p.containerStatuses = p.containerStatuses.map((cs) => (cs.state === 'running' ? terminated(cs, code, 'Error', now) : cs));
+        if (p.initContainerStatuses) p.initContainerStatuses = p.initContainerStatuses.map((cs) => (cs.state === 'running' ? terminated(cs, code, 'Error', now) : cs));
       });
     }
     this.state.tryFinalize(pod);
@@ -367,6 +384,10 @@ export class Kubelet {
       const next = waiting.shift()!;
       this.queue.schedule(this.state.nowMs(), EventPriority.KUBELET, `kubelet start ${key(next)}`, () => this.start(next));
     }
+  }
+
+  private nodeStatus(pod: SimPod): string {
+    return (pod.nodeName !== null ? this.state.get('Node', '', pod.nodeName)?.conditions?.Ready : undefined) ?? 'True';
   }
 
   private cancelTimers(rt: PodRuntime): void {

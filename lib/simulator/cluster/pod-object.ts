@@ -96,6 +96,8 @@ export interface SimPod extends SimObjectBase {
   conditions: PodCondition[];
   /** Per-container status. */
   containerStatuses: ContainerStatusLite[];
+  /** Init container statuses, set by the kubelet once the sandbox is up. @default - none */
+  initContainerStatuses?: ContainerStatusLite[];
   /** Bound to a node, simulated ms. */
   scheduledMs: number | null;
   /** First container start (phase Running), simulated ms. */

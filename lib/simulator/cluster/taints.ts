@@ -2,10 +2,36 @@
  * Taints and tolerations, as `k8s.io/api/core/v1` `Toleration.ToleratesTaint` and the scheduler's
  * TaintToleration filter evaluate them.
  */
-import type { Taint, Toleration } from './api-shapes';
+import type { PodSpec, Taint, Toleration } from './api-shapes';
 
 /** The taint a cordoned node carries (`node.kubernetes.io/unschedulable:NoSchedule`, TaintNodesByCondition). */
 export const UNSCHEDULABLE_TAINT_KEY = 'node.kubernetes.io/unschedulable';
+/** The taint of a node whose Ready condition is False (`v1.TaintNodeNotReady`). */
+export const NOT_READY_TAINT_KEY = 'node.kubernetes.io/not-ready';
+/** The taint of a node whose Ready condition is Unknown (`v1.TaintNodeUnreachable`). */
+export const UNREACHABLE_TAINT_KEY = 'node.kubernetes.io/unreachable';
+/** `--default-not-ready-toleration-seconds` / `--default-unreachable-toleration-seconds` (kube-apiserver, default 300). */
+export const DEFAULT_TOLERATION_SECONDS = 300;
+
+/**
+ * The DefaultTolerationSeconds admission plugin
+ * (`plugin/pkg/admission/defaulttolerationseconds/admission.go`): a pod that does not already
+ * tolerate `node.kubernetes.io/not-ready:NoExecute` (a toleration whose key is that key or empty,
+ * and whose effect is NoExecute or empty) gets `{key: not-ready, operator: Exists, effect:
+ * NoExecute, tolerationSeconds: 300}`; the same for `unreachable`. So a pod on a node that turns
+ * NotReady is evicted 300 s after the taint was added. DaemonSet pods already carry both without
+ * tolerationSeconds (daemon-set-utils.ts), so they are left alone and never evicted.
+ *
+ * @param spec the pod spec being created
+ * @returns the spec, with the missing tolerations appended
+ */
+export function withDefaultTolerationSeconds(spec: PodSpec): PodSpec {
+  const tolerations = spec.tolerations ?? [];
+  const has = (key: string) => tolerations.some((t) => (!t.key || t.key === key) && (!t.effect || t.effect === 'NoExecute'));
+  const added = [NOT_READY_TAINT_KEY, UNREACHABLE_TAINT_KEY].filter((k) => !has(k))
+    .map((key): Toleration => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS }));
+  return added.length === 0 ? spec : { ...spec, tolerations: [...tolerations, ...added] };
+}
 
 /**
  * Whether one toleration tolerates a taint (`Toleration.ToleratesTaint`): the effect matches (or

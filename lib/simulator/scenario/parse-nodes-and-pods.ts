@@ -1,9 +1,9 @@
 /** Parsing of the scenario's nodes (`cluster.nodes`, `addNode`) and pod profiles (`pods`). */
-import type { PodBehaviour, PodBehaviourMatch } from '../cluster/behaviours';
+import type { ContainerBehaviour, PodBehaviour, PodBehaviourMatch } from '../cluster/behaviours';
 import type { NodeInput } from '../cluster/factories';
 import { parseQuantity } from '../cluster/quantity';
 import type { TaintEffect } from '../cluster/objects';
-import { asFields, Ctx } from './fields';
+import { asFields, Ctx, Fields } from './fields';
 
 /** The node taint effects. @internal */
 export const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
@@ -50,7 +50,7 @@ export function readNode(ctx: Ctx, path: string, value: unknown): NodeInput | un
 
 /** Reads one pod profile (`pods[i]`). @internal */
 export function readBehaviour(ctx: Ctx, path: string, value: unknown): PodBehaviour | undefined {
-  const f = asFields(ctx, path, value, 'a pod profile: match, startAfter, readyAfter, runFor, exitCode, terminationGrace');
+  const f = asFields(ctx, path, value, 'a pod profile: match, startAfter, readyAfter, runFor, exitCode, stopAfter, containers');
   if (!f) return undefined;
   let match: PodBehaviourMatch | undefined;
   const m = f.sub('match', false);
@@ -66,15 +66,23 @@ export function readBehaviour(ctx: Ctx, path: string, value: unknown): PodBehavi
   const startAfterMs = f.duration('startAfter', false) as number | undefined;
   const readyAfterMs = f.duration('readyAfter', false, ['never']) as number | 'never' | undefined;
   const runForMs = f.duration('runFor', false, ['forever']) as number | 'forever' | undefined;
-  const terminationGraceMs = f.duration('terminationGrace', false) as number | undefined;
-  const exitRaw = f.raw('exitCode');
-  let exitCodes: number[] | undefined;
-  if (exitRaw !== undefined) {
-    const list = Array.isArray(exitRaw) ? exitRaw : [exitRaw];
-    if (list.length === 0 || list.some((c) => typeof c !== 'number' || !Number.isInteger(c) || c < 0 || c > 255)) {
-      ctx.error(f.at('exitCode'), `must be an exit code 0–255 or a non-empty list of them ([1, 1, 0]: one per container run), got ${JSON.stringify(exitRaw)}`);
-    } else {
-      exitCodes = list as number[];
+  const stopAfterMs = f.duration('stopAfter', false) as number | undefined;
+  const oldName = f.duration('terminationGrace', false) as number | undefined;
+  if (stopAfterMs !== undefined && oldName !== undefined) ctx.error(f.at('terminationGrace'), 'is the older name of `stopAfter`; give only one of them');
+  const terminationGraceMs = stopAfterMs ?? oldName;
+  const exitCodes = readExitCodes(ctx, f);
+  let containers: Record<string, ContainerBehaviour> | undefined;
+  const cs = f.sub('containers', false);
+  if (cs) {
+    containers = {};
+    for (const name of Object.keys(cs.obj)) {
+      const c = cs.sub(name, true);
+      if (!c) continue;
+      const runFor = c.duration('runFor', false, ['forever']) as number | 'forever' | undefined;
+      const readyAfter = c.duration('readyAfter', false, ['never']) as number | 'never' | undefined;
+      const codes = readExitCodes(ctx, c);
+      c.done();
+      containers[name] = { ...(runFor !== undefined ? { runForMs: runFor } : {}), ...(codes ? { exitCodes: codes } : {}), ...(readyAfter !== undefined ? { readyAfterMs: readyAfter } : {}) };
     }
   }
   f.done();
@@ -85,5 +93,18 @@ export function readBehaviour(ctx: Ctx, path: string, value: unknown): PodBehavi
     ...(runForMs !== undefined ? { runForMs } : {}),
     ...(exitCodes ? { exitCodes } : {}),
     ...(terminationGraceMs !== undefined ? { terminationGraceMs } : {}),
+    ...(containers ? { containers } : {}),
   };
+}
+
+/** Reads `exitCode`: one code or a non-empty list of codes 0–255. */
+function readExitCodes(ctx: Ctx, f: Fields): number[] | undefined {
+  const exitRaw = f.raw('exitCode');
+  if (exitRaw === undefined) return undefined;
+  const list = Array.isArray(exitRaw) ? exitRaw : [exitRaw];
+  if (list.length === 0 || list.some((c) => typeof c !== 'number' || !Number.isInteger(c) || c < 0 || c > 255)) {
+    ctx.error(f.at('exitCode'), `must be an exit code 0–255 or a non-empty list of them ([1, 1, 0]: one per container run), got ${JSON.stringify(exitRaw)}`);
+    return undefined;
+  }
+  return list as number[];
 }

@@ -1,4 +1,5 @@
 /** Parsing of the scenario's `steps`: the time of each step, its action, and pod selectors. */
+import type { NodeConditionType } from '../cluster/core-objects';
 import type { SimKind, TaintEffect } from '../cluster/objects';
 import { didYouMean } from '../../util/did-you-mean';
 import { parseDurationMs } from '../engine/duration';
@@ -9,7 +10,8 @@ import type { ScenarioAction, ScenarioStep } from './scenario';
 import { stepLabel } from './step-label';
 
 const STEP_TYPES = ['scale', 'deletePod', 'setImage', 'addNode', 'removeNode', 'cordon', 'uncordon', 'taint', 'untaint', 'failPod',
-  'evictPod', 'setReady', 'patch', 'pauseController', 'delete'] as const;
+  'evictPod', 'setReady', 'patch', 'pauseController', 'delete', 'nodeCondition', 'removeFinalizer'] as const;
+const NODE_CONDITIONS = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable'];
 const CONTROLLER_NAMES = ['statefulset', 'daemonset', 'job', 'cronjob'];
 const PATCHABLE = ['StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'Pod', 'Node'];
 const DELETABLE = ['StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'Pod', 'PersistentVolumeClaim', 'Node', 'Secret', 'ConfigMap',
@@ -147,6 +149,25 @@ function readAction(ctx: Ctx, f: Fields, type: (typeof STEP_TYPES)[number]): Sce
       const name = s.str('name', true, CONTROLLER_NAMES);
       const forMs = s.duration('for', true) as number | undefined;
       if (name && forMs !== undefined) action = { type, name, forMs };
+      break;
+    }
+    case 'nodeCondition': {
+      const node = s.str('node', true);
+      const condition = s.str('type', true, NODE_CONDITIONS) as NodeConditionType | undefined;
+      const statusRaw = s.raw('status');
+      // YAML reads an unquoted True/False as a boolean; accept it as the condition status.
+      const status = typeof statusRaw === 'boolean' ? (statusRaw ? 'True' : 'False') : statusRaw;
+      if (status !== 'True' && status !== 'False' && status !== 'Unknown') {
+        ctx.error(s.at('status'), `must be "True", "False" or "Unknown", got ${JSON.stringify(statusRaw)}${typeof status === 'string' ? didYouMean(status, ['True', 'False', 'Unknown']) : ''}`);
+      } else if (node && condition) action = { type, node, condition, status };
+      break;
+    }
+    case 'removeFinalizer': {
+      const kind = s.str('kind', true, DELETABLE) as SimKind | undefined;
+      const name = s.str('name', true);
+      const namespace = s.str('namespace', false);
+      const finalizer = s.str('finalizer', false);
+      if (kind && name) action = { type, kind, name, ...(namespace ? { namespace } : {}), ...(finalizer ? { finalizer } : {}) };
       break;
     }
     case 'delete': {

@@ -9,6 +9,7 @@
  * performing a step in apply-step.ts; errors in scenario-error.ts.
  */
 import type { PodBehaviour } from '../cluster/behaviours';
+import type { NodeConditionStatus, NodeConditionType } from '../cluster/core-objects';
 import type { NodeInput } from '../cluster/factories';
 import type { SimKind, TaintEffect } from '../cluster/objects';
 import type { PodSelector, WorkloadKind } from '../user-actions';
@@ -158,9 +159,35 @@ export interface DeleteAction {
   readonly name: string;
 }
 
+/** `nodeCondition`: a node condition changes (the node lifecycle controller reacts). */
+export interface NodeConditionAction {
+  /** Step kind. */
+  readonly type: 'nodeCondition';
+  /** Node name. */
+  readonly node: string;
+  /** Condition type: Ready, MemoryPressure, DiskPressure, PIDPressure or NetworkUnavailable. */
+  readonly condition: NodeConditionType;
+  /** The new status. */
+  readonly status: NodeConditionStatus;
+}
+
+/** `removeFinalizer`: a finalizer (or every finalizer) leaves an object, e.g. the pod a finalizer held Terminating. */
+export interface RemoveFinalizerAction {
+  /** Step kind. */
+  readonly type: 'removeFinalizer';
+  /** Kind. */
+  readonly kind: SimKind;
+  /** Namespace. @default - the scenario's namespace */
+  readonly namespace?: string;
+  /** Name (for a Pod, a glob over the live pods). */
+  readonly name: string;
+  /** The finalizer. @default - every finalizer */
+  readonly finalizer?: string;
+}
+
 /** What to do in a step. */
 export type ScenarioAction = ScaleAction | DeletePodAction | SetImageAction | AddNodeAction | NodeAction | TaintAction | UntaintAction
-| FailPodAction | EvictPodAction | SetReadyAction | PatchAction | PauseControllerAction | DeleteAction;
+| FailPodAction | EvictPodAction | SetReadyAction | PatchAction | PauseControllerAction | DeleteAction | NodeConditionAction | RemoveFinalizerAction;
 
 /** One timed step. */
 export interface ScenarioStep {

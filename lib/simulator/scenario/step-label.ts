@@ -26,5 +26,7 @@ export function stepLabel(a: ScenarioAction): string {
     case 'patch': return `patch ${a.kind}/${a.name} ${JSON.stringify(a.patch)}`;
     case 'pauseController': return `pause ${a.name} controller for ${formatDurationMs(a.forMs)}`;
     case 'delete': return `delete ${a.kind}/${a.name}`;
+    case 'removeFinalizer': return `remove finalizer ${a.finalizer ?? '(all)'} from ${a.kind}/${a.name}`;
+    case 'nodeCondition': return `node ${a.node} ${a.condition}=${a.status}`;
   }
 }
