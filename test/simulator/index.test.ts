@@ -168,7 +168,7 @@ test('determinism: same inputs and seed give byte-identical JSON', () => {
 
 test('fails when a step targets an object that does not exist', () => {
   expect(() => simulate(fixture('seed-001-web.yaml'), 'steps:\n  - { at: 1m, scale: { kind: StatefulSet, name: wbe, replicas: 2 } }', { scenarioFile: 'sc.yaml' }))
-    .toThrow(new ScenarioError([{ path: 'steps[0]', message: 'sc.yaml: `steps[0]` (at 1m, scale StatefulSet/wbe to 2) failed: statefulsets.apps "wbe" not found' }]));
+    .toThrow(new ScenarioError([{ path: 'steps[0]', message: 'sc.yaml: `steps[0]` (at 1m, scale StatefulSet/wbe to 2) failed: statefulsets.apps "wbe" not found in namespace "default"; did you mean `web`?' }]));
 });
 
 test('fails when a patch changes an immutable StatefulSet field', () => {
