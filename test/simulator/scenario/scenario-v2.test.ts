@@ -2,16 +2,9 @@
 import { simulate } from '../../../lib/simulator';
 import { parseScenario } from '../../../lib/simulator/scenario/parse-scenario';
 import { ScenarioError } from '../../../lib/simulator/scenario/scenario-error';
+import { scenarioErrorsOf } from '../../helpers/errors';
 
-const errorsOf = (text: string): string[] => {
-  try {
-    parseScenario(text, 'sc.yaml');
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.issues.map((i) => i.message);
-    throw e;
-  }
-  throw new Error('expected a ScenarioError');
-};
+const errorsOf = scenarioErrorsOf;
 
 describe('pod profiles: per-container behaviour', () => {
   test('reads `containers` per name (init and main containers)', () => {

@@ -1,16 +1,8 @@
 import * as path from 'path';
 import { parseScenario } from '../../../lib/simulator/scenario/parse-scenario';
-import { ScenarioError } from '../../../lib/simulator/scenario/scenario-error';
+import { scenarioErrorsOf } from '../../helpers/errors';
 
-const errorsOf = (text: string): string[] => {
-  try {
-    parseScenario(text, 'sc.yaml');
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.issues.map((i) => i.message);
-    throw e;
-  }
-  throw new Error('expected a ScenarioError');
-};
+const errorsOf = scenarioErrorsOf;
 
 test('parses every step kind of DESIGN.md', () => {
   const s = parseScenario(`
