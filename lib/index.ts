@@ -67,3 +67,11 @@ export type {
   NoWarningsOptions, PodsReadyOptions, JobConditionOptions, CronJobRunsOptions, EventOptions, RunsRange, ExpectationResult, SimulationOutcome, OutcomeScenario, OutcomeSimulation,
   ExpectationJson, Expectation, NoWarningsExpectation, PodsReadyExpectation, JobExpectation, CronJobExpectation, EventExpectation,
 } from './simulator/expect';
+export {
+  SUPPORTED_MINORS, DEFAULT_KUBERNETES_VERSION, KubernetesVersionError, parseKubernetesVersion, formatKubernetesVersion, supportedVersionsText, atLeast,
+} from './versions/kubernetes-version';
+export type { KubernetesVersion } from './versions/kubernetes-version';
+export { FEATURE_GATES, featureGatesFor, gateStageAt, DEFAULT_FEATURE_GATES } from './versions/feature-gates';
+export type { FeatureGateName, FeatureGateStage, FeatureGates } from './versions/feature-gates';
+export { resolveFeatureGates } from './versions/resolve';
+export type { VersionOptions } from './versions/resolve';

@@ -31,6 +31,7 @@ import { defaultObject } from './defaults';
 import { dropNulls, NullIssue, prepareForCreate } from './prepare';
 import { requiredIssues } from './required';
 import { semanticIssues } from './validation';
+import type { FeatureGates } from '../versions/feature-gates';
 
 /** Something with a `toJson()` returning manifests: a cdk8s `Chart`. */
 export interface ChartLike {
@@ -64,6 +65,12 @@ export interface LoadOptions {
   readonly namespace?: string;
   /** Base directory for relative paths. @default - the process working directory */
   readonly cwd?: string;
+  /**
+   * The Kubernetes version's feature gates (`resolveFeatureGates`): which schema, fields and
+   * rules admission applies.
+   * @default DEFAULT_FEATURE_GATES (Kubernetes 1.27)
+   */
+  readonly featureGates?: FeatureGates;
 }
 
 /** One loaded object and where it came from. */

@@ -9,9 +9,10 @@ import { withServerFields } from './defaults';
 import { CLUSTER_SCOPED_KINDS, Manifest } from './kinds';
 import { ManifestIssue, ManifestNotice } from './issues';
 import { loadManifests, ManifestSource } from './load-manifests';
+import { resolveFeatureGates, VersionOptions } from '../versions/resolve';
 
 /** Options of {@link validate}. */
-export interface ValidateOptions {
+export interface ValidateOptions extends VersionOptions {
   /**
    * Namespace of namespaced objects without `metadata.namespace` (as `kubectl apply -n`): it is
    * filled into the admitted objects and used to detect duplicates.
@@ -53,7 +54,7 @@ export interface ValidateResult {
  */
 export function validate(source: ManifestSource, options: ValidateOptions = {}): ValidateResult {
   const namespace = options.namespace ?? 'default';
-  const loaded = loadManifests(source, { namespace, ...(options.cwd !== undefined ? { cwd: options.cwd } : {}) });
+  const loaded = loadManifests(source, { namespace, featureGates: resolveFeatureGates(options), ...(options.cwd !== undefined ? { cwd: options.cwd } : {}) });
   const objects = loaded.objects.map((o) => {
     const m = withNamespace(o.manifest, namespace);
     return withServerFields(m, stableUid(m));

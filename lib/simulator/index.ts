@@ -27,9 +27,10 @@ import { applyStep, stepNamespace } from './scenario/apply-step';
 import { parseScenario } from './scenario/parse-scenario';
 import type { Scenario, ScenarioSource } from './scenario/scenario';
 import { Simulation } from './simulation';
+import { resolveFeatureGates, VersionOptions } from '../versions/resolve';
 
 /** Options of {@link simulate}. */
-export interface SimulateOptions {
+export interface SimulateOptions extends VersionOptions {
   /** Base directory for relative manifest paths. @default - the process working directory */
   readonly cwd?: string;
   /** The scenario's name in messages. @default - its path, or `<scenario>` */
@@ -108,10 +109,11 @@ export interface EventQuery {
  */
 export function simulate(manifests: ManifestSource, scenario?: ScenarioSource | Scenario, options: SimulateOptions = {}): SimulationResult {
   const sc: Scenario = isScenario(scenario) ? scenario : parseScenario(scenario ?? {}, options.scenarioFile);
-  const loaded = loadManifests(manifests, { namespace: sc.namespace, ...(options.cwd ? { cwd: options.cwd } : {}) });
+  const featureGates = resolveFeatureGates(options);
+  const loaded = loadManifests(manifests, { namespace: sc.namespace, featureGates, ...(options.cwd ? { cwd: options.cwd } : {}) });
   if (loaded.issues.length > 0) throw new ManifestError(loaded.issues);
   const sim = new Simulation({
-    startEpochMs: sc.startEpochMs, seed: sc.seed, nodes: sc.nodes, behaviours: sc.pods, validateUpdate,
+    startEpochMs: sc.startEpochMs, seed: sc.seed, nodes: sc.nodes, behaviours: sc.pods, validateUpdate, featureGates,
     ...(options.controllers ? { controllers: options.controllers } : {}),
     ...(options.history !== undefined ? { history: options.history } : {}),
     ...(options.keepDeleted !== undefined ? { keepDeleted: options.keepDeleted } : {}),

@@ -46,6 +46,7 @@ import { Rng } from './engine/rng';
 import { Trace } from './engine/trace';
 import type { UpdateValidator } from '../apiserver/update-validation';
 import { UserActions } from './user-actions';
+import { DEFAULT_FEATURE_GATES, FeatureGates } from '../versions/feature-gates';
 
 /**
  * The seam through which the run loop calls the steady-state fast-forward (fast-forward/): the
@@ -122,6 +123,13 @@ export interface SimulationOptions {
    * @default true
    */
   readonly fastForward?: boolean;
+  /**
+   * The feature gates of the simulated Kubernetes version (`featureGatesFor(version, overrides)`):
+   * controllers and the kubelet follow that version's behaviour.
+   *
+   * @default DEFAULT_FEATURE_GATES (Kubernetes 1.27)
+   */
+  readonly featureGates?: FeatureGates;
 }
 
 /** A deterministic simulation of a cluster. See the file comment. */
@@ -150,6 +158,8 @@ export class Simulation {
   public readonly dns: ClusterDns;
   /** The user's actions (scenario steps). */
   public readonly actions: UserActions;
+  /** The simulated version's feature gates. */
+  public readonly gates: FeatureGates;
   private readonly queues = new Map<string, WorkQueue>();
   private readonly loopLimit: number;
   private readonly instantLimit: number;
@@ -164,6 +174,7 @@ export class Simulation {
   public constructor(options: SimulationOptions = {}) {
     this.clock = new SimulatedClock(options.startEpochMs ?? DEFAULT_START_EPOCH_MS);
     this.rng = new Rng(options.seed ?? 1);
+    this.gates = options.featureGates ?? DEFAULT_FEATURE_GATES;
     this.loopLimit = options.loopLimit ?? 20_000_000;
     this.instantLimit = options.instantLimit ?? 2_000_000;
     const now = () => this.clock.nowMs();
@@ -185,7 +196,7 @@ export class Simulation {
       ...(options.keepDeleted !== undefined ? { keepDeleted: options.keepDeleted } : {}),
     });
     this.scheduler = new Scheduler(this.state, this.queue, new TraceRecorder(this.trace, 'default-scheduler'));
-    this.kubelet = new Kubelet(this.state, this.queue, new TraceRecorder(this.trace, 'kubelet'), this.network, options.behaviours ?? []);
+    this.kubelet = new Kubelet(this.state, this.queue, new TraceRecorder(this.trace, 'kubelet'), this.network, options.behaviours ?? [], this.gates);
     this.gc = new GarbageCollector(this.state, this.queue, new TraceRecorder(this.trace, 'taint-eviction-controller'));
     this.nodeLifecycle = new NodeLifecycleController(this.state, this.queue, new TraceRecorder(this.trace, 'node-controller'), this.kubelet);
     this.dns = new ClusterDns(this.state);
@@ -203,6 +214,7 @@ export class Simulation {
         recorder,
         rng: this.rng,
         clock: this.clock,
+        gates: this.gates,
       });
       this.queues.set(reg.name, new WorkQueue(controller, this.queue, this.state, reg.rateLimit));
     }

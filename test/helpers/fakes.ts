@@ -16,6 +16,7 @@
  * expect(result.requeueAfterMs).toBeUndefined();
  * ```
  */
+import { DEFAULT_FEATURE_GATES, FeatureGates } from '../../lib/versions/feature-gates';
 import { ApiError } from '../../lib/apiserver/api-errors';
 import type { Draft } from '../../lib/simulator/cluster/factories';
 import type { SimPvc } from '../../lib/simulator/cluster/core-objects';
@@ -289,15 +290,15 @@ export interface FakeContext {
   readonly recorder: FakeRecorder;
 }
 
-/** Builds a {@link FakeContext} over harness `h`; `podEvents` picks the pod event wording. */
-export function fakeContext(h: Harness, o: { podEvents?: PodEventWording } = {}): FakeContext {
+/** Builds a {@link FakeContext} over harness `h`; `podEvents` picks the pod event wording, `gates` the version's feature gates (default 1.27). */
+export function fakeContext(h: Harness, o: { podEvents?: PodEventWording; gates?: FeatureGates } = {}): FakeContext {
   const recorder = new FakeRecorder(() => h.now);
   const pods = new FakePodControl(h, recorder, o.podEvents);
   const claims = new FakeClaimControl(h, recorder);
   const jobs = new FakeJobControl(h, recorder);
   const status = new FakeStatusControl(h);
   const clock = { nowMs: () => h.now, epochMs: (ms: number = h.now) => h.startEpochMs + ms };
-  return { ctx: { cluster: h.state, pods, claims, jobs, status, recorder, rng: h.rng, clock }, pods, claims, jobs, status, recorder };
+  return { ctx: { cluster: h.state, pods, claims, jobs, status, recorder, rng: h.rng, clock, gates: o.gates ?? DEFAULT_FEATURE_GATES }, pods, claims, jobs, status, recorder };
 }
 
 /** An ApiError to inject, e.g. `apiError('InternalError', 'etcdserver: request timed out')`. */

@@ -14,6 +14,7 @@ import { behaviourKey, PodRuntime } from './kubelet-runtime';
 import { evicted, gracePeriodMs, key, ref, sandboxIp, setConditions, terminated } from './kubelet-status';
 import type { PodNetwork } from './network';
 import { isPodTerminal, SimPod } from './objects';
+import { DEFAULT_FEATURE_GATES, FeatureGates } from '../../versions/feature-gates';
 
 export { CRASH_BACKOFF } from './kubelet-init-containers';
 
@@ -37,6 +38,8 @@ export class Kubelet {
     private readonly recorder: EventRecorder,
     private readonly network: PodNetwork,
     private readonly profiles: readonly PodBehaviour[],
+    /** The version's feature gates (SidecarContainers: restartable init containers). */
+    public readonly gates: FeatureGates = DEFAULT_FEATURE_GATES,
   ) {
     this.init = new InitContainerRunner({
       state, queue, recorder, ledger: this.ledger, backoff: CRASH_BACKOFF,

@@ -43,6 +43,7 @@ import type { SimKind, SimObjectBase } from '../cluster/object-meta';
 import type { EventRecorder } from '../engine/recorder';
 import type { Rng } from '../engine/rng';
 import type { ClaimControl, JobControl, PodControl, PodEventWording, StatusControl } from './control';
+import type { FeatureGates } from '../../versions/feature-gates';
 
 /** What a sync asks for next. */
 export interface SyncResult {
@@ -124,6 +125,11 @@ export interface ControllerContext {
    * simulated time (the scenario `start` + ms) — what a CronJob controller evaluates schedules in.
    */
   readonly clock: Clock;
+  /**
+   * The Kubernetes version's feature gates (lib/versions/feature-gates.ts): a controller reads
+   * them where its behaviour changed between minors, citing the upstream PR at each branch.
+   */
+  readonly gates: FeatureGates;
 }
 
 /** Per-key retry delays after a failed sync: `base · 2^failures`, capped (client-go `ItemExponentialFailureRateLimiter`). */
