@@ -37,9 +37,7 @@ export class Kubelet {
     private readonly queue: EventQueue,
     private readonly recorder: EventRecorder,
     private readonly network: PodNetwork,
-    private readonly profiles: readonly PodBehaviour[],
-    /** The version's feature gates (SidecarContainers: restartable init containers). */
-    public readonly gates: FeatureGates = DEFAULT_FEATURE_GATES,
+    private readonly profiles: readonly PodBehaviour[], public readonly gates: FeatureGates = DEFAULT_FEATURE_GATES,
   ) {
     this.init = new InitContainerRunner({
       state, queue, recorder, ledger: this.ledger, backoff: CRASH_BACKOFF,
