@@ -185,7 +185,7 @@ function readDts(modelsSpec) {
         const iface = new RegExp(`export interface ${alias[1]} \\{([\\s\\S]*?)\\n\\}`).exec(text);
         const fields = {};
         if (iface) {
-          const body = iface[1].replace(/\/\*\*[\s\S]*?\*\//g, '');
+          const body = iface[1].replace(/\s*\/\*\*[\s\S]*?\*\//g, '');
           for (const m of body.matchAll(/\n {4}"([^"]+)"\??: ([\s\S]*?);(?=\n {4}"|\n?$)/g)) fields[m[1]] = m[2].replace(/\s+/g, ' ');
         }
         byAlias.set(alias[2], fields);
@@ -281,7 +281,11 @@ function treeFromClient(minor, classes, base, dtsReleases, formats) {
   });
   while (queue.length) {
     const [cls, id] = queue.shift();
-    if (types[id]) continue;
+    if (types[id]) {
+      const other = [...idOfClass].find(([, v]) => v === id)?.[0];
+      if (other && other !== cls) throw new Error(`1.${minor}: ${cls} and ${other} both map to ${id}`);
+      continue;
+    }
     idOfClass.set(cls, id);
     const attrs = classes.get(cls);
     const baseNode = base[id];
@@ -293,10 +297,13 @@ function treeFromClient(minor, classes, base, dtsReleases, formats) {
       const ts = dtsReleases.map((d) => d.get(aliasOf(id))?.[field]).find((x) => x !== undefined);
       const inner = parsed.kind === 'class' ? parsed : parsed.of?.kind === 'class' ? parsed.of : parsed.of?.of?.kind === 'class' ? parsed.of.of : undefined;
       if (inner) {
+        // The 1.27 field's type, when it is the same type (PVC spec.resources became VolumeResourceRequirements in 1.29).
         let childId = innerRef(baseField);
+        if (childId && !childId.endsWith(`.${bareName(inner.name)}`)) childId = undefined;
         if (!childId && ts) {
           const alias = /I(IoK8s\w+)/.exec(ts)?.[0];
           childId = alias && knownIdOfAlias(alias);
+          if (childId && !childId.endsWith(`.${bareName(inner.name)}`)) childId = undefined;
         }
         if (!childId) childId = idByName(bareName(inner.name), id);
         queue.push([inner.name, childId]);
