@@ -326,7 +326,7 @@ function treeFromClient(minor, classes, base, dtsReleases, formats) {
       }
       props[field] = node;
     }
-    types[id] = { t: 'object', p: props };
+    types[id] = { t: 'object', p: props, a: false };
     copyLeafRefs(types[id]);
   }
   return types;
