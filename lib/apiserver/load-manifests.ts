@@ -32,6 +32,7 @@ import { dropNulls, NullIssue, prepareForCreate } from './prepare';
 import { requiredIssues } from './required';
 import { semanticIssues } from './validation';
 import type { FeatureGates } from '../versions/feature-gates';
+import { DEFAULT_KUBERNETES_VERSION, KubernetesVersion } from '../versions/kubernetes-version';
 
 /** Something with a `toJson()` returning manifests: a cdk8s `Chart`. */
 export interface ChartLike {
@@ -128,7 +129,7 @@ export function loadManifests(source: ManifestSource, options: LoadOptions = {})
   const seen = new Map<string, string>();
   for (const doc of docs) {
     for (const item of expandList(doc)) {
-      const loaded = validateDoc(item, issues, notices);
+      const loaded = validateDoc(item, issues, notices, options.featureGates?.version ?? DEFAULT_KUBERNETES_VERSION);
       if (!loaded) continue;
       const m = loaded.manifest;
       const ns = CLUSTER_SCOPED_KINDS.has(m.kind) ? '' : (m.metadata?.namespace ?? options.namespace ?? 'default');
@@ -280,7 +281,7 @@ const SCHEMA_CODE: Record<SchemaIssueCode, ManifestIssueCode> = {
   [SchemaIssueCode.UNKNOWN_KIND]: ManifestIssueCode.UNKNOWN_KIND,
 };
 
-function validateDoc(doc: RawDoc, issues: ManifestIssue[], notices: ManifestNotice[]): LoadedManifest | undefined {
+function validateDoc(doc: RawDoc, issues: ManifestIssue[], notices: ManifestNotice[], version: KubernetesVersion): LoadedManifest | undefined {
   const v = doc.value;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
     // k8s.io/apimachinery/pkg/runtime/serializer/json#Serializer.Decode needs a JSON object.
@@ -298,7 +299,7 @@ function validateDoc(doc: RawDoc, issues: ManifestIssue[], notices: ManifestNoti
   const meta = typeof raw.metadata === 'object' && raw.metadata !== null ? raw.metadata : undefined;
   const named = { kind: raw.kind, metadata: meta && { name: typeof meta.name === 'string' ? meta.name : undefined, namespace: typeof meta.namespace === 'string' ? meta.namespace : undefined } };
   const where = describeLocation(doc.file, doc.documentIndex, { kind: raw.kind, ...named.metadata });
-  const resolved = resolveKind(raw.apiVersion, raw.kind);
+  const resolved = resolveKind(raw.apiVersion, raw.kind, version);
   if (!resolved.served) {
     issues.push(issue(doc, ManifestIssueCode.UNKNOWN_KIND, resolved.field, named as Partial<Manifest>, resolved.message));
     return undefined;
@@ -313,15 +314,15 @@ function validateDoc(doc: RawDoc, issues: ManifestIssue[], notices: ManifestNoti
   }
   if (API_VERSION[raw.kind] !== raw.apiVersion) {
     issues.push(issue(doc, ManifestIssueCode.UNKNOWN_KIND, 'apiVersion', named as Partial<Manifest>,
-      `${raw.apiVersion} ${raw.kind} is not served by Kubernetes 1.27; use apiVersion: ${API_VERSION[raw.kind]}`));
+      `${raw.apiVersion} ${raw.kind} is not served by Kubernetes 1.${version.minor}; use apiVersion: ${API_VERSION[raw.kind]}`));
     return undefined;
   }
   // Strict decoding first (unknown fields, types, enums, also inside `status`), then the registry's
   // PrepareForCreate (status dropped), then validation: required fields, then the semantic rules.
-  const schema = validateStrict(raw);
+  const schema = validateStrict(raw, version);
   if (schema.length > 0) {
     for (const s of schema) {
-      const fix = s.code === SchemaIssueCode.UNKNOWN_FIELD && !s.message.includes('did you mean') ? '; remove it, or check its spelling and indentation'
+      const fix = s.code === SchemaIssueCode.UNKNOWN_FIELD && !/did you mean|--kubernetes-version/.test(s.message) ? '; remove it, or check its spelling and indentation'
         : s.code === SchemaIssueCode.WRONG_TYPE ? '; give a value of that type (quote numbers meant as strings, unquote numbers meant as numbers)' : '';
       issues.push(issue(doc, SCHEMA_CODE[s.code], s.path, named as Partial<Manifest>, `${s.message}${fix}`));
     }

@@ -1,26 +1,40 @@
 /**
- * Offline strict validation of Kubernetes 1.27 objects.
+ * Offline strict validation of Kubernetes objects, per Kubernetes minor, the way
+ * `kubectl apply --validate=strict` checks them against the API server's OpenAPI document: every
+ * object type that lists its fields rejects any other field; types, formats and enums come from
+ * the schema.
  *
- * The schemas are the OpenAPI-derived JSON schemas that `kubernetes-models@4.3.1` ships; that
- * release is generated from the Kubernetes 1.27 OpenAPI document (it has `Container.resizePolicy`,
- * added in 1.27, and lacks `JobSpec.podReplacementPolicy`, added in 1.28). We load them once and
- * make them strict the way `kubectl apply --validate=strict` is: every object schema that lists its
- * `properties` rejects any other field. Types and enums come from the schema
- * itself.
- * `required` lists are NOT enforced: the OpenAPI document marks fields required that the 1.27 Go
+ * The schemas are generated field trees (lib/apiserver/schemas/, scripts/generate-schemas.js),
+ * one per supported minor, for the kinds the loader admits; schema-tree.ts walks them with the
+ * error semantics of the Ajv compile this replaced, so the 1.27 messages are unchanged:
+ * - 1.27 from the JSON schemas of `kubernetes-models@4.3.1` (plus `PriorityClass.description`,
+ *   which that release drops; `@kubernetes/client-node@0.19.0`, generated from 1.27, has it);
+ * - 1.28–1.30, 1.32–1.34 and 1.36 from the model classes of the `@kubernetes/client-node` release
+ *   generated from that minor, with kubernetes-models' leaf types and enums (the enum of the
+ *   kubernetes-models release of the same or the next newer minor: 4.5.1 = 1.33, 5.1.0 = 1.34;
+ *   for 1.36 the 1.34 enums, so a value added to an enum in 1.35 or 1.36 is rejected).
+ * No npm package ships the 1.31, 1.35 or 1.37 OpenAPI document, so those minors have no schema
+ * and are not in SUPPORTED_MINORS.
+ *
+ * A field that the minor's schema lacks but another supported minor has is reported with the
+ * version that added (or removed) it, and the `--kubernetes-version` that accepts it.
+ *
+ * `required` lists are NOT enforced: the OpenAPI document marks fields required that the Go
  * validation does not (podFailurePolicy rules' `onPodConditions`, StatefulSet `serviceName`,
  * status fields); the loader checks what the server really requires in required.ts.
  *
  * This checks the shape of an object, not the API server's semantic validation (name formats,
  * cross-field rules); the constructs and the simulator's manifest loader check those themselves.
  */
-import * as path from 'path';
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { closestName } from '../util/did-you-mean';
+import { DEFAULT_KUBERNETES_VERSION, KubernetesVersion } from '../versions/kubernetes-version';
+import { resolveKind } from './discovery';
+import { schemaTree, TreeError, walk } from './schema-tree';
+import { fieldHistory } from './schema-history';
 
 /** What kind of problem a {@link SchemaIssue} describes. */
 export enum SchemaIssueCode {
-  /** A field the 1.27 schema does not define. */
+  /** A field the minor's schema does not define. */
   UNKNOWN_FIELD = 'UNKNOWN_FIELD',
   /** A required field is absent. */
   MISSING_FIELD = 'MISSING_FIELD',
@@ -28,7 +42,7 @@ export enum SchemaIssueCode {
   WRONG_TYPE = 'WRONG_TYPE',
   /** A value outside an enum or a format (quantity, int32, …). */
   INVALID_VALUE = 'INVALID_VALUE',
-  /** An apiVersion/kind pair that Kubernetes 1.27 does not serve. */
+  /** An apiVersion/kind pair that the Kubernetes version does not serve. */
   UNKNOWN_KIND = 'UNKNOWN_KIND',
 }
 
@@ -42,21 +56,16 @@ export interface SchemaIssue {
   readonly message: string;
 }
 
-interface SchemaModule {
-  addSchema(): void;
-}
-
-const registered = new Map<string, unknown>();
-let ajv: Ajv | undefined;
-const validators = new Map<string, ValidateFunction | null>();
-
 /**
- * Validates one Kubernetes object strictly against the 1.27 schema for its `apiVersion`/`kind`.
+ * Validates one Kubernetes object strictly against the schema of `version` for its
+ * `apiVersion`/`kind`. A built-in kind that the loader does not admit (Deployment, Ingress, …) has
+ * no schema here and is not checked.
  *
  * @param obj a parsed manifest document
+ * @param version the Kubernetes version whose schema applies @default 1.27
  * @returns every problem found; an empty list means the object is valid
  */
-export function validateStrict(obj: unknown): SchemaIssue[] {
+export function validateStrict(obj: unknown, version: KubernetesVersion = DEFAULT_KUBERNETES_VERSION): SchemaIssue[] {
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
     return [{ code: SchemaIssueCode.WRONG_TYPE, path: '', message: 'a manifest document must be a mapping (an object)' }];
   }
@@ -65,153 +74,31 @@ export function validateStrict(obj: unknown): SchemaIssue[] {
     const missing = typeof apiVersion !== 'string' ? 'apiVersion' : 'kind';
     return [{ code: SchemaIssueCode.MISSING_FIELD, path: missing, message: `\`${missing}\` is required and must be a string` }];
   }
-  const validate = validatorFor(apiVersion, kind);
-  if (!validate) {
+  const tree = schemaTree(version.minor);
+  const root = tree.kinds[`${apiVersion}/${kind}`];
+  if (root === undefined) {
+    if (isKnownKind(apiVersion, kind, version)) return [];
     return [{
       code: SchemaIssueCode.UNKNOWN_KIND,
       path: 'kind',
-      message: `${apiVersion} ${kind} is not a kind the Kubernetes 1.27 API serves; check the apiVersion (e.g. CronJob is batch/v1, StatefulSet apps/v1)`,
+      message: `${apiVersion} ${kind} is not a kind the Kubernetes 1.${version.minor} API serves; check the apiVersion (e.g. CronJob is batch/v1, StatefulSet apps/v1)`,
     }];
   }
-  if (validate(stripNulls(obj))) return [];
-  return describeErrors(validate.errors ?? []);
+  const errors: TreeError[] = [];
+  walk(tree, { r: root }, stripNulls(obj), '', errors);
+  return describeErrors(errors, version.minor);
 }
 
 /**
- * Whether Kubernetes 1.27 serves `kind` at `apiVersion`.
+ * Whether the Kubernetes version serves `kind` at `apiVersion` (a built-in kind; CRDs are not known).
  *
  * @param apiVersion e.g. `apps/v1`
  * @param kind e.g. `StatefulSet`
+ * @param version @default 1.27
  */
-export function isKnownKind(apiVersion: string, kind: string): boolean {
-  return validatorFor(apiVersion, kind) !== undefined;
-}
-
-/**
- * `apps/v1` + `StatefulSet` → schema id `io.k8s.api.apps.v1.StatefulSet`, defined in the
- * kubernetes-models module `IoK8sApiAppsV1StatefulSet`.
- */
-function schemaNames(apiVersion: string, kind: string): { id: string; module: string } {
-  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['core', apiVersion];
-  const groupPart = group.split('.')[0];
-  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-  return { id: `io.k8s.api.${groupPart}.${version}.${kind}`, module: `IoK8sApi${cap(groupPart)}${cap(version)}${kind}` };
-}
-
-/** kubernetes-models does not export `_schemas/`, so we load it by file path from its package root. */
-function schemaDir(): string {
-  return path.join(path.dirname(require.resolve('kubernetes-models')), '_schemas');
-}
-
-/**
- * kubernetes-models keeps the schemas of API versions that Kubernetes has since stopped serving.
- * These group/versions were removed in 1.16–1.27 (Kubernetes "Deprecated API Migration Guide"):
- * a 1.27 API server answers `no matches for kind` for them.
- */
-const REMOVED_BY_1_27 = new Set([
-  'extensions/v1beta1', 'apps/v1beta1', 'apps/v1beta2', // 1.16
-  'admissionregistration.k8s.io/v1beta1', 'apiextensions.k8s.io/v1beta1', 'apiregistration.k8s.io/v1beta1',
-  'authorization.k8s.io/v1beta1', 'certificates.k8s.io/v1beta1', 'coordination.k8s.io/v1beta1',
-  'networking.k8s.io/v1beta1', 'rbac.authorization.k8s.io/v1beta1', 'scheduling.k8s.io/v1beta1', // 1.22
-  'batch/v1beta1', 'discovery.k8s.io/v1beta1', 'events.k8s.io/v1beta1', 'autoscaling/v2beta1',
-  'policy/v1beta1', 'node.k8s.io/v1beta1', // 1.25
-  'flowcontrol.apiserver.k8s.io/v1beta1', 'autoscaling/v2beta2', // 1.26
-  'storage.k8s.io/v1beta1', // 1.27
-]);
-
-function validatorFor(apiVersion: string, kind: string): ValidateFunction | undefined {
-  const key = `${apiVersion}/${kind}`;
-  if (validators.has(key)) return validators.get(key) ?? undefined;
-  if (REMOVED_BY_1_27.has(apiVersion)) {
-    validators.set(key, null);
-    return undefined;
-  }
-  const names = schemaNames(apiVersion, kind);
-  let mod: SchemaModule;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require(path.join(schemaDir(), `${names.module}.js`)) as SchemaModule;
-  } catch {
-    validators.set(key, null);
-    return undefined;
-  }
-  const instance = getAjv();
-  captureRegistrations(() => mod.addSchema());
-  for (const [id, schema] of registered) {
-    if (!instance.getSchema(id)) instance.addSchema(makeStrict(schema) as object, id);
-  }
-  const validate = instance.getSchema(names.id);
-  validators.set(key, validate ?? null);
-  return validate;
-}
-
-/**
- * kubernetes-models' schema modules register themselves through `register` from
- * `@kubernetes-models/validate`, which they read at call time. We swap it for a collector while
- * they run, so we get the raw schemas to compile with our own strict settings.
- */
-function captureRegistrations(run: () => void): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const validateModule = require('@kubernetes-models/validate') as { register: (id: string, schema: unknown) => void };
-  const original = validateModule.register;
-  validateModule.register = (id: string, schema: unknown) => {
-    if (!registered.has(id)) registered.set(id, schema);
-  };
-  try {
-    run();
-  } finally {
-    validateModule.register = original;
-  }
-}
-
-function getAjv(): Ajv {
-  if (ajv) return ajv;
-  ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-  const int = (min: number, max: number) => ({ type: 'number' as const, validate: (n: number) => Number.isInteger(n) && n >= min && n <= max });
-  ajv.addFormat('int32', int(-2147483648, 2147483647));
-  ajv.addFormat('int64', int(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER));
-  ajv.addFormat('double', { type: 'number', validate: () => true });
-  ajv.addFormat('byte', /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
-  ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/i);
-  // resource.Quantity: <signed number><suffix>, suffix binary SI, decimal SI or exponent.
-  ajv.addFormat('quantity', /^[+-]?(?:\d+|\d+\.\d+|\d+\.|\.\d+)(?:[KMGTPE]i|[mkMGTPE]|[eE][+-]?(?:\d+|\d+\.\d+|\d+\.|\.\d+))?$/);
-  return ajv;
-}
-
-/**
- * Returns a copy of `schema` in which:
- * - every object schema with `properties` and no `additionalProperties` rejects other fields;
- * - `required` is dropped (the server's strict decoding, sigs.k8s.io/json `UnmarshalStrict` with field validation
- *   Strict, reports unknown and duplicate fields only; required-ness is the Go
- *   validation's, see required.ts);
- * - `oneOf: [X, {type: null}]` becomes `X` (we strip nulls from the input first), so a failure
- *   reports X's own errors instead of "must match exactly one schema".
- */
-function makeStrict(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(makeStrict);
-  if (typeof schema !== 'object' || schema === null) return schema;
-  const s = schema as Record<string, unknown>;
-  if (Array.isArray(s.oneOf) && s.oneOf.length === 2) {
-    const nonNull = (s.oneOf as Array<Record<string, unknown>>).filter((b) => b.type !== 'null');
-    if (nonNull.length === 1) {
-      const rest = { ...s };
-      delete rest.oneOf;
-      return makeStrict({ ...rest, ...nonNull[0] });
-    }
-  }
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(s)) {
-    // OpenAPI `required` is not what the API server enforces (see the file comment): drop it.
-    if (k === 'required' && Array.isArray(v)) continue;
-    // `properties` maps field names to schemas: recurse into the values only.
-    out[k] = k === 'properties'
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([p, ps]) => [p, makeStrict(ps)]))
-      : makeStrict(v);
-  }
-  if (out.properties && out.additionalProperties === undefined && !out['x-kubernetes-preserve-unknown-fields']) {
-    out.additionalProperties = false;
-  }
-  return out;
+export function isKnownKind(apiVersion: string, kind: string, version: KubernetesVersion = DEFAULT_KUBERNETES_VERSION): boolean {
+  const r = resolveKind(apiVersion, kind, version);
+  return r.served && r.builtIn;
 }
 
 function stripNulls(value: unknown): unknown {
@@ -224,7 +111,7 @@ function stripNulls(value: unknown): unknown {
   return out;
 }
 
-/** Converts an ajv instance path (`/spec/template/spec/containers/0`) to `spec.template.spec.containers[0]`. */
+/** Converts a JSON pointer (`/spec/template/spec/containers/0`) to `spec.template.spec.containers[0]`. */
 export function toDottedPath(pointer: string): string {
   let out = '';
   for (const raw of pointer.split('/').slice(1)) {
@@ -239,37 +126,41 @@ function join(parent: string, field: string): string {
   return parent ? `${parent}.${field}` : field;
 }
 
-function describeErrors(errors: ErrorObject[]): SchemaIssue[] {
+function unknownFieldMessage(e: TreeError, at: string, field: string, minor: number): string {
+  const full = join(at, field);
+  const history = e.typeId !== undefined ? fieldHistory(e.typeId, field, minor) : undefined;
+  if (history?.addedIn !== undefined) {
+    const when = history.addedAfter === history.addedIn - 1 ? `${history.addedIn}` : `${history.addedAfter + 1}–1.${history.addedIn}`;
+    return `unknown field \`${full}\`: field not declared in Kubernetes 1.${minor}'s schema; it was added in 1.${when} — use --kubernetes-version 1.${history.addedIn} or later`;
+  }
+  if (history?.lastIn !== undefined) {
+    return `unknown field \`${full}\`: field not declared in Kubernetes 1.${minor}'s schema; it was removed after 1.${history.lastIn} — use --kubernetes-version 1.${history.lastIn} or earlier`;
+  }
+  const guess = closestName(field, e.known ?? []);
+  return `unknown field \`${full}\`${guess ? `; did you mean \`${guess}\`?` : ''}`;
+}
+
+function describeErrors(errors: TreeError[], minor: number): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
   const seen = new Set<string>();
   // Paths whose oneOf failed (IntOrString, Quantity): report one message there, not each branch.
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
   for (const e of errors) {
     const at = toDottedPath(e.instancePath);
-    let issue: SchemaIssue | undefined;
+    let issue: SchemaIssue;
     if (e.keyword === 'additionalProperties') {
-      const field = (e.params as { additionalProperty: string }).additionalProperty;
-      const known = Object.keys(((e.parentSchema ?? {}) as { properties?: object }).properties ?? {});
-      const guess = closestName(field, known);
-      issue = {
-        code: SchemaIssueCode.UNKNOWN_FIELD,
-        path: join(at, field),
-        message: `unknown field \`${join(at, field)}\`${guess ? `; did you mean \`${guess}\`?` : ''}`,
-      };
-    } else if (e.keyword === 'required') {
-      const field = (e.params as { missingProperty: string }).missingProperty;
-      issue = { code: SchemaIssueCode.MISSING_FIELD, path: join(at, field), message: `missing required field \`${join(at, field)}\`` };
+      const field = e.params.additionalProperty as string;
+      issue = { code: SchemaIssueCode.UNKNOWN_FIELD, path: join(at, field), message: unknownFieldMessage(e, at, field, minor) };
     } else if (oneOfPaths.has(e.instancePath)) {
       if (e.keyword !== 'oneOf') continue;
-      const branches = ((e.schema ?? []) as Array<{ type?: string; format?: string }>).map((b) => b.format ?? b.type).join(' or ');
-      issue = { code: SchemaIssueCode.WRONG_TYPE, path: at, message: `\`${at}\` must be ${branches}, got ${JSON.stringify(e.data)}` };
+      issue = { code: SchemaIssueCode.WRONG_TYPE, path: at, message: `\`${at}\` must be ${(e.branches ?? []).join(' or ')}, got ${JSON.stringify(e.data)}` };
     } else if (e.keyword === 'type') {
-      issue = { code: SchemaIssueCode.WRONG_TYPE, path: at, message: `\`${at}\` must be ${(e.params as { type: string }).type}, got ${JSON.stringify(e.data)}` };
+      issue = { code: SchemaIssueCode.WRONG_TYPE, path: at, message: `\`${at}\` must be ${e.params.type}, got ${JSON.stringify(e.data)}` };
     } else if (e.keyword === 'enum') {
-      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ');
+      const allowed = (e.params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ');
       issue = { code: SchemaIssueCode.INVALID_VALUE, path: at, message: `\`${at}\` must be one of ${allowed}, got ${JSON.stringify(e.data)}` };
     } else {
-      issue = { code: SchemaIssueCode.INVALID_VALUE, path: at, message: `\`${at}\` ${e.message ?? 'is invalid'}, got ${JSON.stringify(e.data)}` };
+      issue = { code: SchemaIssueCode.INVALID_VALUE, path: at, message: `\`${at}\` must match format "${e.params.format}", got ${JSON.stringify(e.data)}` };
     }
     const key = `${issue.code} ${issue.path}`;
     if (!seen.has(key)) {

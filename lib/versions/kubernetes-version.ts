@@ -16,7 +16,7 @@ export interface KubernetesVersion {
 }
 
 /** The minors admission and the controllers model, oldest first. */
-export const SUPPORTED_MINORS: readonly number[] = [27, 28, 29, 30, 31, 32, 33, 34, 35, 36];
+export const SUPPORTED_MINORS: readonly number[] = [27, 28, 29, 30, 32, 33, 34, 36];
 
 /** The default: 1.27, the level of the constructs' output (cdk8s-plus-27). */
 export const DEFAULT_KUBERNETES_VERSION: KubernetesVersion = { minor: 27 };
