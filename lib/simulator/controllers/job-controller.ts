@@ -28,6 +28,7 @@ import { keyOf, ownerKeyOf, splitKeyOf } from './keys';
 import { finishJobSync, JobSyncInput, JobSyncPlan, JobWriteOutcome, planJobSync } from './job-reconcile';
 import { BackoffRecord, NO_BACKOFF } from './job-backoff';
 import { isJobFinished } from './job-conditions';
+import { JobFeatures, jobFeaturesFor, managedByExternalController } from './job-features';
 import { JOB_TRACKING_FINALIZER, jobPodDraft, POD_UPDATE_BATCH_PERIOD_MS, podView, SLOW_START_INITIAL_BATCH_SIZE } from './job-utils';
 
 /** The Job controller. See the file comment. */
@@ -45,8 +46,13 @@ export class JobController implements Controller {
   /** Per Job uid: its pods that are not yet terminal or still hold the tracking finalizer. */
   private readonly tracked = new Map<string, Set<SimPod>>();
 
+  /** The version's switches (job-features.ts), from `ctx.gates`. */
+  private readonly features: JobFeatures;
+
   /** @param ctx the controller context */
-  public constructor(private readonly ctx: ControllerContext) {}
+  public constructor(private readonly ctx: ControllerContext) {
+    this.features = jobFeaturesFor(ctx.gates);
+  }
 
   /** @inheritdoc */
   public keysFor(change: StoreChange): ReadonlyArray<string | DelayedKey> {
@@ -109,13 +115,15 @@ export class JobController implements Controller {
     this.releaseOrphans(key);
     const { namespace, name } = splitKeyOf(key);
     const job = this.ctx.cluster.get('Job', namespace, name);
+    // syncJob (KEP-4368, JobManagedBy): a Job another controller manages is skipped.
+    if (job && managedByExternalController(job, this.features) !== null) return {};
     if (!job || isJobFinished(job)) {
       // syncJob: the backoff record is removed for finished and deleted Jobs.
       this.backoff.delete(key);
       return {};
     }
     const pods = this.podsOf(job).map(podView);
-    const input: JobSyncInput = { job, pods, now, backoff: this.backoff.get(key) ?? NO_BACKOFF };
+    const input: JobSyncInput = { job, pods, now, backoff: this.backoff.get(key) ?? NO_BACKOFF, features: this.features };
     const plan = planJobSync(input);
     const { outcome, error } = this.write(job, plan);
     const result = finishJobSync(input, plan, outcome);
@@ -166,7 +174,7 @@ export class JobController implements Controller {
           }
         }
       } else if (m.action === 'create') {
-        notCreated = this.createPods(job, m.indexes, fail);
+        notCreated = this.createPods(job, m.indexes, m.failureCounts, fail);
       }
     }
     return { outcome: { deletedForFinish, removedByManage, notCreated }, error };
@@ -177,15 +185,16 @@ export class JobController implements Controller {
    * batch with a failure the remaining pods are skipped until the next sync. Returns how many were
    * not created.
    */
-  private createPods(job: SimJob, indexes: readonly number[], fail: (e: unknown) => void): number {
+  private createPods(job: SimJob, indexes: readonly number[], failureCounts: ReadonlyArray<readonly [number, number]> | undefined, fail: (e: unknown) => void): number {
     let notCreated = 0;
     let pos = 0;
     let remaining = indexes.length;
     for (let batch = Math.min(remaining, SLOW_START_INITIAL_BATCH_SIZE); remaining > 0; batch = Math.min(2 * batch, remaining)) {
       let failures = 0;
       for (let i = 0; i < batch; i++) {
+        const at = pos++;
         try {
-          this.ctx.pods.createPod(job, jobPodDraft(job, indexes[pos++]));
+          this.ctx.pods.createPod(job, jobPodDraft(job, indexes[at], this.features, failureCounts?.[at]));
         } catch (e) {
           fail(e);
           failures++;
@@ -231,6 +240,8 @@ export class JobController implements Controller {
       const ref = controllerOf(pod);
       const owner = ref ? this.ctx.cluster.byUid(ref.uid) as SimJob | undefined : undefined;
       if (owner && owner.kind === 'Job' && !isJobFinished(owner)) continue;
+      // syncOrphanPod (KEP-4368): the pods of a Job another controller manages are left alone.
+      if (owner && owner.kind === 'Job' && managedByExternalController(owner as SimJob, this.features) !== null) continue;
       this.ctx.pods.removeFinalizer(pod, JOB_TRACKING_FINALIZER);
     }
   }

@@ -5,6 +5,7 @@
  * §4.3 and §4.5.
  */
 import type { ContainerStatusLite, PodCondition, SimJob } from '../cluster/objects';
+import { JOB_FEATURES_1_27, JobFeatures } from './job-features';
 import { isJobSuspended, isPodFailed, JobPodView } from './job-utils';
 
 /** Sum of container restarts (`pastBackoffLimitOnFailure` sums init and regular containers; init containers are not modelled). */
@@ -39,7 +40,7 @@ export interface PodFailurePolicyMatch {
   /** Whether the failure counts toward backoffLimit (false only for Ignore). */
   readonly countFailed: boolean;
   /** The action of the matching rule, or null when none matched (counted). */
-  readonly action: 'FailJob' | 'Ignore' | 'Count' | null;
+  readonly action: 'FailJob' | 'FailIndex' | 'Ignore' | 'Count' | null;
 }
 
 /**
@@ -47,16 +48,20 @@ export interface PodFailurePolicyMatch {
  * `onPodConditions` requirement holds decides. No policy or no match → counted.
  * FailJob messages: `Container <c> for pod <ns>/<pod> failed with exit code <n> matching FailJob
  * rule at index <i>` / `Pod <ns>/<pod> has condition <Type> matching FailJob rule at index <i>`.
+ * FailIndex (KEP-3850) decides only with JobBackoffLimitPerIndex on; otherwise its rule is passed
+ * over, as upstream's `switch` falls through to the next rule.
  */
-export function matchPodFailurePolicy(job: SimJob, pod: JobPodView): PodFailurePolicyMatch {
+export function matchPodFailurePolicy(job: SimJob, pod: JobPodView, f: JobFeatures = JOB_FEATURES_1_27): PodFailurePolicyMatch {
   const policy = job.spec.podFailurePolicy;
   if (!policy) return { failJobMessage: null, countFailed: true, action: null };
   for (let index = 0; index < policy.rules.length; index++) {
     const rule = policy.rules[index];
-    const action = rule.action as 'FailJob' | 'Ignore' | 'Count';
+    const action = rule.action as 'FailJob' | 'FailIndex' | 'Ignore' | 'Count';
+    const failIndex = action === 'FailIndex' && f.backoffLimitPerIndex;
     if (rule.onExitCodes) {
       const cs = matchOnExitCodes(pod, rule.onExitCodes);
       if (cs) {
+        if (failIndex) return { failJobMessage: null, countFailed: true, action };
         if (action === 'Ignore') return { failJobMessage: null, countFailed: false, action };
         if (action === 'Count') return { failJobMessage: null, countFailed: true, action };
         if (action === 'FailJob') {
@@ -69,6 +74,7 @@ export function matchPodFailurePolicy(job: SimJob, pod: JobPodView): PodFailureP
     } else if (rule.onPodConditions) {
       const cond = matchOnPodConditions(pod, rule.onPodConditions);
       if (cond) {
+        if (failIndex) return { failJobMessage: null, countFailed: true, action };
         if (action === 'Ignore') return { failJobMessage: null, countFailed: false, action };
         if (action === 'Count') return { failJobMessage: null, countFailed: true, action };
         if (action === 'FailJob') {
@@ -109,11 +115,11 @@ function matchOnPodConditions(pod: JobPodView, patterns: ReadonlyArray<{ type: s
  * `getFailJobMessage`: the FailJob message of the first failed pod a FailJob rule matches
  * (only with a podFailurePolicy).
  */
-export function failJobMessage(job: SimJob, pods: readonly JobPodView[]): string | null {
+export function failJobMessage(job: SimJob, pods: readonly JobPodView[], f: JobFeatures = JOB_FEATURES_1_27): string | null {
   if (!job.spec.podFailurePolicy) return null;
   for (const p of pods) {
-    if (!isPodFailed(p, job)) continue;
-    const m = matchPodFailurePolicy(job, p).failJobMessage;
+    if (!isPodFailed(p, job, f)) continue;
+    const m = matchPodFailurePolicy(job, p, f).failJobMessage;
     if (m !== null) return m;
   }
   return null;

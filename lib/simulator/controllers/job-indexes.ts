@@ -74,14 +74,35 @@ export function intervalsTotal(intervals: OrderedIntervals): number {
   return n;
 }
 
+/** `orderedIntervals.merge`: the union of two interval lists. */
+export function mergeIntervals(a: OrderedIntervals, b: OrderedIntervals): IndexInterval[] {
+  const all = [...a, ...b].sort((x, y) => x.first - y.first);
+  const out: IndexInterval[] = [];
+  for (const v of all) {
+    const prev = out[out.length - 1];
+    if (prev && v.first <= prev.last + 1) out[out.length - 1] = { first: prev.first, last: Math.max(prev.last, v.last) };
+    else out.push(v);
+  }
+  return out;
+}
+
+function indexesOf(pods: readonly JobPodView[]): number[] {
+  return [...new Set(pods.map((p) => p.completionIndex).filter((ix) => ix !== UNKNOWN_COMPLETION_INDEX))].sort((a, b) => a - b);
+}
+
 /**
  * `firstPendingIndexes` (§4.2): up to `count` lowest indexes below `completions` that are neither
- * succeeded nor held by an active pod.
+ * succeeded nor held by an active pod — nor, from 1.28, held by a terminating pod when only failed
+ * pods are replaced (`onlyReplaceFailedPods`, KEP-3939), nor failed (KEP-3850 `failedIndexes`).
  */
-export function firstPendingIndexes(activePods: readonly JobPodView[], succeeded: OrderedIntervals, count: number, completions: number): number[] {
+export function firstPendingIndexes(
+  activePods: readonly JobPodView[], succeeded: OrderedIntervals, count: number, completions: number,
+  terminatingPods: readonly JobPodView[] = [], failed: OrderedIntervals = [],
+): number[] {
   if (count === 0) return [];
-  const active = [...new Set(activePods.map((p) => p.completionIndex).filter((ix) => ix !== UNKNOWN_COMPLETION_INDEX))].sort((a, b) => a - b);
-  const nonPending = withOrderedIndexes(succeeded, active);
+  let nonPending = withOrderedIndexes(succeeded, indexesOf(activePods));
+  if (terminatingPods.length > 0) nonPending = withOrderedIndexes(nonPending, indexesOf(terminatingPods));
+  if (failed.length > 0) nonPending = mergeIntervals(nonPending, failed);
   const out: number[] = [];
   let candidate = 0;
   for (const v of nonPending) {

@@ -17,11 +17,16 @@ import { podDraft } from '../cluster/factories';
 import type {
   Container, ContainerStatusLite, PodCondition, PodPhase, PodSpec, SimJob, SimPod,
 } from '../cluster/objects';
+import { hasBackoffLimitPerIndex, JOB_FEATURES_1_27, JobFeatures, onlyReplaceFailedPods } from './job-features';
 
 /** `batch.kubernetes.io/job-tracking`: held on every Job pod until the controller counted it (§4.2, JobTrackingWithFinalizers GA). */
 export const JOB_TRACKING_FINALIZER = 'batch.kubernetes.io/job-tracking';
-/** `batch.kubernetes.io/job-completion-index`: the annotation of an Indexed Job's pod (§4.2; no label in 1.27). */
+/** `batch.kubernetes.io/job-completion-index`: the annotation of an Indexed Job's pod (§4.2), and its label with PodIndexLabel (1.28+). */
 export const JOB_COMPLETION_INDEX_ANNOTATION = 'batch.kubernetes.io/job-completion-index';
+/** `batch.kubernetes.io/job-index-failure-count` (KEP-3850): failures of the pod's index before it. */
+export const JOB_INDEX_FAILURE_COUNT_ANNOTATION = 'batch.kubernetes.io/job-index-failure-count';
+/** `batch.kubernetes.io/job-index-ignored-failure-count` (KEP-3850): failures an Ignore rule matched. */
+export const JOB_INDEX_IGNORED_FAILURE_COUNT_ANNOTATION = 'batch.kubernetes.io/job-index-ignored-failure-count';
 /** `JOB_COMPLETION_INDEX`: the env var Indexed pods get through a fieldRef to the annotation (§4.2). */
 export const JOB_COMPLETION_INDEX_ENV = 'JOB_COMPLETION_INDEX';
 /** `DefaultJobBackOff = 10 * time.Second` (1.27, §4.4). */
@@ -71,6 +76,14 @@ export interface JobPodView {
   readonly createdMs: number;
   /** The completion index annotation, or {@link UNKNOWN_COMPLETION_INDEX}. */
   readonly completionIndex: number;
+  /** {@link JOB_INDEX_FAILURE_COUNT_ANNOTATION}, 0 when absent or invalid. */
+  readonly indexFailureCount: number;
+  /** {@link JOB_INDEX_IGNORED_FAILURE_COUNT_ANNOTATION}, 0 when absent or invalid. */
+  readonly indexIgnoredFailureCount: number;
+  /** deletionTimestamp, simulated ms, or null. */
+  readonly deletionMs: number | null;
+  /** The grace period of the deletion, ms, or null. */
+  readonly graceMs: number | null;
   /** Container statuses (the stored arrays are replaced, never edited, so this stays a snapshot). */
   readonly containerStatuses: readonly ContainerStatusLite[];
   /** Pod conditions. */
@@ -92,6 +105,10 @@ export function podView(pod: SimPod): JobPodView {
     scheduled: pod.nodeName !== null,
     createdMs: pod.createdMs,
     completionIndex: completionIndexOf(pod.annotations),
+    indexFailureCount: countAnnotation(pod.annotations[JOB_INDEX_FAILURE_COUNT_ANNOTATION]),
+    indexIgnoredFailureCount: countAnnotation(pod.annotations[JOB_INDEX_IGNORED_FAILURE_COUNT_ANNOTATION]),
+    deletionMs: pod.deletionMs,
+    graceMs: pod.graceMs,
     containerStatuses: pod.containerStatuses,
     conditions: pod.conditions,
   };
@@ -105,6 +122,13 @@ export function completionIndexOf(annotations: Readonly<Record<string, string>>)
   return i < 0 || !Number.isSafeInteger(i) ? UNKNOWN_COMPLETION_INDEX : i;
 }
 
+/** `getIndexFailureCount` / `getIndexIgnoredFailureCount`: a non-negative int32, else 0. */
+function countAnnotation(v: string | undefined): number {
+  if (v === undefined || !/^\d+$/.test(v)) return 0;
+  const n = Number(v);
+  return n > 2147483647 ? 0 : n;
+}
+
 /** `controller.IsPodActive` (§4.2): not Succeeded, not Failed, no deletionTimestamp. */
 export function isPodActive(p: Pick<JobPodView, 'phase' | 'terminating'>): boolean {
   return p.phase !== 'Succeeded' && p.phase !== 'Failed' && !p.terminating;
@@ -112,13 +136,19 @@ export function isPodActive(p: Pick<JobPodView, 'phase' | 'terminating'>): boole
 
 /**
  * `isPodFailed` (§4.3): with a podFailurePolicy (PodDisruptionConditions on) only phase Failed;
- * without one also a pod being deleted that has not succeeded — so deleting a running Job pod
+ * likewise with `podReplacementPolicy: Failed` (`onlyReplaceFailedPods`, KEP-3939, 1.28+);
+ * otherwise also a pod being deleted that has not succeeded — so deleting a running Job pod
  * counts as a failure.
  */
-export function isPodFailed(p: Pick<JobPodView, 'phase' | 'terminating'>, job: SimJob): boolean {
-  if (job.spec.podFailurePolicy) return p.phase === 'Failed';
+export function isPodFailed(p: Pick<JobPodView, 'phase' | 'terminating'>, job: SimJob, f: JobFeatures = JOB_FEATURES_1_27): boolean {
   if (p.phase === 'Failed') return true;
+  if (job.spec.podFailurePolicy || onlyReplaceFailedPods(job, f)) return false;
   return p.terminating && p.phase !== 'Succeeded';
+}
+
+/** `controller.IsPodTerminating`: being deleted and not terminal (`status.terminating`, KEP-3939). */
+export function isPodTerminating(p: Pick<JobPodView, 'phase' | 'terminating'>): boolean {
+  return p.terminating && p.phase !== 'Succeeded' && p.phase !== 'Failed';
 }
 
 function maxContainerRestarts(p: JobPodView): number {
@@ -248,18 +278,29 @@ function withCompletionIndexEnv(c: Container): Container {
  * annotations, finalizers and spec, plus the tracking finalizer; generateName `<job>-`. An
  * Indexed pod (`index` ≥ 0) also gets the completion-index annotation, `JOB_COMPLETION_INDEX` in
  * every container and init container, `spec.hostname` `<job>-<index>` and generateName
- * `<job>-<index>-`. The controller ownerReference is added by the PodControl.
+ * `<job>-<index>-`; with PodIndexLabel the completion-index label, with backoffLimitPerIndex the
+ * index failure counts `failureCounts` (job-index-failures.ts `newIndexFailureCounts`). The controller
+ * ownerReference is added by the PodControl.
  */
-export function jobPodDraft(job: SimJob, index: number): Draft<SimPod> {
+export function jobPodDraft(job: SimJob, index: number, f: JobFeatures = JOB_FEATURES_1_27, failureCounts: readonly [number, number] = [0, 0]): Draft<SimPod> {
   const template = job.spec.template;
   const meta = template.metadata ?? {};
   const finalizers = [...(meta.finalizers ?? [])];
   if (!finalizers.includes(JOB_TRACKING_FINALIZER)) finalizers.push(JOB_TRACKING_FINALIZER);
   let spec: PodSpec = template.spec ?? { containers: [] };
   const annotations: Record<string, string> = { ...(meta.annotations ?? {}) };
+  const labels: Record<string, string> = { ...(meta.labels ?? {}) };
   let generateName = podGenerateName(job.name);
   if (index !== UNKNOWN_COMPLETION_INDEX) {
     annotations[JOB_COMPLETION_INDEX_ANNOTATION] = String(index);
+    // addCompletionIndexLabel (KEP-4017, PodIndexLabel, 1.28+).
+    if (f.podIndexLabel) labels[JOB_COMPLETION_INDEX_ANNOTATION] = String(index);
+    // addIndexFailureCountAnnotation (KEP-3850): `getNewIndexFailureCounts` of the replaced pod.
+    if (hasBackoffLimitPerIndex(job, f)) {
+      const [failures, ignored] = failureCounts;
+      annotations[JOB_INDEX_FAILURE_COUNT_ANNOTATION] = String(failures);
+      if (ignored > 0) annotations[JOB_INDEX_IGNORED_FAILURE_COUNT_ANNOTATION] = String(ignored);
+    }
     spec = {
       ...spec,
       hostname: `${job.name}-${index}`,
@@ -269,6 +310,7 @@ export function jobPodDraft(job: SimJob, index: number): Draft<SimPod> {
     generateName = podGenerateNameWithIndex(job.name, index);
   }
   return podDraft({
-    namespace: job.namespace, generateName, labels: { ...(meta.labels ?? {}) }, annotations, finalizers, spec,
+    namespace: job.namespace, generateName, labels, annotations, finalizers, spec,
   });
 }
+

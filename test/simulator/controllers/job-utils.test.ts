@@ -26,6 +26,8 @@ function view(name: string, o: Partial<Omit<JobPodView, 'pod'>> & { exit?: numbe
     pod: undefined as never, uid: o.uid ?? name, name, namespace: 'default', phase, terminating: o.terminating ?? false,
     hasFinalizer: o.hasFinalizer ?? true, ready: o.ready ?? false, readySinceMs: o.readySinceMs ?? null, scheduled: o.scheduled ?? true,
     createdMs: o.createdMs ?? 0, completionIndex: o.completionIndex ?? -1, containerStatuses: o.containerStatuses ?? [cs], conditions: o.conditions ?? [],
+    indexFailureCount: o.indexFailureCount ?? 0, indexIgnoredFailureCount: o.indexIgnoredFailureCount ?? 0,
+    deletionMs: o.deletionMs ?? null, graceMs: o.graceMs ?? null,
   };
 }
 
