@@ -167,8 +167,9 @@ export class StatefulSetController implements Controller {
     const ctx = this.ctx;
     switch (a.type) {
       case 'recreateFailed':
-        ctx.recorder.event(ref(set), 'Warning', 'RecreatingFailedPod', `StatefulSet ${set.namespace}/${set.name} is recreating failed Pod ${a.pod.name}`);
-        ctx.pods.deletePod(set, a.pod);
+        if (!a.silent) ctx.recorder.event(ref(set), 'Warning', 'RecreatingFailedPod', `StatefulSet ${set.namespace}/${set.name} is recreating failed Pod ${a.pod.name}`);
+        // 1.30+ (kubernetes#123809): a pod already being deleted is not deleted again.
+        if (!a.silent || a.pod.deletionMs === null) ctx.pods.deletePod(set, a.pod);
         return;
       case 'createPod': {
         const podName = a.pod.name!;

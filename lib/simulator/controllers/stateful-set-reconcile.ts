@@ -60,8 +60,11 @@ interface ActionBase {
 /** One write of a sync, in order. */
 export type StatefulSetAction = ActionBase & (
 | {
-  /** Warning RecreatingFailedPod, then delete the Failed pod (a new one is created next). */
-  readonly type: 'recreateFailed'; readonly pod: SimPod;
+  /**
+   * Warning RecreatingFailedPod, then delete the Failed pod (a new one is created next); `silent`
+   * (1.30+, kubernetes#123809): no event, and the new pod waits for a later sync.
+   */
+  readonly type: 'recreateFailed'; readonly pod: SimPod; readonly silent?: boolean;
 }
 | {
   /**
@@ -217,6 +220,12 @@ export function reconcileStatefulSet(s: StatefulSetSnapshot): StatefulSetPlan {
       const pod = pods.byOrdinal.get(blocking);
       const name = podName(set.name, blocking);
       if (pod && pod.phase === 'Failed') {
+        if (rules.recreateNextSync) {
+          // kubernetes#123809 (1.30): "New pod should be generated on the next sync after the
+          // current pod is removed from etcd" — no RecreatingFailedPod event.
+          actions.push({ type: 'recreateFailed', unit: u, batch: 0, pod, silent: true });
+          return finish(`${name} to be removed before it is recreated`);
+        }
         actions.push({ type: 'recreateFailed', unit: u, batch: 0, pod });
         return finish(createReplica(blocking, u, 0) ? undefined : `stale claims of ${name} to be deleted`);
       }
@@ -244,8 +253,8 @@ export function reconcileStatefulSet(s: StatefulSetSnapshot): StatefulSetPlan {
       const what = work.get(o)!;
       const pod = pods.byOrdinal.get(o);
       if (what === 'failed' && pod) {
-        actions.push({ type: 'recreateFailed', unit: u, batch, pod });
-        createReplica(o, u, batch);
+        actions.push({ type: 'recreateFailed', unit: u, batch, pod, ...(rules.recreateNextSync ? { silent: true } : {}) });
+        if (!rules.recreateNextSync) createReplica(o, u, batch);
       } else if (what === 'missing') {
         createReplica(o, u, batch);
       } else if (what === 'pending' && pod) {

@@ -29,11 +29,17 @@ export interface StatefulSetRules {
    * read; off → `getStartOrdinal` is 0.
    */
   readonly startOrdinal: boolean;
+  /**
+   * A Failed replica is deleted without the `RecreatingFailedPod` event and recreated on a later
+   * sync, once it is gone (kubernetes#123809, 1.30: "do not try to recreate pod until the old pod
+   * has been removed from etcd"); before, deleted and recreated in the same sync.
+   */
+  readonly recreateNextSync: boolean;
 }
 
 /** 1.27 with its default gates. */
 export const STATEFUL_SET_RULES_1_27: StatefulSetRules = {
-  maxUnavailable: false, maxUnavailableHonorsMinReady: false, podIndexLabel: false, startOrdinal: true,
+  maxUnavailable: false, maxUnavailableHonorsMinReady: false, podIndexLabel: false, startOrdinal: true, recreateNextSync: false,
 };
 
 /**
@@ -52,6 +58,7 @@ export function statefulSetRules(gates: FeatureGates): StatefulSetRules {
     maxUnavailableHonorsMinReady: gates.version.minor >= 35,
     podIndexLabel: gates.enabled('PodIndexLabel'),
     startOrdinal: onUnlessDisabled(gates, 'StatefulSetStartOrdinal'),
+    recreateNextSync: gates.version.minor >= 30,
   };
 }
 

@@ -14,7 +14,8 @@ import { newPodDraft, POD_INDEX_LABEL } from '../../../lib/simulator/controllers
 import {
   effectiveSet, STATEFUL_SET_RULES_1_27, statefulSetMaxUnavailable, statefulSetRules,
 } from '../../../lib/simulator/controllers/stateful-set-versions';
-import { harness, newStatefulSet, podTemplate } from '../../helpers/builders';
+import { Simulation } from '../../../lib/simulator/simulation';
+import { harness, newNode, newStatefulSet, podTemplate } from '../../helpers/builders';
 import { fakeContext } from '../../helpers/fakes';
 import { gatesWith } from '../../helpers/gates-with';
 import { seconds } from '../../helpers/instants';
@@ -139,5 +140,27 @@ describe('getStartOrdinal with StatefulSetStartOrdinal off', () => {
 
   test('1.27 defaults: maxUnavailable and pod-index off, start ordinal read', () => {
     expect(statefulSetRules(gatesWith({ StatefulSetStartOrdinal: true }))).toEqual(STATEFUL_SET_RULES_1_27);
+  });
+
+  test('recreate on the next sync from 1.30', () => {
+    expect([29, 30].map((minor) => statefulSetRules(gatesWith({ StatefulSetStartOrdinal: true }, { minor })).recreateNextSync)).toEqual([false, true]);
+  });
+});
+
+describe('a Failed replica: recreated in the same sync until 1.29, on the next sync without an event from 1.30 (kubernetes#123809)', () => {
+  test.each([
+    ['1.29', 29, ['RecreatingFailedPod', 'SuccessfulDelete', 'SuccessfulCreate']],
+    ['1.30', 30, ['SuccessfulDelete', 'SuccessfulCreate']],
+  ])('%s: events after web-1 is evicted', (_, minor, reasons) => {
+    const sim = new Simulation({ nodes: [newNode('w1')], featureGates: gatesWith({ StatefulSetStartOrdinal: true }, { minor }) });
+    sim.apply([newStatefulSet('web', 2)]);
+    sim.at(seconds(30), 'evict web-1', (a) => a.evictPods('web-1'));
+    sim.runUntil(seconds(60));
+    const after = sim.trace.filter({ kind: 'StatefulSet', name: 'web' }).filter((e) => e.atMs >= seconds(30));
+    expect(after.map((e) => e.reason)).toEqual(reasons);
+    // Both recreate web-1 at once: 1.30 on the sync its removal triggers.
+    expect(after.at(-1)!.atMs).toBe(seconds(30));
+    const pods = sim.state.history('Pod').filter((p) => p.name === 'web-1');
+    expect(pods.map((p) => p.phase)).toEqual(['Failed', 'Running']);
   });
 });
