@@ -65,6 +65,10 @@ describe('mostRecentScheduleTime: the 1.27 estimate vs the 1.28 walk (kubernetes
       schedule: '@every 1h', lastSchedule: '2016-05-19T10:01:00Z', now: '2016-05-26T10:00:00Z',
       v127: '2016-05-26T09:01:00.000Z', v128: '2016-05-26T09:01:00.000Z', missed: 167,
     },
+    'reference T10 (utils_test.go): 30 6-16/4 * * 1-5, Thu 10:30 → Fri 10:31: 1.27 Fri 06:30 (wrong), 1.28 Fri 10:30': {
+      schedule: '30 6-16/4 * * 1-5', lastSchedule: '2016-05-19T10:30:00Z', now: '2016-05-20T10:31:00Z',
+      v127: '2016-05-20T06:30:00.000Z', v128: '2016-05-20T10:30:00.000Z', missed: 2,
+    },
     '0 9,19 (10 h then 14 h): 1.27 gives 05:00, not a tick; 1.28 the real 09:00': {
       schedule: '0 9,19 * * *', lastSchedule: '2016-05-18T19:00:00Z', now: '2016-05-20T10:00:00Z',
       v127: '2016-05-20T05:00:00.000Z', v128: '2016-05-20T09:00:00.000Z', missed: 3,
