@@ -14,28 +14,20 @@
  * - phase: `pkg/kubelet/kubelet_pods.go` `getPhase`: Pending while initializing; Failed when an
  *   init container failed and restartPolicy is Never; condition Initialized False until the last
  *   init container succeeded (`pkg/kubelet/status/generate.go` `GeneratePodInitializedCondition`).
+ *
+ * With SidecarContainers on, an init container with `restartPolicy: Always` is a sidecar
+ * (kubelet-sidecars.ts): the sequence moves on once it is started, and it keeps running.
  */
 import { EventPriority, EventQueue } from '../engine/event-queue';
 import type { EventRecorder } from '../engine/recorder';
 import type { ClusterState } from './cluster-state';
+import { backoffDelay } from './kubelet-backoff';
 import type { ExitCodeLedger } from './kubelet-exit-codes';
 import type { PodRuntime } from './kubelet-runtime';
 import { key, ref, setConditions, terminated } from './kubelet-status';
 import type { SimPod } from './pod-object';
 
-/**
- * Crash-loop back-off (`pkg/kubelet/kubelet.go`: `backOffPeriod = 10s`, `MaxContainerBackOff =
- * 300s`; `kuberuntime_manager.go#doBackOff` with `flowcontrol.Backoff`): the first restart after a
- * crash is immediate, then 10 s, 20 s, 40 s … capped at 300 s, measured from the container's finish.
- * The entry expires (back to the first step) when the container last failed more than
- * 2 × 300 s ago (`Backoff.hasExpired`).
- */
-export const CRASH_BACKOFF = { initialMs: 10_000, maxMs: 300_000 } as const;
-
-/** The crash-loop back-off delay of step `steps` (0 = restart at once). @internal */
-export function backoffDelay(steps: number, initialMs: number, maxMs: number): number {
-  return steps === 0 ? 0 : Math.min(initialMs * 2 ** (steps - 1), maxMs);
-}
+export { backoffDelay, CRASH_BACKOFF } from './kubelet-backoff';
 
 /** What the init-container runner needs from the kubelet. @internal */
 export interface InitHost {
@@ -48,6 +40,10 @@ export interface InitHost {
   mainStart(pod: SimPod): void;
   /** Frees the pod's IP. */
   release(pod: SimPod): void;
+  /** Whether init container `index` of `pod` is a sidecar (SidecarContainers and `restartPolicy: Always`). */
+  isSidecar(pod: SimPod, index: number): boolean;
+  /** Starts init container `index` as a sidecar; `started` once it counts as started. */
+  startSidecar(pod: SimPod, index: number, started: () => void): void;
 }
 
 /** Runs the init containers of one pod at a time (queue events). @internal */
@@ -72,6 +68,12 @@ export class InitContainerRunner {
   private run(pod: SimPod, rt: PodRuntime): void {
     const { state, queue, recorder, ledger } = this.host;
     const i = rt.initIndex;
+    if (this.host.isSidecar(pod, i)) {
+      this.host.startSidecar(pod, i, () => {
+        if (pod.deletedMs === null && pod.deletionMs === null && rt.initIndex === i) this.advance(pod, rt);
+      });
+      return;
+    }
     const b = rt.behaviour.initContainers[i];
     const now = state.nowMs();
     state.update(pod, (p) => {
@@ -84,6 +86,16 @@ export class InitContainerRunner {
       rt.timer = undefined;
       this.exited(pod, rt, code);
     });
+  }
+
+  /** Init container `rt.initIndex` is done (or started, for a sidecar): the next one, or the main containers. */
+  private advance(pod: SimPod, rt: PodRuntime): void {
+    rt.initIndex++;
+    if (rt.initIndex < rt.behaviour.initContainers.length) this.run(pod, rt);
+    else {
+      rt.initIndex = -1;
+      this.host.mainStart(pod);
+    }
   }
 
   private exited(pod: SimPod, rt: PodRuntime, code: number): void {
@@ -99,12 +111,7 @@ export class InitContainerRunner {
       // The back-off is keyed per container (kuberuntime_manager.go `doBackOff`, `getStableKey(pod, container)`).
       rt.backoffSteps = 0;
       rt.lastBackoffMs = 0;
-      rt.initIndex = i + 1;
-      if (rt.initIndex < rt.behaviour.initContainers.length) this.run(pod, rt);
-      else {
-        rt.initIndex = -1;
-        this.host.mainStart(pod);
-      }
+      this.advance(pod, rt);
       return;
     }
     if ((pod.spec.restartPolicy ?? 'Always') === 'Never') {

@@ -88,3 +88,34 @@ export function gracePeriodMs(pod: SimPod): number {
   if (typeof s !== 'number') return DEFAULT_TERMINATION_GRACE_MS;
   return (s < 0 ? 1 : s) * 1000;
 }
+
+/** Mutates `p` as ended now: phase from the main containers' `code` (Succeeded on 0, else Failed), every main container terminated. @internal */
+export function ended(p: SimPod, code: number, now: number): void {
+  p.phase = code === 0 ? 'Succeeded' : 'Failed';
+  p.ready = false;
+  p.readySinceMs = null;
+  p.finishedMs = now;
+  p.containerStatuses = p.containerStatuses.map((cs) => (cs.state === 'terminated' ? cs : terminated(cs, code, code === 0 ? 'Completed' : 'Error', now)));
+  p.conditions = setConditions(p.conditions, now, { ContainersReady: 'False', Ready: 'False' });
+}
+
+/**
+ * Mutates `p`'s readiness: the main containers' `ready`, and the pod's Ready / ContainersReady
+ * `podReady` (which also needs every sidecar ready). @internal
+ */
+export function readiness(p: SimPod, ready: boolean, podReady: boolean, now: number): void {
+  p.ready = podReady;
+  p.readySinceMs = podReady ? now : null;
+  if (podReady && p.readyMs === null) p.readyMs = now;
+  p.containerStatuses = p.containerStatuses.map((cs) => ({ ...cs, ready }));
+  const s = podReady ? 'True' : 'False';
+  p.conditions = setConditions(p.conditions, now, { ContainersReady: s, Ready: s });
+}
+
+/** Mutates `p` as its main containers exited with `code` and restart after `delay` ms (CrashLoopBackOff while waiting). @internal */
+export function crashed(p: SimPod, code: number, reason: string, delay: number, now: number): void {
+  p.ready = false;
+  p.readySinceMs = null;
+  p.containerStatuses = p.containerStatuses.map((cs) => ({ ...terminated(cs, code, reason, now), state: delay > 0 ? 'waiting' : 'terminated', reason: delay > 0 ? 'CrashLoopBackOff' : reason }));
+  p.conditions = setConditions(p.conditions, now, { ContainersReady: 'False', Ready: 'False' });
+}

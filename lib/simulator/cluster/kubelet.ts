@@ -11,7 +11,9 @@ import type { ClusterState, StoreChange } from './cluster-state';
 import { ExitCodeLedger } from './kubelet-exit-codes';
 import { backoffDelay, CRASH_BACKOFF, InitContainerRunner } from './kubelet-init-containers';
 import { behaviourKey, PodRuntime } from './kubelet-runtime';
-import { evicted, gracePeriodMs, key, ref, sandboxIp, setConditions, terminated } from './kubelet-status';
+import { isRestartableInit, SidecarRunner } from './kubelet-sidecars';
+import { crashed, ended, evicted, key, readiness, ref, sandboxIp, setConditions } from './kubelet-status';
+import { completeWithSidecars, terminateContainers, TerminationHost, stoppedStatus } from './kubelet-termination';
 import type { PodNetwork } from './network';
 import { isPodTerminal, SimPod } from './objects';
 import { DEFAULT_FEATURE_GATES, FeatureGates } from '../../versions/feature-gates';
@@ -24,6 +26,8 @@ export class Kubelet {
   private readonly waitingForIp = new Map<string, SimPod[]>();
   private readonly ledger = new ExitCodeLedger();
   private readonly init: InitContainerRunner;
+  private readonly sidecars: SidecarRunner;
+  private readonly terminationHost: TerminationHost;
 
   /**
    * @param state the store
@@ -39,10 +43,17 @@ export class Kubelet {
     private readonly network: PodNetwork,
     private readonly profiles: readonly PodBehaviour[], public readonly gates: FeatureGates = DEFAULT_FEATURE_GATES,
   ) {
+    this.sidecars = new SidecarRunner({ state, queue, recorder, ledger: this.ledger, profiles, readinessChanged: (pod) => this.readinessChanged(pod) });
+    this.terminationHost = { state, queue, recorder, gates, sidecars: this.sidecars, stopped: (pod, code) => this.stopped(pod, code) };
     this.init = new InitContainerRunner({
       state, queue, recorder, ledger: this.ledger, backoff: CRASH_BACKOFF,
       mainStart: (pod) => this.startMain(pod),
-      release: (pod) => this.network.release(pod.ip),
+      release: (pod) => {
+        this.sidecars.halt(pod, state.nowMs());
+        this.network.release(pod.ip);
+      },
+      isSidecar: (pod, i) => isRestartableInit(pod.spec.initContainers?.[i], gates),
+      startSidecar: (pod, i, started) => this.sidecars.start(pod, i, started),
     });
     state.watch((c) => this.onChange(c));
   }
@@ -72,13 +83,15 @@ export class Kubelet {
     // The back-off time only counts once there was a back-off (restart: steps reset after 2 × max).
     const lastBackoff = rt.backoffSteps === 0 ? '' : rt.lastBackoffMs - originMs;
     return `${behaviourKey(rt.behaviour)}|${rt.runs}|${rt.backoffSteps}|${lastBackoff}|${rt.timer === undefined}|${rt.readyTimer === undefined}`
-      + `|${rt.readinessOverride}|${rt.killing}|${rt.initIndex}|${this.ledger.runs(pod, rt.behaviour.mainContainer, rt.behaviour.exitCodes.length)}`;
+      + `|${rt.readinessOverride}|${rt.killing}|${rt.initIndex}|${this.ledger.runs(pod, rt.behaviour.mainContainer, rt.behaviour.exitCodes.length)}`
+      + this.sidecars.memoryOf(pod, originMs);
   }
 
   /** Moves what the kubelet remembers of `pod` `deltaMs` later. */
   public shift(pod: SimPod, deltaMs: number): void {
     const rt = this.runtimes.get(pod.uid);
     if (rt) rt.lastBackoffMs += deltaMs;
+    this.sidecars.shift(pod, deltaMs);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -108,6 +121,7 @@ export class Kubelet {
     if (rt) this.cancelTimers(rt);
     const now = this.state.nowMs();
     this.network.release(pod.ip);
+    this.sidecars.halt(pod, now);
     this.state.update(pod, (p) => evicted(p, now));
     this.recorder.event(ref(pod), 'Warning', 'Evicted', 'The pod was evicted by the scenario (evictPod).');
     this.state.tryFinalize(pod);
@@ -156,6 +170,7 @@ export class Kubelet {
     if (c.type === 'Deleted') {
       const rt = this.runtimes.get(pod.uid);
       if (rt) this.cancelTimers(rt);
+      this.sidecars.forget(pod);
       this.runtimes.delete(pod.uid);
       this.ledger.forgetPod(pod.uid);
       this.releaseIp(pod);
@@ -253,14 +268,17 @@ export class Kubelet {
     // A node that is not Ready: the node lifecycle controller marked its pods unready (MarkPodsNotReady).
     if (ready && this.nodeStatus(pod) !== 'True') return;
     const now = this.state.nowMs();
-    this.state.update(pod, (p) => {
-      p.ready = ready;
-      p.readySinceMs = ready ? now : null;
-      if (ready && p.readyMs === null) p.readyMs = now;
-      p.containerStatuses = p.containerStatuses.map((cs) => ({ ...cs, ready }));
-      const s = ready ? 'True' : 'False';
-      p.conditions = setConditions(p.conditions, now, { ContainersReady: s, Ready: s });
-    });
+    // Sidecars' readiness counts for the pod's (GenerateContainersReadyCondition, KEP-753).
+    const podReady = ready && this.sidecars.allReady(pod);
+    this.state.update(pod, (p) => readiness(p, ready, podReady, now));
+  }
+
+  /** A sidecar's readiness changed: the pod is Ready when its main containers and every sidecar are. */
+  private readinessChanged(pod: SimPod): void {
+    if (pod.deletedMs !== null || pod.phase !== 'Running') return;
+    const mainReady = pod.containerStatuses.length > 0 && pod.containerStatuses.every((c) => c.ready && c.state === 'running');
+    const want = mainReady && pod.deletionMs === null && this.sidecars.allReady(pod) && this.nodeStatus(pod) === 'True';
+    if (want !== pod.ready) this.state.update(pod, (p) => readiness(p, mainReady, want, this.state.nowMs()));
   }
 
   /**
@@ -276,29 +294,14 @@ export class Kubelet {
     const policy = pod.spec.restartPolicy ?? 'Always';
     const restart = policy === 'Always' || (policy === 'OnFailure' && code !== 0);
     const reason = code === 0 ? 'Completed' : 'Error';
-    if (!restart) {
-      this.network.release(pod.ip);
-      this.state.update(pod, (p) => {
-        p.phase = code === 0 ? 'Succeeded' : 'Failed';
-        p.ready = false;
-        p.readySinceMs = null;
-        p.finishedMs = now;
-        p.containerStatuses = p.containerStatuses.map((cs) => terminated(cs, code, reason, now));
-        p.conditions = setConditions(p.conditions, now, { ContainersReady: 'False', Ready: 'False' });
-      });
-      this.state.tryFinalize(pod);
-      return;
-    }
+    // KEP-753: with sidecars running, they are stopped first (kubelet-termination.ts).
+    if (!restart && this.sidecars.hasRunning(pod)) return completeWithSidecars(this.terminationHost, pod, rt, code, () => this.end(pod, code));
+    if (!restart) return this.end(pod, code);
     if (now - rt.lastBackoffMs > 2 * CRASH_BACKOFF.maxMs) rt.backoffSteps = 0;
     const delay = backoffDelay(rt.backoffSteps, CRASH_BACKOFF.initialMs, CRASH_BACKOFF.maxMs);
     rt.backoffSteps++;
     rt.lastBackoffMs = now;
-    this.state.update(pod, (p) => {
-      p.ready = false;
-      p.readySinceMs = null;
-      p.containerStatuses = p.containerStatuses.map((cs) => ({ ...terminated(cs, code, reason, now), state: delay > 0 ? 'waiting' : 'terminated', reason: delay > 0 ? 'CrashLoopBackOff' : reason }));
-      p.conditions = setConditions(p.conditions, now, { ContainersReady: 'False', Ready: 'False' });
-    });
+    this.state.update(pod, (p) => crashed(p, code, reason, delay, now));
     if (delay > 0) {
       const c = pod.spec.containers?.[0]?.name ?? '';
       this.recorder.event(ref(pod), 'Warning', 'BackOff', `Back-off restarting failed container ${c} in pod ${pod.name}_${pod.namespace}(${pod.uid})`);
@@ -307,6 +310,15 @@ export class Kubelet {
       rt.timer = undefined;
       this.restart(pod);
     });
+  }
+
+  /** The pod ends now: Succeeded on `code` 0, else Failed (`pkg/kubelet/kubelet_pods.go#getPhase`). */
+  private end(pod: SimPod, code: number): void {
+    if (pod.deletedMs !== null) return;
+    this.network.release(pod.ip);
+    const now = this.state.nowMs();
+    this.state.update(pod, (p) => ended(p, code, now));
+    this.state.tryFinalize(pod);
   }
 
   private restart(pod: SimPod): void {
@@ -348,30 +360,15 @@ export class Kubelet {
       this.stopped(pod);
       return;
     }
-    const stopping = rt.initIndex >= 0 ? [rt.behaviour.initContainers[rt.initIndex]] : pod.spec.containers ?? [];
-    for (const c of stopping) this.recorder.event(ref(pod), 'Normal', 'Killing', `Stopping container ${c.name}`);
-    const [grace, stop] = [gracePeriodMs(pod), rt.behaviour.terminationGraceMs]; // killed (SIGKILL, 137) at the grace period
-    rt.timer = this.queue.schedule(this.state.nowMs() + Math.min(stop, grace), EventPriority.KUBELET, `kubelet stopped ${key(pod)}`, () => {
-      rt.timer = undefined;
-      this.stopped(pod, stop > grace ? 137 : 143);
-    });
+    terminateContainers(this.terminationHost, pod, rt);
   }
 
   private stopped(pod: SimPod, code = 143): void {
     if (pod.deletedMs !== null) return;
     const now = this.state.nowMs();
     this.releaseIp(pod);
-    if (!isPodTerminal(pod)) {
-      const started = pod.phase === 'Running';
-      this.state.update(pod, (p) => {
-        p.phase = 'Failed';
-        p.ready = false;
-        p.readySinceMs = null;
-        if (started) p.finishedMs = now;
-        p.containerStatuses = p.containerStatuses.map((cs) => (cs.state === 'running' ? terminated(cs, code, 'Error', now) : cs));
-        if (p.initContainerStatuses) p.initContainerStatuses = p.initContainerStatuses.map((cs) => (cs.state === 'running' ? terminated(cs, code, 'Error', now) : cs));
-      });
-    }
+    this.sidecars.halt(pod, now, false);
+    if (!isPodTerminal(pod)) this.state.update(pod, (p) => stoppedStatus(p, code, now));
     this.state.tryFinalize(pod);
   }
 

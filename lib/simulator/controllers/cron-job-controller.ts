@@ -19,6 +19,7 @@ import type { Controller, ControllerContext, ControllerRegistration, DelayedKey,
 import { keyOf, splitKeyOf } from './keys';
 import { reconcileCronJob, scheduleState } from './cron-job-reconcile';
 import { controllerSchedule, finishedStatus, nextScheduleTimeDuration, ScheduleHang } from './cron-job-utils';
+import { CronJobRules, cronJobRules } from './cron-job-versions';
 
 /** How often the simulated controller re-syncs while 1.27 would spin on a requeue of ≤ 0 (see `sync`). */
 export const HOT_LOOP_RESYNC_MS = 1_000;
@@ -41,8 +42,13 @@ export class CronJobController implements Controller {
    */
   private readonly idle = new Map<string, IdleSync>();
 
+  /** The version's rules (cron-job-versions.ts). */
+  private readonly rules: CronJobRules;
+
   /** @param ctx the simulation's context (or fakes) */
-  public constructor(private readonly ctx: ControllerContext) {}
+  public constructor(private readonly ctx: ControllerContext) {
+    this.rules = cronJobRules(ctx.gates);
+  }
 
   /** CronJobs the controller has stopped syncing because robfig's `Next` would never return. */
   public get hungKeys(): readonly string[] {
@@ -89,7 +95,7 @@ export class CronJobController implements Controller {
     const start = this.ctx.clock.epochMs(0);
     const now = this.ctx.clock.nowMs();
     try {
-      return [{ key, afterMs: nextScheduleTimeDuration(scheduleState(cur, start), start + now, parsed.schedule) }];
+      return [{ key, afterMs: nextScheduleTimeDuration(scheduleState(cur, start), start + now, parsed.schedule, this.rules) }];
     } catch (e) {
       if (!(e instanceof ScheduleHang)) throw e;
       this.hung.add(key);
@@ -138,6 +144,7 @@ export class CronJobController implements Controller {
       jobExists: (ns, n) => this.ctx.cluster.get('Job', ns, n) !== undefined,
       nowMs: now,
       startEpochMs: this.ctx.clock.epochMs(0),
+      rules: this.rules,
     });
     for (const e of plan.events) this.ctx.recorder.event(ref(cronJob), e.type, e.reason, e.message, e.related);
     if (plan.hang) {
@@ -161,11 +168,23 @@ export class CronJobController implements Controller {
       // §5.4 steps 10–11.
       if (plan.create) {
         const draft = plan.create.draft;
-        // AlreadyExists: 1.27 only logs "Job already exists" and returns the error (rate-limited retry), no event.
-        if (this.ctx.cluster.get('Job', draft.namespace, draft.name)) throw alreadyExists('Job', draft.name);
-        const job = this.ctx.jobs.createJob(cronJob, draft); // SuccessfulCreate "Created job <name>", or FailedCreate and throws
-        status.active = [...status.active, { kind: 'Job', namespace: job.namespace, name: job.name, uid: job.uid }];
-        status.lastScheduleTime = plan.create.scheduledMs;
+        const existing = this.ctx.cluster.get('Job', draft.namespace, draft.name);
+        if (existing) {
+          // AlreadyExists: 1.27 only logs "Job already exists" and returns the error (rate-limited retry), no event.
+          if (!this.rules.adoptExistingJob) throw alreadyExists('Job', draft.name);
+          // kubernetes#120649 (1.29): GetJob; not controlled by this CronJob, or already in active →
+          // `return nil, updateStatus, nil` (no error, no requeue; cleanup and the status write
+          // still run); else the Job is added to active as if just created (no SuccessfulCreate).
+          if (controllerOf(existing)?.uid !== cronJob.uid || status.active.some((a) => a.uid === existing.uid)) {
+            return this.finish(key, now, cronJob, jobs, plan, status, undefined);
+          }
+          status.active = [...status.active, { kind: 'Job', namespace: existing.namespace, name: existing.name, uid: existing.uid }];
+          status.lastScheduleTime = plan.create.scheduledMs;
+        } else {
+          const job = this.ctx.jobs.createJob(cronJob, draft); // SuccessfulCreate "Created job <name>", or FailedCreate and throws
+          status.active = [...status.active, { kind: 'Job', namespace: job.namespace, name: job.name, uid: job.uid }];
+          status.lastScheduleTime = plan.create.scheduledMs;
+        }
       }
     } catch (e) {
       // `sync`: on an error the status is still written when it changed, cleanup is skipped.
@@ -173,6 +192,14 @@ export class CronJobController implements Controller {
       throw e;
     }
 
+    return this.finish(key, now, cronJob, jobs, plan, status, plan.create ? plan.create.requeueAfterMs : plan.requeueAfterMs);
+  }
+
+  /** The end of a sync that did not fail: history cleanup, the status write, the requeue. */
+  private finish(
+    key: string, now: number, cronJob: SimCronJob, jobs: SimJob[], plan: ReturnType<typeof reconcileCronJob>, status: SimCronJob['status'],
+    requeue: number | undefined,
+  ): SyncResult {
     // §5.4 step 12: after every sync that did not fail, suspended or not.
     for (const job of plan.cleanup) {
       try {
@@ -183,7 +210,6 @@ export class CronJobController implements Controller {
       }
     }
     const wrote = this.ctx.status.updateStatus(cronJob, status);
-    const requeue = plan.create ? plan.create.requeueAfterMs : plan.requeueAfterMs;
     // 1.27's approximate mostRecentScheduleTime (§5.3) can give a tick whose Next is already past —
     // `*/7` just after the hour, with a run still active: nextScheduleTimeDuration ≤ 0, AddAfter
     // adds at once, and the real worker re-syncs as fast as it can until the approximation moves on

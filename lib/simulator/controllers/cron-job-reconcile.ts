@@ -18,8 +18,9 @@ import { CronJobStatus, JobRef, SimCronJob, SimJob } from '../cluster/workload-o
 import type { EventRelatedRef, EventType } from '../engine/trace';
 import {
   byJobStartTime, controllerSchedule, finishedStatus, formatRfc1123z, jobNameFor, nextScheduleTime, nextScheduleTimeDuration,
-  ScheduleHang, ScheduleState, timeZoneError,
+  ScheduleHang, ScheduleState, timeZoneError, tooManyMissedMessage,
 } from './cron-job-utils';
+import { CRON_JOB_RULES_1_27, CRON_JOB_SCHEDULED_TIMESTAMP_ANNOTATION, CronJobRules, scheduledTimestamp } from './cron-job-versions';
 
 /** What the reconcile reads. */
 export interface CronJobSnapshot {
@@ -36,6 +37,8 @@ export interface CronJobSnapshot {
   readonly nowMs: number;
   /** Wall-clock epoch ms of simulated time 0 (the scenario `start`). */
   readonly startEpochMs: number;
+  /** The version's rules (cron-job-versions.ts). @default CRON_JOB_RULES_1_27 */
+  readonly rules?: CronJobRules;
 }
 
 /** An event about the CronJob, recorded before any write. */
@@ -87,7 +90,7 @@ export const CRON_JOB_EVENTS = {
   unsupportedSchedule: (s: string) => `CRON_TZ or TZ used in schedule ${JSON.stringify(s)} is not officially supported, see https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/ for more details`,
   unparseableSchedule: (s: string, err: string) => `unparseable schedule: ${JSON.stringify(s)} : ${err}`,
   invalidSchedule: (s: string, err: string) => `invalid schedule: ${s} : ${err}`,
-  tooManyMissedTimes: (n: number) => `too many missed start times: ${n}. Set or decrease .spec.startingDeadlineSeconds or check clock skew`,
+  tooManyMissedTimes: (n: number, rules?: CronJobRules) => tooManyMissedMessage(n, rules),
   missSchedule: (epochMs: number) => `Missed scheduled time to start a job: ${formatRfc1123z(epochMs)}`,
   jobAlreadyActive: () => 'Not starting job because prior execution is running and concurrency policy is Forbid',
 } as const;
@@ -199,18 +202,19 @@ function decide(
   plan: (p?: Partial<Pick<CronJobPlan, 'replace' | 'create' | 'requeueAfterMs' | 'hang'>>) => CronJobPlan,
 ): CronJobPlan {
   const { cronJob, startEpochMs } = snapshot;
+  const rules = snapshot.rules ?? CRON_JOB_RULES_1_27;
   const spec = cronJob.spec;
   const state = (s: CronJobStatus) => scheduleState(cronJob, startEpochMs, s);
-  const requeue = () => nextScheduleTimeDuration(state(status), nowEpoch, schedule);
+  const requeue = () => nextScheduleTimeDuration(state(status), nowEpoch, schedule, rules);
 
   // Step 5.
-  const next = nextScheduleTime(state(status), nowEpoch, schedule);
+  const next = nextScheduleTime(state(status), nowEpoch, schedule, rules);
   if (next.error !== undefined) {
     events.push({ type: 'Warning', reason: 'InvalidSchedule', message: CRON_JOB_EVENTS.invalidSchedule(spec.schedule, next.error) });
     return plan();
   }
   if (next.scheduledMs === null) return plan({ requeueAfterMs: requeue() });
-  if (next.tooManyMissed) events.push({ type: 'Warning', reason: 'TooManyMissedTimes', message: CRON_JOB_EVENTS.tooManyMissedTimes(next.missed) });
+  if (next.tooManyMissed) events.push({ type: 'Warning', reason: 'TooManyMissedTimes', message: CRON_JOB_EVENTS.tooManyMissedTimes(next.missed, rules) });
   const scheduledEpoch = next.scheduledMs;
 
   // Step 6: unreachable in practice (the deadline already raised `earliest`), kept as in 1.27.
@@ -240,22 +244,35 @@ function decide(
   const after: CronJobStatus = { ...status, lastScheduleTime: scheduledMs };
   return plan({
     replace,
-    create: { draft: jobFromTemplate(cronJob, name), scheduledMs, requeueAfterMs: nextScheduleTimeDuration(state(after), nowEpoch, schedule) },
+    create: {
+      draft: jobFromTemplate(cronJob, name, rules.scheduledTimestampAnnotation ? scheduledEpoch : undefined),
+      scheduledMs,
+      requeueAfterMs: nextScheduleTimeDuration(state(after), nowEpoch, schedule, rules),
+    },
   });
 }
 
 /**
  * `getJobFromTemplate2`: labels and annotations from `jobTemplate.metadata`, a controller
  * ownerReference to the CronJob, the spec from `jobTemplate.spec` (the API server defaults it).
+ * With `scheduledEpochMs` (CronJobsScheduledAnnotation on, KEP-4026 / kubernetes#118137) the
+ * `batch.kubernetes.io/cronjob-scheduled-timestamp` annotation is set to the tick in RFC 3339 in
+ * `spec.timeZone` (over a template annotation of that name).
  * Specs are never edited in place (writers replace them), so the template's nested objects are shared.
+ *
+ * @param scheduledEpochMs the tick, wall-clock epoch ms @default - no scheduled-timestamp annotation (1.27)
  */
-export function jobFromTemplate(cronJob: SimCronJob, name: string): Draft<SimJob> & { readonly name: string } {
+export function jobFromTemplate(cronJob: SimCronJob, name: string, scheduledEpochMs?: number): Draft<SimJob> & { readonly name: string } {
   const template = cronJob.spec.jobTemplate ?? {};
+  const annotations: Record<string, string> = { ...(template.metadata?.annotations ?? {}) };
+  if (scheduledEpochMs !== undefined) {
+    annotations[CRON_JOB_SCHEDULED_TIMESTAMP_ANNOTATION] = scheduledTimestamp(scheduledEpochMs, cronJob.spec.timeZone ?? undefined);
+  }
   const draft = jobDraft({
     namespace: cronJob.namespace,
     name,
     labels: { ...(template.metadata?.labels ?? {}) },
-    annotations: { ...(template.metadata?.annotations ?? {}) },
+    annotations,
     ownerReferences: [newControllerRef(cronJob)],
     spec: { ...(template.spec ?? {}) } as Record<string, unknown>,
   });

@@ -15,6 +15,7 @@
 import { Schedule } from '../../schedule/schedule';
 import { ScheduleError } from '../../schedule/schedule-error';
 import type { SimJob } from '../cluster/objects';
+import { CRON_JOB_RULES_1_27, CronJobRules } from './cron-job-versions';
 
 /** `nextScheduleDelta` (utils.go): a sync is requeued 100 ms after the tick it waits for. */
 export const NEXT_SCHEDULE_DELTA_MS = 100;
@@ -94,40 +95,65 @@ export interface MostRecentSchedule {
   readonly mostRecentMs: number | null;
   /** The (approximate) number of ticks missed since `earliestMs`. */
   readonly missed: number;
+  /**
+   * 1.29+ (kubernetes#121327) reports only none / few / many missed: `few` once now is past the
+   * second tick, `many` above 100. Derived from `missed` in every version.
+   */
+  readonly missedKind: 'none' | 'few' | 'many';
   /** `time difference between two schedules is less than 1 second`, for never-firing schedules. */
   readonly error?: string;
 }
 
 /**
- * `utils.go#mostRecentScheduleTime` as in 1.27 (§5.3). earliest = lastScheduleTime ?? creation;
- * with `includeStartingDeadline` and `startingDeadlineSeconds` set, earliest is raised to
+ * `utils.go#mostRecentScheduleTime` (§5.3). earliest = lastScheduleTime ?? creation; with
+ * `includeStartingDeadline` and `startingDeadlineSeconds` set, earliest is raised to
  * now − deadline (the controller will not schedule anything before). t1 = Next(earliest),
- * t2 = Next(t1). now < t1 → nothing; now < t2 → t1 (1 missed). Otherwise the 1.27 approximation:
- * between = round(t2 − t1) in whole seconds (< 1 → error), missed = ⌊(now − t1)/between⌋ + 1,
- * mostRecent = t1 + (missed − 1)·between — exact for regular schedules, not a real tick for irregular
- * ones such as `30 6-16/4 * * 1-5` (fixed in 1.28 by #118724).
+ * t2 = Next(t1). now < t1 → nothing; now < t2 → t1 (1 missed). Otherwise between = round(t2 − t1)
+ * in whole seconds (< 1 → error) and missed = ⌊(now − t1)/between⌋ + 1; then
+ * - 1.27: mostRecent = t1 + (missed − 1)·between — exact for regular schedules, not a real tick
+ *   for irregular ones such as `30 6-16/4 * * 1-5`;
+ * - 1.28+ (`rules.exactMostRecent`, kubernetes#118724): from t1 + (missed − 2)·between, the last
+ *   Next(…) not after now — a real tick, or none (null) when that window holds none.
  *
+ * @param rules the version's rules @default CRON_JOB_RULES_1_27
  * @throws ScheduleHang when robfig's `Next` would not return
  */
-export function mostRecentScheduleTime(state: ScheduleState, nowMs: number, schedule: Schedule, includeStartingDeadline: boolean): MostRecentSchedule {
+export function mostRecentScheduleTime(
+  state: ScheduleState, nowMs: number, schedule: Schedule, includeStartingDeadline: boolean, rules: CronJobRules = CRON_JOB_RULES_1_27,
+): MostRecentSchedule {
   let earliestMs = state.lastScheduleMs ?? state.creationMs;
   if (includeStartingDeadline && state.startingDeadlineSeconds !== undefined) {
     const deadlineMs = nowMs - state.startingDeadlineSeconds * 1000;
     if (deadlineMs > earliestMs) earliestMs = deadlineMs;
   }
   const t1 = scheduleNext(schedule, earliestMs);
-  if (nowMs < t1) return { earliestMs, mostRecentMs: null, missed: 0 };
+  if (nowMs < t1) return { earliestMs, mostRecentMs: null, missed: 0, missedKind: 'none' };
   const t2 = scheduleNext(schedule, t1);
-  if (nowMs < t2) return { earliestMs, mostRecentMs: t1, missed: 1 };
+  if (nowMs < t2) return { earliestMs, mostRecentMs: t1, missed: 1, missedKind: 'none' };
   // int64(t2.Sub(t1).Round(time.Second).Seconds()): Round is half away from zero.
   const diff = goSub(t2, t1);
   const betweenSeconds = Math.sign(diff) * Math.round(Math.abs(diff) / 1000);
-  if (betweenSeconds < 1) return { earliestMs, mostRecentMs: null, missed: 0, error: LESS_THAN_ONE_SECOND };
+  if (betweenSeconds < 1) return { earliestMs, mostRecentMs: null, missed: 0, missedKind: 'none', error: LESS_THAN_ONE_SECOND };
   const elapsedSeconds = Math.trunc(goSub(nowMs, t1) / 1000); // int64(now.Sub(t1).Seconds())
   const missed = Math.trunc(elapsedSeconds / betweenSeconds) + 1;
-  // time.Unix(t1.Unix() + (missed-1)*between, 0)
-  const mostRecentMs = (Math.floor(t1 / 1000) + (missed - 1) * betweenSeconds) * 1000;
-  return { earliestMs, mostRecentMs, missed };
+  const missedKind = missed > TOO_MANY_MISSED ? 'many' : missed > 0 ? 'few' : 'none';
+  if (!rules.exactMostRecent) {
+    // 1.27: time.Unix(t1.Unix() + (missed-1)*between, 0)
+    const mostRecentMs = (Math.floor(t1 / 1000) + (missed - 1) * betweenSeconds) * 1000;
+    return { earliestMs, mostRecentMs, missed, missedKind };
+  }
+  // kubernetes#118724: potentialEarliest := t1.Add((missed-1-1)*between seconds), then
+  // `for t := Next(potentialEarliest); !t.After(now); t = Next(t) { mostRecent = t }`.
+  let t = scheduleNext(schedule, t1 + (missed - 2) * betweenSeconds * 1000);
+  let mostRecentMs: number | null = null;
+  while (t <= nowMs) {
+    // Next returning the zero time would make the Go loop spin for good (Next(zero) is again ≤ now).
+    if (t === GO_ZERO_TIME_MS) throw new ScheduleHang(mostRecentMs ?? t1);
+    mostRecentMs = t;
+    t = scheduleNext(schedule, t);
+  }
+  // `if mostRecentTime.IsZero() { return earliestTime, nil, ... }`
+  return { earliestMs, mostRecentMs, missed, missedKind };
 }
 
 /** The result of {@link nextScheduleTime}. */
@@ -143,31 +169,46 @@ export interface NextScheduleTime {
 }
 
 /**
+ * The `TooManyMissedTimes` message: 1.27 gives the estimated count; from 1.28 the count is internal
+ * (kubernetes#118940, "Hide numberOfMissedSchedules as an algorithm internal number").
+ */
+export function tooManyMissedMessage(missed: number, rules: CronJobRules = CRON_JOB_RULES_1_27): string {
+  return rules.exactMostRecent
+    ? 'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew'
+    : `too many missed start times: ${missed}. Set or decrease .spec.startingDeadlineSeconds or check clock skew`;
+}
+
+/**
  * `utils.go#nextScheduleTime`: the most recent unmet tick, counting the starting deadline; null when
  * none is due. More than 100 missed ticks only add the `TooManyMissedTimes` warning (§5.3, easy to
  * get wrong: the removed v1 controller gave up instead).
  *
+ * @param rules the version's rules @default CRON_JOB_RULES_1_27
  * @throws ScheduleHang when robfig's `Next` would not return
  */
-export function nextScheduleTime(state: ScheduleState, nowMs: number, schedule: Schedule): NextScheduleTime {
-  const r = mostRecentScheduleTime(state, nowMs, schedule, true);
+export function nextScheduleTime(state: ScheduleState, nowMs: number, schedule: Schedule, rules: CronJobRules = CRON_JOB_RULES_1_27): NextScheduleTime {
+  const r = mostRecentScheduleTime(state, nowMs, schedule, true, rules);
   if (r.mostRecentMs === null || r.mostRecentMs > nowMs) {
     return { scheduledMs: null, missed: r.missed, tooManyMissed: false, ...(r.error !== undefined ? { error: r.error } : {}) };
   }
-  return { scheduledMs: r.mostRecentMs, missed: r.missed, tooManyMissed: r.missed > TOO_MANY_MISSED };
+  return { scheduledMs: r.mostRecentMs, missed: r.missed, tooManyMissed: r.missedKind === 'many' };
 }
 
 /**
  * `utils.go#nextScheduleTimeDuration`: ms from now until 100 ms after the tick following the most
  * recent one (without the starting deadline), i.e. Next(mostRecent ?? earliest) + 100 ms − now; on
- * error the tick after now. Negative when robfig returns the zero time (Go's `AddAfter` then adds at
- * once). There is no 10-second polling in controller v2 (§5.3).
+ * error the tick after now. From 1.29 (`rules.requeueFromNowWhenMissed`, kubernetes#121327) no
+ * most recent tick with ticks missed (the 1.28 walk found none) counts from now, not from earliest
+ * (whose Next is in the past: an immediate requeue). Negative when robfig returns the zero time
+ * (Go's `AddAfter` then adds at once). There is no 10-second polling in controller v2 (§5.3).
  *
+ * @param rules the version's rules @default CRON_JOB_RULES_1_27
  * @throws ScheduleHang when robfig's `Next` would not return
  */
-export function nextScheduleTimeDuration(state: ScheduleState, nowMs: number, schedule: Schedule): number {
-  const r = mostRecentScheduleTime(state, nowMs, schedule, false);
-  const fromMs = r.error !== undefined ? nowMs : r.mostRecentMs ?? r.earliestMs;
+export function nextScheduleTimeDuration(state: ScheduleState, nowMs: number, schedule: Schedule, rules: CronJobRules = CRON_JOB_RULES_1_27): number {
+  const r = mostRecentScheduleTime(state, nowMs, schedule, false, rules);
+  const missedNoTick = r.mostRecentMs === null && r.missedKind !== 'none' && rules.requeueFromNowWhenMissed;
+  const fromMs = r.error !== undefined || missedNoTick ? nowMs : r.mostRecentMs ?? r.earliestMs;
   return goSub(scheduleNext(schedule, fromMs) + NEXT_SCHEDULE_DELTA_MS, nowMs);
 }
 

@@ -36,7 +36,7 @@ import { SimPod } from '../cluster/pod-object';
 import { SimDaemonSet } from '../cluster/workload-objects';
 import type { Controller, ControllerContext, ControllerRegistration, SyncResult } from './controller';
 import { DaemonSetIndex } from './daemon-set-index';
-import { planDaemonSet } from './daemon-set-reconcile';
+import { daemonSetRules, planDaemonSet } from './daemon-set-reconcile';
 import {
   FailedPodBackoff, replaceNodeNameAffinity, REVISION_HASH_LABEL, SLOW_START_INITIAL_BATCH_SIZE, TEMPLATE_GENERATION_LABEL,
 } from './daemon-set-utils';
@@ -101,7 +101,7 @@ export class DaemonSetController implements Controller {
       this.indexes.set(key, index);
     }
     index.refresh(ds, now);
-    const plan = planDaemonSet(index, this.backoff);
+    const plan = planDaemonSet(index, this.backoff, daemonSetRules(this.ctx.gates.version.minor));
 
     for (const e of plan.events) this.ctx.recorder.event(ref(ds), e.type, e.reason, e.message);
     for (const k of plan.backoffNext) this.backoff.next(k, now);

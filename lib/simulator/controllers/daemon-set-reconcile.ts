@@ -113,7 +113,7 @@ export interface DaemonSetPlan {
  * Which candidate nodes go first is not deterministic in Kubernetes (Go map order); here it is
  * node creation order, so runs repeat — only counts should be asserted.
  */
-export function planDaemonSet(view: DaemonSetView, backoff: BackoffReader): DaemonSetPlan {
+export function planDaemonSet(view: DaemonSetView, backoff: BackoffReader, rules: DaemonSetRules = DAEMON_SET_RULES_1_27): DaemonSetPlan {
   const { ds, context: c, totals } = view;
   if (isEverythingSelector(ds.spec.selector)) {
     return {
@@ -167,7 +167,7 @@ export function planDaemonSet(view: DaemonSetView, backoff: BackoffReader): Daem
     // An unparseable maxSurge/maxUnavailable fails the real sync ("couldn't get unavailable
     // numbers") on every retry; the loader rejects such manifests, so nothing rolls here.
     if (budget) {
-      const u = rollingUpdatePlan(view, budget);
+      const u = rollingUpdatePlan(view, budget, rules);
       plannedCreates = u.creates;
       plannedDeletes = u.deletes;
       if (u.creates.length > 0 || u.deletes.length > 0) phase = 'rollingUpdate';
@@ -201,14 +201,34 @@ export function planDaemonSet(view: DaemonSetView, backoff: BackoffReader): Daem
   };
 }
 
+/** What the DaemonSet controller does differently between Kubernetes versions. */
+export interface DaemonSetRules {
+  /**
+   * `rollingUpdate` (maxSurge 0) counts an old pod that is not available — replaced at once —
+   * against maxUnavailable (`numUnavailable++` for allowedReplacementPods, kubernetes#123233,
+   * 1.31; cherry-picked to release-1.30 by #127774, a patch the table does not pin).
+   */
+  readonly countOldUnavailable: boolean;
+}
+
+/** 1.27. */
+export const DAEMON_SET_RULES_1_27: DaemonSetRules = { countOldUnavailable: false };
+
+/** The rules of a Kubernetes minor. */
+export function daemonSetRules(minor: number): DaemonSetRules {
+  return { countOldUnavailable: minor >= 31 };
+}
+
 /** `update.go#rollingUpdate` over the cached classes (§3.6). */
-function rollingUpdatePlan(view: DaemonSetView, budget: { maxSurge: number; maxUnavailable: number }): { creates: string[]; deletes: SimPod[] } {
+function rollingUpdatePlan(view: DaemonSetView, budget: { maxSurge: number; maxUnavailable: number }, rules: DaemonSetRules): { creates: string[]; deletes: SimPod[] } {
   const { totals } = view;
   if (budget.maxSurge === 0) {
     // Every old pod that is not available may go at once ("allowedReplacementPods"); available
-    // ones only within the unavailability budget ("candidatePodsToDelete").
+    // ones only within the unavailability budget ("candidatePodsToDelete") — from 1.31 a budget
+    // the replaced unavailable old pods count against too.
     const deletes = view.oldUnavailable().map((w) => oldPodOf(w));
-    const remaining = Math.max(0, budget.maxUnavailable - totals.unavailableWithoutSurge);
+    const unavailable = totals.unavailableWithoutSurge + (rules.countOldUnavailable ? deletes.length : 0);
+    const remaining = Math.max(0, budget.maxUnavailable - unavailable);
     for (const w of view.firstOldAvailable(remaining)) deletes.push(oldPodOf(w));
     return { creates: [], deletes };
   }

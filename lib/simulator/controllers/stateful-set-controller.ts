@@ -34,6 +34,7 @@ import { controllerRevisionName, templateHash } from './revision';
 import { StatefulSetPods } from './stateful-set-index';
 import { reconcileStatefulSet, StatefulSetAction, StatefulSetPlan, StatefulSetRevisions } from './stateful-set-reconcile';
 import { claimName, desiredClaimOwners, ordinalOf, REVISION_LABEL, sameOwners } from './stateful-set-utils';
+import { effectiveSet, StatefulSetRules, statefulSetRules } from './stateful-set-versions';
 
 /** The StatefulSet controller. */
 export class StatefulSetController implements Controller {
@@ -48,8 +49,13 @@ export class StatefulSetController implements Controller {
   /** The last plan per set key (for tests and debugging). */
   public readonly lastPlan = new Map<string, StatefulSetPlan>();
 
+  /** The version's rules (stateful-set-versions.ts). */
+  private readonly rules: StatefulSetRules;
+
   /** @param ctx the controller context (its `pods` control should use {@link STATEFUL_SET_POD_EVENTS}) */
-  public constructor(private readonly ctx: ControllerContext) {}
+  public constructor(private readonly ctx: ControllerContext) {
+    this.rules = statefulSetRules(ctx.gates);
+  }
 
   /** @inheritdoc */
   public keysFor(change: StoreChange): string[] {
@@ -99,20 +105,21 @@ export class StatefulSetController implements Controller {
   /** @inheritdoc */
   public sync(key: string, now: number): SyncResult {
     const { namespace, name } = splitKey(key);
-    const set = this.ctx.cluster.get('StatefulSet', namespace, name);
-    if (!set) return {};
+    const stored = this.ctx.cluster.get('StatefulSet', namespace, name);
+    if (!stored) return {};
+    const set = effectiveSet(stored, this.rules);
     const revisions = this.revisionsOf(set);
     const pods = this.indexOf(set);
     pods.configure(set, revisions.updateRevision);
     pods.refreshAvailability(now);
     const plan = reconcileStatefulSet({
-      set, pods, revisions, now, claim: (n) => this.ctx.cluster.get('PersistentVolumeClaim', set.namespace, n),
+      set, pods, revisions, now, rules: this.rules, claim: (n) => this.ctx.cluster.get('PersistentVolumeClaim', set.namespace, n),
     });
     this.lastPlan.set(key, plan);
     for (const o of plan.claimsChecked) pods.needsClaimFix.delete(o);
     const error = this.execute(set, plan, pods);
     // performUpdate writes the status even when a write failed.
-    this.ctx.status.updateStatus(set, plan.status);
+    this.ctx.status.updateStatus(stored, plan.status);
     if (error) throw error;
     return plan.requeueAfterMs !== undefined ? { requeueAfterMs: plan.requeueAfterMs } : {};
   }
@@ -160,8 +167,9 @@ export class StatefulSetController implements Controller {
     const ctx = this.ctx;
     switch (a.type) {
       case 'recreateFailed':
-        ctx.recorder.event(ref(set), 'Warning', 'RecreatingFailedPod', `StatefulSet ${set.namespace}/${set.name} is recreating failed Pod ${a.pod.name}`);
-        ctx.pods.deletePod(set, a.pod);
+        if (!a.silent) ctx.recorder.event(ref(set), 'Warning', 'RecreatingFailedPod', `StatefulSet ${set.namespace}/${set.name} is recreating failed Pod ${a.pod.name}`);
+        // 1.30+ (kubernetes#123809): a pod already being deleted is not deleted again.
+        if (!a.silent || a.pod.deletionMs === null) ctx.pods.deletePod(set, a.pod);
         return;
       case 'createPod': {
         const podName = a.pod.name!;

@@ -24,6 +24,7 @@ import type { StatefulSetPods } from './stateful-set-index';
 import {
   claimDrafts, claimIsStale, claimName, desiredClaimOwners, endOrdinal, inOrdinalRange, newPodDraft, podName, sameOwners, startOrdinal,
 } from './stateful-set-utils';
+import { maxUnavailableUpdate, STATEFUL_SET_RULES_1_27, StatefulSetRules } from './stateful-set-versions';
 
 /** `MaxBatchSize` of the slow-start batches in Parallel mode. */
 export const MAX_BATCH_SIZE = 500;
@@ -59,8 +60,11 @@ interface ActionBase {
 /** One write of a sync, in order. */
 export type StatefulSetAction = ActionBase & (
 | {
-  /** Warning RecreatingFailedPod, then delete the Failed pod (a new one is created next). */
-  readonly type: 'recreateFailed'; readonly pod: SimPod;
+  /**
+   * Warning RecreatingFailedPod, then delete the Failed pod (a new one is created next); `silent`
+   * (1.30+, kubernetes#123809): no event, and the new pod waits for a later sync.
+   */
+  readonly type: 'recreateFailed'; readonly pod: SimPod; readonly silent?: boolean;
 }
 | {
   /**
@@ -109,6 +113,8 @@ export interface StatefulSetSnapshot {
   readonly revisions: StatefulSetRevisions;
   /** Simulated ms (availability is already refreshed to it in `pods`). */
   readonly now: number;
+  /** The version's rules (stateful-set-versions.ts). @default STATEFUL_SET_RULES_1_27 */
+  readonly rules?: StatefulSetRules;
 }
 
 /** The slow-start batch of the `index`-th call (`slowStartBatch(1, n, fn)`: sizes 1, 2, 4, … capped at 500). */
@@ -127,6 +133,7 @@ export function slowStartBatchOf(index: number): number {
 /** Plans one sync. Pure: reads the snapshot only. */
 export function reconcileStatefulSet(s: StatefulSetSnapshot): StatefulSetPlan {
   const { set, pods, revisions } = s;
+  const rules = s.rules ?? STATEFUL_SET_RULES_1_27;
   const start = startOrdinal(set);
   const end = endOrdinal(set);
   const monotonic = set.spec.podManagementPolicy !== 'Parallel'; // !allowsBurst(set)
@@ -146,7 +153,7 @@ export function reconcileStatefulSet(s: StatefulSetSnapshot): StatefulSetPlan {
     const partition = set.spec.updateStrategy.type === 'RollingUpdate' ? (set.spec.updateStrategy.rollingUpdate?.partition ?? 0) : -Infinity;
     const atCurrent = set.spec.updateStrategy.type === 'RollingUpdate' && ordinal < start + partition;
     const revision = atCurrent ? revisions.currentRevision : revisions.updateRevision;
-    return { pod: newPodDraft(set, atCurrent ? revisions.currentTemplate : revisions.updateTemplate, ordinal, revision), revision };
+    return { pod: newPodDraft(set, atCurrent ? revisions.currentTemplate : revisions.updateTemplate, ordinal, revision, rules.podIndexLabel), revision };
   };
 
   /**
@@ -213,6 +220,12 @@ export function reconcileStatefulSet(s: StatefulSetSnapshot): StatefulSetPlan {
       const pod = pods.byOrdinal.get(blocking);
       const name = podName(set.name, blocking);
       if (pod && pod.phase === 'Failed') {
+        if (rules.recreateNextSync) {
+          // kubernetes#123809 (1.30): "New pod should be generated on the next sync after the
+          // current pod is removed from etcd" — no RecreatingFailedPod event.
+          actions.push({ type: 'recreateFailed', unit: u, batch: 0, pod, silent: true });
+          return finish(`${name} to be removed before it is recreated`);
+        }
         actions.push({ type: 'recreateFailed', unit: u, batch: 0, pod });
         return finish(createReplica(blocking, u, 0) ? undefined : `stale claims of ${name} to be deleted`);
       }
@@ -240,8 +253,8 @@ export function reconcileStatefulSet(s: StatefulSetSnapshot): StatefulSetPlan {
       const what = work.get(o)!;
       const pod = pods.byOrdinal.get(o);
       if (what === 'failed' && pod) {
-        actions.push({ type: 'recreateFailed', unit: u, batch, pod });
-        createReplica(o, u, batch);
+        actions.push({ type: 'recreateFailed', unit: u, batch, pod, ...(rules.recreateNextSync ? { silent: true } : {}) });
+        if (!rules.recreateNextSync) createReplica(o, u, batch);
       } else if (what === 'missing') {
         createReplica(o, u, batch);
       } else if (what === 'pending' && pod) {
@@ -288,6 +301,12 @@ export function reconcileStatefulSet(s: StatefulSetSnapshot): StatefulSetPlan {
   // ------------------------------------------------------------------------------------------
   const lo = start + (set.spec.updateStrategy.rollingUpdate?.partition ?? 0);
   const plannedNow = actions.filter((a): a is Extract<StatefulSetAction, { type: 'createPod' }> => a.type === 'createPod').map((a) => a.ordinal);
+  if (rules.maxUnavailable) {
+    // MaxUnavailableStatefulSet (KEP-961): updateStatefulSetAfterInvariantEstablished.
+    const update = maxUnavailableUpdate(set, pods, start, end, new Set(plannedNow), rules);
+    for (const pod of update.deletes) actions.push({ type: 'deletePod', unit: unit++, batch: 2000, pod, reason: 'update' });
+    return finish(update.waitingFor, update.deletes.length > 0 ? { currentReplicas: status.currentReplicas - update.deletes.length } : {});
+  }
   const notUpdated = pods.notUpdated.maxAtMost(end);
   const unhealthy = pods.unhealthy.maxAtMost(end);
   const waiting = [unhealthy, ...plannedNow].filter((o): o is number => o !== undefined && o >= lo);

@@ -13,6 +13,8 @@ import { SimStatefulSet } from '../cluster/workload-objects';
 
 /** `statefulset.kubernetes.io/pod-name`, set on every pod (`updateIdentity`). */
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
+/** `apps.kubernetes.io/pod-index` (`apps.PodIndexLabel`), set on created pods when PodIndexLabel is on. */
+export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
 /** `controller-revision-hash`: the revision name `<set>-<hash>` (`setPodRevision`). */
 export const REVISION_LABEL = 'controller-revision-hash';
 
@@ -120,9 +122,12 @@ export function claimDrafts(set: SimStatefulSet, ordinal: number): Array<Draft<S
  * `GetPodFromTemplate` (labels, annotations, finalizers, spec, controller reference), then
  * `initIdentity` (hostname = pod name, subdomain = serviceName), `updateIdentity` (the pod-name
  * label) and `updateStorage` (one volume per claim template pointing at its claim, replacing a
- * template volume of the same name), and the revision label.
+ * template volume of the same name), and the revision label. With `podIndexLabel` (PodIndexLabel,
+ * KEP-4017, 1.28+) `updateIdentity` also sets `apps.kubernetes.io/pod-index` to the ordinal.
+ *
+ * @param podIndexLabel whether PodIndexLabel is on @default false (1.27)
  */
-export function newPodDraft(set: SimStatefulSet, template: PodTemplateSpec, ordinal: number, revision: string): Draft<SimPod> {
+export function newPodDraft(set: SimStatefulSet, template: PodTemplateSpec, ordinal: number, revision: string, podIndexLabel = false): Draft<SimPod> {
   const name = podName(set.name, ordinal);
   const spec = structuredClone(template.spec ?? { containers: [] });
   const claimVolumes = (set.spec.volumeClaimTemplates ?? []).map((t) => ({
@@ -137,7 +142,9 @@ export function newPodDraft(set: SimStatefulSet, template: PodTemplateSpec, ordi
   return podDraft({
     namespace: set.namespace,
     name,
-    labels: { ...(template.metadata?.labels ?? {}), [POD_NAME_LABEL]: name, [REVISION_LABEL]: revision },
+    labels: {
+      ...(template.metadata?.labels ?? {}), [POD_NAME_LABEL]: name, ...(podIndexLabel ? { [POD_INDEX_LABEL]: String(ordinal) } : {}), [REVISION_LABEL]: revision,
+    },
     annotations: { ...(template.metadata?.annotations ?? {}) },
     finalizers: [...(template.metadata?.finalizers ?? [])],
     ownerReferences: [newControllerRef(set)],
