@@ -126,7 +126,8 @@ export function identifyRecords(report: SimulationReport): IdentifiedReport {
     return `${e.type} ${e.reason} ${e.object.kind}/${e.object.namespace}/${canon(e.object.name)}${related}`;
   };
   const events = numbered(report.events, eventKey).map(({ item, key, instance }): IdentifiedRecord<ReportEvent> => ({
-    section: 'event', key, instance, subject: `Event ${item.type} ${item.reason} ${item.object.kind}/${canon(item.object.name)}`,
+    section: 'event', key, instance,
+    subject: `Event ${item.type} ${item.reason} ${item.object.kind}/${canon(item.object.name)}${item.related ? ` (${item.related.kind} ${canon(item.related.name)})` : ''}`,
     workload: eventWorkload(item), time: item.time, record: item, canonicalMessage: canonMessage(item.message),
   }));
   return { records: [...jobs, ...pods, ...claims, ...events] };

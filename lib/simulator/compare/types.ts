@@ -53,7 +53,7 @@ export interface ReportDifference {
    * itself when it has no controller.
    */
   readonly workload: ReportObjectRef;
-  /** What the record is: `Pod web-0`, `Pod pi-*`, `Job pi`, `PersistentVolumeClaim www-web-0`, `Event Warning BackoffLimitExceeded Job/pi`. */
+  /** What the record is: `Pod web-0`, `Pod pi-*`, `Job pi`, `PersistentVolumeClaim www-web-0`, `Event Warning BackoffLimitExceeded Job/pi`, `Event Normal SuccessfulCreate Job/pi (Pod pi-*#1)`. */
   readonly subject: string;
   /** Which instance of the subject, from 1 (a StatefulSet pod recreated under its name is instance 2). */
   readonly instance: number;
