@@ -103,6 +103,15 @@ describe('spawned CLI', () => {
   });
 });
 
+test('the README "Upgrade preview" example prints what the README shows', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### Upgrade preview'));
+  const scenario = /```yaml\n([\s\S]*?)```/.exec(section)![1];
+  const shown = /What this build prints[^\n]*\n\n```text\n([\s\S]*?)```/.exec(section)![1];
+  const r = cli(path.join('test', 'cli', 'fixtures', 'k8s-website', 'job-pod-failure-policy-example.yaml'), '--scenario', file('upgrade.yaml', scenario), '--kubernetes-version', '1.27', '--compare', '1.36');
+  expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 0, stdout: shown });
+});
+
 describe('in-process, with a controller that behaves differently from 1.36 on (the test probe)', () => {
   async function run(opts: Partial<SimulateCommandOptions>) {
     let stdout = '';
