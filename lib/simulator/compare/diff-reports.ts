@@ -35,10 +35,58 @@ function fieldChanges(a: IdentifiedRecord, b: IdentifiedRecord): FieldChange[] {
   return out;
 }
 
-function byKey(records: readonly IdentifiedRecord[]): Map<string, IdentifiedRecord> {
-  const m = new Map<string, IdentifiedRecord>();
-  for (const r of records) m.set(`${r.section}\u0000${r.key}\u0000${r.instance}`, r);
+/** The records of each identity (section + key), in report order; the map keeps first-seen order. */
+function groups(records: readonly IdentifiedRecord[]): Map<string, IdentifiedRecord[]> {
+  const m = new Map<string, IdentifiedRecord[]>();
+  for (const r of records) {
+    const k = `${r.section}\u0000${r.key}`;
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
   return m;
+}
+
+/** Above this many instance pairs in one identity, instances are paired by position (no sequence diff). */
+const MAX_ALIGNMENT_CELLS = 250_000;
+
+/**
+ * Pairs the instances of one identity across the runs, as a sequence diff: the longest common
+ * subsequence of equal instances (no compared field differs) is matched first; between two such
+ * anchors the remaining instances are paired in order (changed) and the longer side's surplus is
+ * added or removed. One extra instance in the middle is then one addition, not a shifted tail.
+ */
+function align(as: readonly IdentifiedRecord[], bs: readonly IdentifiedRecord[]): Array<[IdentifiedRecord | undefined, IdentifiedRecord | undefined]> {
+  const n = as.length;
+  const m = bs.length;
+  const anchors: Array<[number, number]> = [];
+  if (n * m <= MAX_ALIGNMENT_CELLS) {
+    // lcs[i][j]: the LCS length of as[i..] and bs[j..].
+    const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+    const equal = (i: number, j: number) => fieldChanges(as[i], bs[j]).length === 0;
+    for (let i = n - 1; i >= 0; i--) {
+      for (let j = m - 1; j >= 0; j--) lcs[i][j] = equal(i, j) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    }
+    for (let i = 0, j = 0; i < n && j < m;) {
+      if (lcs[i][j] === lcs[i + 1][j + 1] + 1 && equal(i, j)) {
+        anchors.push([i, j]);
+        i++;
+        j++;
+      } else if (lcs[i + 1][j] >= lcs[i][j + 1]) i++;
+      else j++;
+    }
+  }
+  anchors.push([n, m]);
+  const pairs: Array<[IdentifiedRecord | undefined, IdentifiedRecord | undefined]> = [];
+  let i = 0;
+  let j = 0;
+  for (const [ai, bj] of anchors) {
+    for (; i < ai || j < bj; i++, j++) pairs.push([i < ai ? as[i] : undefined, j < bj ? bs[j] : undefined]);
+    if (ai < n) pairs.push([as[ai], bs[bj]]);
+    i = ai + 1;
+    j = bj + 1;
+  }
+  return pairs;
 }
 
 function workloadOrder(d: ReportDifference): string {
@@ -79,25 +127,26 @@ function counts(diffs: readonly ReportDifference[], section: DifferenceSection):
 export function diffReports(from: SimulationReport, to: SimulationReport): ReportDiff {
   const a = identifyRecords(from).records;
   const b = identifyRecords(to).records;
-  const inB = byKey(b);
-  const inA = byKey(a);
+  const inA = groups(a);
+  const inB = groups(b);
   const diffs: Array<ReportDifference & { readonly time: string }> = [];
-  for (const [k, ra] of inA) {
-    const rb = inB.get(k);
-    if (!rb) {
-      diffs.push({ section: ra.section, change: 'removed', workload: ra.workload, subject: ra.subject, instance: ra.instance, fields: [], from: ra.record, to: null, time: ra.time });
-      continue;
+  const keys = [...inA.keys(), ...[...inB.keys()].filter((k) => !inA.has(k))];
+  for (const k of keys) {
+    for (const [ra, rb] of align(inA.get(k) ?? [], inB.get(k) ?? [])) {
+      if (ra && !rb) {
+        diffs.push({ section: ra.section, change: 'removed', workload: ra.workload, subject: ra.subject, instance: ra.instance, fields: [], from: ra.record, to: null, time: ra.time });
+      } else if (rb && !ra) {
+        diffs.push({ section: rb.section, change: 'added', workload: rb.workload, subject: rb.subject, instance: rb.instance, fields: [], from: null, to: rb.record, time: rb.time });
+      } else if (ra && rb) {
+        const fields = fieldChanges(ra, rb);
+        if (fields.length > 0) {
+          diffs.push({
+            section: ra.section, change: 'changed', workload: earlierWorkload(ra, rb), subject: rb.subject, instance: rb.instance, fields, from: ra.record, to: rb.record,
+            time: ra.time < rb.time ? ra.time : rb.time,
+          });
+        }
+      }
     }
-    const fields = fieldChanges(ra, rb);
-    if (fields.length > 0) {
-      diffs.push({
-        section: ra.section, change: 'changed', workload: earlierWorkload(ra, rb), subject: rb.subject, instance: rb.instance, fields, from: ra.record, to: rb.record,
-        time: ra.time < rb.time ? ra.time : rb.time,
-      });
-    }
-  }
-  for (const [k, rb] of inB) {
-    if (!inA.has(k)) diffs.push({ section: rb.section, change: 'added', workload: rb.workload, subject: rb.subject, instance: rb.instance, fields: [], from: null, to: rb.record, time: rb.time });
   }
   diffs.sort(compareDifferences);
   const differences: ReportDifference[] = diffs.map(({ time: _time, ...d }) => d);

@@ -32,8 +32,9 @@ export type ReportRecord = ReportPod | ReportJob | ReportClaim | ReportEvent;
 /**
  * One record that exists in only one run, or in both with different fields.
  *
- * Records are matched by identity, then by occurrence: the n-th instance of an identity in one run
- * is matched with the n-th in the other (both lists are in creation / recording order).
+ * Records are matched by identity, then the instances of one identity (both lists are in creation
+ * / recording order) are aligned as a sequence diff: equal instances match first, the ones between
+ * them pair in order (changed), the surplus is added or removed.
  *
  * - pod: namespace + name; a name the API server generated (`<job>-x7k2p`, `<job>-<index>-x7k2p`,
  *   `<daemonset>-x7k2p`) is matched as `<prefix>*` among that owner's pods, so a different random
@@ -55,7 +56,10 @@ export interface ReportDifference {
   readonly workload: ReportObjectRef;
   /** What the record is: `Pod web-0`, `Pod pi-*`, `Job pi`, `PersistentVolumeClaim www-web-0`, `Event Warning BackoffLimitExceeded Job/pi`, `Event Normal SuccessfulCreate Job/pi (Pod pi-*#1)`. */
   readonly subject: string;
-  /** Which instance of the subject, from 1 (a StatefulSet pod recreated under its name is instance 2). */
+  /**
+   * Which instance of the subject, from 1 (a StatefulSet pod recreated under its name is instance
+   * 2): its place in the `to` run, or in the `from` run when `removed`.
+   */
   readonly instance: number;
   /** The fields that differ (`changed` only; empty for added and removed). Times are RFC 3339 UTC. */
   readonly fields: readonly FieldChange[];

@@ -4,7 +4,7 @@
  */
 import { diffReports, generatedPrefix } from '../../../lib/simulator/compare';
 import type { ReportDifference } from '../../../lib/simulator/compare';
-import type { SimulationReport } from '../../../lib/simulator/report/json';
+import type { ReportEvent, SimulationReport } from '../../../lib/simulator/report/json';
 import { at, claim, event, job, JOB_PI, pod, report, SS_WEB } from './reports';
 
 const CRON = { kind: 'CronJob', namespace: 'default', name: 'backup' } as const;
@@ -133,6 +133,27 @@ test('a third pod of a Job in one run is the third instance of `pi-*`; the event
   expect(diffReports(from, to).differences.map(brief)).toEqual([
     { section: 'pod', change: 'added', workload: 'Job/pi', subject: 'Pod pi-*', instance: 3, fields: [] },
   ]);
+});
+
+describe('instances of one identity are aligned as a sequence diff, not by position', () => {
+  const WEB0 = { kind: 'Pod', namespace: 'default', name: 'web-0' } as const;
+  const backOffs = (...seconds: number[]) => edited((r) => {
+    for (const s of seconds) r.events.push(event('BackOff', WEB0, { time: at(s), type: 'Warning', message: 'Back-off restarting failed container c in pod web-0_default(uid-000003)' }));
+  });
+
+  test('one more restart in the middle is one added event (the later ones still match)', () => {
+    expect(diffReports(backOffs(10, 20, 40), backOffs(10, 20, 30, 40)).differences.map((d) => ({ change: d.change, instance: d.instance, time: (d.to as ReportEvent).time })))
+      .toEqual([{ change: 'added', instance: 3, time: at(30) }]);
+  });
+
+  test('one fewer in the middle is one removed event', () => {
+    expect(diffReports(backOffs(10, 20, 30, 40), backOffs(10, 20, 40)).differences.map((d) => `${d.change} #${d.instance}`)).toEqual(['removed #3']);
+  });
+
+  test('a shifted instance between two that match is changed, in place', () => {
+    expect(diffReports(backOffs(10, 20, 40), backOffs(10, 25, 40)).differences.map((d) => ({ change: d.change, instance: d.instance, fields: d.fields })))
+      .toEqual([{ change: 'changed', instance: 2, fields: [{ field: 'time', from: at(20), to: at(25) }] }]);
+  });
 });
 
 test('ordering: by workload (namespace, kind, name), then job, pod, claim, event, then time — the same whichever run is first', () => {
