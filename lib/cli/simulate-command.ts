@@ -9,7 +9,7 @@
  * makes the exit code 3.
  */
 import * as fs from 'fs';
-import { simulate, SimulationResult } from '../simulator/index';
+import { simulate, SimulateOptions, SimulationResult } from '../simulator/index';
 import { ManifestError } from '../apiserver/issues';
 import { renderHtmlTimeline, timelineOptionsFor } from '../simulator/report/html';
 import { ScenarioError } from '../simulator/scenario/scenario-error';
@@ -53,8 +53,16 @@ export function countFlag(flag: string, value: string | undefined): number | und
   return Number(value.trim());
 }
 
-/** Runs `simulate` without `--compare` (cli.ts sends that to `runCompare`); returns the exit code. Throws {@link CliError} for bad input. */
-export async function runSimulate(paths: string[], opts: SimulateCommandOptions, io: CliIO): Promise<number> {
+/**
+ * Runs `simulate` without `--compare` (cli.ts sends that to `runCompare`); returns the exit code.
+ * Throws {@link CliError} for bad input.
+ *
+ * @param paths manifest files or directories
+ * @param opts the flags
+ * @param io where to write
+ * @param extra simulation options the CLI has no flag for (tests pass `controllers`)
+ */
+export async function runSimulate(paths: string[], opts: SimulateCommandOptions, io: CliIO, extra: Pick<SimulateOptions, 'controllers'> = {}): Promise<number> {
   if (opts.compareFeatureGates !== undefined || opts.failOnDifference) {
     throw new CliError(`${opts.compareFeatureGates !== undefined ? '--compare-feature-gates' : '--fail-on-difference'} needs --compare <version>`, 2);
   }
@@ -71,6 +79,7 @@ export async function runSimulate(paths: string[], opts: SimulateCommandOptions,
       ...(keepDeleted !== undefined ? { keepDeleted } : {}),
       ...(maxEvents !== undefined ? { maxEvents } : {}),
       ...(opts.fastForward === false ? { fastForward: false } : {}),
+      ...extra,
     });
   } catch (e) {
     throw asCliError(e);

@@ -8,10 +8,12 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { main } from '../../lib/cli/cli';
 import { CliError } from '../../lib/cli/io';
+import { runSimulate } from '../../lib/cli/simulate-command';
 import { parseFeatureGatesFlag, versionOptionsFromFlags } from '../../lib/cli/version-flags';
 import { FEATURE_GATES, FeatureGateName, gateStageAt } from '../../lib/versions/feature-gates';
 import { SUPPORTED_MINORS, supportedVersionsText } from '../../lib/versions/kubernetes-version';
 import { CLI, ensureBuiltCli, ROOT } from '../helpers/built-cli';
+import { WITH_VERSION_PROBE } from '../simulator/compare/version-probe';
 
 ensureBuiltCli();
 
@@ -21,6 +23,11 @@ const WEB = path.join('test', 'simulator', 'fixtures', 'seed-001-web.yaml');
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `--kubernetes-version X` → `{ kubernetesVersion: X }`. */
+function parseFlags(args: string[]): { kubernetesVersion?: string } {
+  return args.length === 2 && args[0] === '--kubernetes-version' ? { kubernetesVersion: args[1] } : {};
 }
 
 function usageError(f: () => unknown): string {
@@ -130,6 +137,18 @@ describe('spawned CLI: the success path', () => {
     const r = cli('simulate', WEB, '--kubernetes-version', '1.36', '--format', 'json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).pods.map((p: { name: string }) => p.name)).toEqual(['web-0', 'web-1', 'web-2']);
+  });
+
+  test('in-process: --kubernetes-version reaches the controllers (the test probe records the version its gates come from)', async () => {
+    const probeEvents = async (...args: string[]) => {
+      let stdout = '';
+      const code = await runSimulate([JOB], { format: 'json', ...parseFlags(args) }, { stdout: (t) => { stdout += t; }, stderr: () => undefined }, { controllers: WITH_VERSION_PROBE });
+      expect(code).toBe(0);
+      return (JSON.parse(stdout).events as Array<{ reason: string; message: string }>).filter((e) => ['VersionProbe', 'OnlyFrom136'].includes(e.reason)).map((e) => `${e.reason}: ${e.message}`);
+    };
+    expect(await probeEvents()).toEqual(['VersionProbe: gates of Kubernetes 1.27']);
+    expect(await probeEvents('--kubernetes-version', '1.33')).toEqual(['VersionProbe: gates of Kubernetes 1.33']);
+    expect(await probeEvents('--kubernetes-version', 'v1.36')).toEqual(['VersionProbe: gates of Kubernetes 1.36', 'OnlyFrom136: recorded from 1.36 on']);
   });
 
   test('in-process: the flags reach simulate() (1.27 given explicitly is the default run, byte for byte)', async () => {
