@@ -57,8 +57,11 @@ export interface ComparisonJson {
   readonly identical: boolean;
   /** The modelled gates: the ones that differ, and every gate's value in each run. */
   readonly featureGates: {
+    /** The modelled gates whose value differs, in table order. */
     readonly changed: readonly GateChange[];
+    /** Every modelled gate's value in the `from` run. */
     readonly from: Readonly<Record<string, boolean>>;
+    /** Every modelled gate's value in the `to` run. */
     readonly to: Readonly<Record<string, boolean>>;
   };
   /** Added / removed / changed counts per list. */
@@ -66,7 +69,12 @@ export interface ComparisonJson {
   /** Every difference, grouped by workload (see {@link ReportDiff.differences}). */
   readonly differences: readonly ReportDifference[];
   /** Both runs' full JSON reports (DESIGN.md "JSON output"). */
-  readonly reports: { readonly from: SimulationReport; readonly to: SimulationReport };
+  readonly reports: {
+    /** The `from` run's report. */
+    readonly from: SimulationReport;
+    /** The `to` run's report. */
+    readonly to: SimulationReport;
+  };
 }
 
 /** The outcome of {@link compareVersions}: both runs and what differs between them. */
