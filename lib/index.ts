@@ -53,6 +53,11 @@ export type {
   DeletePodAction, SetImageAction, AddNodeAction, NodeAction, TaintAction, UntaintAction, FailPodAction, EvictPodAction, SetReadyAction,
   PatchAction, PauseControllerAction, DeleteAction, NodeConditionAction, RemoveFinalizerAction,
 } from './simulator';
+export { compareVersions, VersionComparison, diffReports, renderDiffText, COMPARED_FIELDS } from './simulator/compare';
+export type {
+  CompareOptions, ComparisonJson, GateChange, DiffTextHeader, DifferenceSection, DifferenceChange, FieldValue, FieldChange, ReportRecord, ReportDifference,
+  DifferenceCounts, DifferenceSummary, ReportDiff,
+} from './simulator/compare';
 export { renderHtmlTimeline, timelineOptionsFor, cronJobTimeZones } from './simulator/report/html';
 export type {
   HtmlTimelineOptions, TimelineStep, TimelineObjectRef, TimelinePodTransition, TimelineSimulationResult, TimelineScenario,

@@ -4,20 +4,26 @@
  *
  *   cdk8s-workloads simulate <manifest files or dirs…> [--scenario FILE] [--format text|json|html] [--out FILE]
  *                            [--history full|summary] [--keep-deleted N] [--max-events N] [--no-fast-forward]
+ *                            [--kubernetes-version 1.N] [--feature-gates Name=true,...]
+ *                            [--compare 1.M [--compare-feature-gates Name=true,...] [--fail-on-difference]]
  *   cdk8s-workloads schedule "<cron>" [--time-zone ZONE] [--from ISO] [--count N] [--json]
- *   cdk8s-workloads validate <manifest files, dirs or -> [--output text|json|yaml] [--namespace NS] [--kubernetes-version 1.27]
+ *   cdk8s-workloads validate <manifest files, dirs or -> [--output text|json|yaml] [--namespace NS]
+ *                            [--kubernetes-version 1.N] [--feature-gates Name=true,...]
  *
  * Exit codes: 0 ok, 1 invalid input (one message on stderr, nothing on stdout, never a stack
- * trace), 2 bad usage (unknown option, missing argument, a flag value out of range), 3 a scenario
- * `expect:` check failed (`simulate`, after printing the report).
+ * trace), 2 bad usage (unknown option, missing argument, a flag value out of range, an unsupported
+ * Kubernetes version or feature gate), 3 a scenario `expect:` check failed (`simulate`, after
+ * printing the report), 4 `simulate --compare --fail-on-difference` and the two runs differ.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, CliIO, processIO } from './io';
 import { runSchedule, ScheduleCommandOptions } from './schedule-command';
+import { runCompare } from './compare-command';
 import { runSimulate, SimulateCommandOptions } from './simulate-command';
 import { runValidate, ValidateCommandOptions } from './validate-command';
+import { supportedVersionsText } from '../versions/kubernetes-version';
 
 /**
  * Runs the CLI with `argv` (without the node and script entries) and returns the exit code.
@@ -43,8 +49,13 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .option('--keep-deleted <n>', 'list at most N deleted instances of each kind (the most recent); the rest are counted')
     .option('--max-events <n>', 'keep only the newest N events; the rest are counted')
     .option('--no-fast-forward', 'replay every event of a steady CronJob run (with --keep-deleted and --max-events, steady periods are skipped; same output)')
+    .option('--kubernetes-version <version>', `Kubernetes version to admit and simulate as, 1.N or 1.N.P (default: 1.27; supported: ${supportedVersionsText()})`)
+    .option('--feature-gates <gates>', 'feature-gate overrides as the components take them, e.g. JobPodReplacementPolicy=true,PodIndexLabel=false')
+    .option('--compare <version>', 'upgrade preview: run the same scenario again under this version and print what differs (text or json)')
+    .option('--compare-feature-gates <gates>', 'feature-gate overrides of the --compare run')
+    .option('--fail-on-difference', 'with --compare: exit 4 when the two runs differ (default: exit 0 either way)')
     .action(async (paths: string[], opts: SimulateCommandOptions) => {
-      exitCode = await runSimulate(paths, opts, io);
+      exitCode = opts.compare !== undefined ? await runCompare(paths, opts, io) : await runSimulate(paths, opts, io);
     });
 
   program.command('schedule')
@@ -59,11 +70,12 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     });
 
   program.command('validate')
-    .description('validate manifests offline as `kubectl apply --dry-run=server` against a Kubernetes 1.27 API server would')
+    .description('validate manifests offline as `kubectl apply --dry-run=server` against a Kubernetes API server (default 1.27) would')
     .argument('<paths...>', 'manifest files (YAML or JSON), directories of them, or - for stdin')
     .addOption(new Option('-o, --output <format>', 'output format: kubectl-like lines, JSON result, or the admitted objects as YAML').choices(['text', 'json', 'yaml']).default('text'))
     .option('-n, --namespace <namespace>', 'namespace of namespaced objects without one', 'default')
-    .option('--kubernetes-version <version>', 'Kubernetes version to validate against (only 1.27 is modelled)', '1.27')
+    .option('--kubernetes-version <version>', `Kubernetes version to validate against, 1.N or 1.N.P (default: 1.27; supported: ${supportedVersionsText()})`)
+    .option('--feature-gates <gates>', 'feature-gate overrides as kube-apiserver takes them, e.g. JobManagedBy=true,PodIndexLabel=false')
     .action(async (paths: string[], opts: ValidateCommandOptions) => {
       exitCode = await runValidate(paths, opts, io);
     });

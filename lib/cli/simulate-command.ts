@@ -1,6 +1,7 @@
 /**
- * `cdk8s-workloads simulate <manifest files or dirs…> [--scenario FILE] [--format text|json|html] [--out FILE]`
- * (DESIGN.md "CLI"). Bad input — unparseable YAML, unknown fields such as seed 004's `templates:`,
+ * `cdk8s-workloads simulate <manifest files or dirs…> [--scenario FILE] [--format text|json|html] [--out FILE]
+ * [--kubernetes-version 1.N] [--feature-gates Name=true,...]` (DESIGN.md "CLI"); with `--compare 1.M`
+ * the upgrade preview of compare-command.ts runs instead. Bad input — unparseable YAML, unknown fields such as seed 004's `templates:`,
  * schedule errors, unknown scenario steps — ends with one message naming the file, document,
  * field path and fix on stderr, exit code 1, and nothing on stdout. Loader notices (ignored kinds,
  * warnings) go to stderr. A scenario's `expect:` checks run after the report is printed: failed ones
@@ -8,13 +9,14 @@
  * makes the exit code 3.
  */
 import * as fs from 'fs';
-import { simulate, SimulationResult } from '../simulator/index';
+import { simulate, SimulateOptions, SimulationResult } from '../simulator/index';
 import { ManifestError } from '../apiserver/issues';
 import { renderHtmlTimeline, timelineOptionsFor } from '../simulator/report/html';
 import { ScenarioError } from '../simulator/scenario/scenario-error';
 import { SimulationError } from '../simulator/engine/errors';
 import { evaluateScenarioExpectations, expectationsJson, formatExpectationReport } from '../simulator/expect';
 import { CliError, CliIO } from './io';
+import { versionOptionsFromFlags } from './version-flags';
 
 /** Options of `cdk8s-workloads simulate`. */
 export interface SimulateCommandOptions {
@@ -32,43 +34,84 @@ export interface SimulateCommandOptions {
   readonly maxEvents?: string;
   /** `SimulateOptions.fastForward` (`--no-fast-forward` sets false). */
   readonly fastForward?: boolean;
+  /** `--kubernetes-version`, as typed. @default - 1.27 */
+  readonly kubernetesVersion?: string;
+  /** `--feature-gates`, as typed. @default - the version's defaults */
+  readonly featureGates?: string;
+  /** `--compare <version>`: run the upgrade preview against this version. @default - no comparison */
+  readonly compare?: string;
+  /** `--compare-feature-gates`, as typed: overrides of the `--compare` run. @default - the compared version's defaults */
+  readonly compareFeatureGates?: string;
+  /** `--fail-on-difference`: exit 4 when the compared runs differ. @default false */
+  readonly failOnDifference?: boolean;
 }
 
 /** Parses a count flag: a whole number ≥ 0, else a usage CliError (exit 2) naming the flag. */
-function countFlag(flag: string, value: string | undefined): number | undefined {
+export function countFlag(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value.trim())) throw new CliError(`${flag} ${value}: must be a whole number ≥ 0`, 2);
   return Number(value.trim());
 }
 
-/** Runs `simulate`; returns the exit code. Throws {@link CliError} for bad input. */
-export async function runSimulate(paths: string[], opts: SimulateCommandOptions, io: CliIO): Promise<number> {
-  if (opts.scenario !== undefined && !fs.existsSync(opts.scenario)) {
-    throw new CliError(`--scenario ${opts.scenario}: no such file; pass a scenario file (YAML or JSON)`);
+/**
+ * Runs `simulate` without `--compare` (cli.ts sends that to `runCompare`); returns the exit code.
+ * Throws {@link CliError} for bad input.
+ *
+ * @param paths manifest files or directories
+ * @param opts the flags
+ * @param io where to write
+ * @param extra simulation options the CLI has no flag for (tests pass `controllers`)
+ */
+export async function runSimulate(paths: string[], opts: SimulateCommandOptions, io: CliIO, extra: Pick<SimulateOptions, 'controllers'> = {}): Promise<number> {
+  if (opts.compareFeatureGates !== undefined || opts.failOnDifference) {
+    throw new CliError(`${opts.compareFeatureGates !== undefined ? '--compare-feature-gates' : '--fail-on-difference'} needs --compare <version>`, 2);
   }
-  if (opts.scenario !== undefined && fs.statSync(opts.scenario).isDirectory()) {
-    throw new CliError(`--scenario ${opts.scenario}: is a directory; pass a scenario file (YAML or JSON)`);
-  }
+  const { options: versionOptions } = versionOptionsFromFlags(opts);
+  checkScenarioFile(opts.scenario);
   const keepDeleted = countFlag('--keep-deleted', opts.keepDeleted);
   const maxEvents = countFlag('--max-events', opts.maxEvents);
   let result: SimulationResult;
   try {
     result = simulate(paths, opts.scenario, {
+      ...versionOptions,
       ...(opts.scenario !== undefined ? { scenarioFile: opts.scenario } : {}),
       ...(opts.history !== undefined ? { history: opts.history } : {}),
       ...(keepDeleted !== undefined ? { keepDeleted } : {}),
       ...(maxEvents !== undefined ? { maxEvents } : {}),
       ...(opts.fastForward === false ? { fastForward: false } : {}),
+      ...extra,
     });
   } catch (e) {
-    if (e instanceof ManifestError || e instanceof ScenarioError) throw new CliError(e.message);
-    if (e instanceof SimulationError) throw new CliError(`the simulation stopped: ${e.message}`);
-    throw e;
+    throw asCliError(e);
   }
   for (const n of result.notices) io.stderr(`notice: ${n.message}\n`);
   const checks = evaluateScenarioExpectations(result);
   const output = opts.format === 'json' && result.scenario.expect
     ? `${JSON.stringify({ ...result.report, expectations: expectationsJson(checks) }, null, 2)}\n` : render(result, opts.format);
+  writeOutput(output, opts, io);
+  io.stderr(formatExpectationReport(checks));
+  return checks.some((c) => !c.passed) ? 3 : 0;
+}
+
+/** Fails (exit 1) unless `file` is absent or an existing file. */
+export function checkScenarioFile(file: string | undefined): void {
+  if (file !== undefined && !fs.existsSync(file)) {
+    throw new CliError(`--scenario ${file}: no such file; pass a scenario file (YAML or JSON)`);
+  }
+  if (file !== undefined && fs.statSync(file).isDirectory()) {
+    throw new CliError(`--scenario ${file}: is a directory; pass a scenario file (YAML or JSON)`);
+  }
+}
+
+/** A simulation's input errors as the CliError (exit 1) the CLI prints; anything else as is. */
+export function asCliError(e: unknown): unknown {
+  if (e instanceof ManifestError || e instanceof ScenarioError) return new CliError(e.message);
+  if (e instanceof SimulationError) return new CliError(`the simulation stopped: ${e.message}`);
+  return e;
+}
+
+/** Writes `output` to `--out` (and says so on stderr) or to stdout. */
+export function writeOutput(output: string, opts: Pick<SimulateCommandOptions, 'out' | 'format'>, io: CliIO): void {
   if (opts.out !== undefined) {
     try {
       fs.writeFileSync(opts.out, output);
@@ -79,8 +122,6 @@ export async function runSimulate(paths: string[], opts: SimulateCommandOptions,
   } else {
     io.stdout(output);
   }
-  io.stderr(formatExpectationReport(checks));
-  return checks.some((c) => !c.passed) ? 3 : 0;
 }
 
 function render(result: SimulationResult, format: SimulateCommandOptions['format']): string {

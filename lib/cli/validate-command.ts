@@ -1,7 +1,8 @@
 /**
- * `cdk8s-workloads validate <manifest files, dirs or -> [--output text|json|yaml]` (DESIGN.md
- * "CLI"): an offline `kubectl apply --dry-run=server` against Kubernetes 1.27, with the admission
- * the simulator's loader runs. `-` reads YAML or JSON from stdin (named `<stdin>` in messages).
+ * `cdk8s-workloads validate <manifest files, dirs or -> [--output text|json|yaml]
+ * [--kubernetes-version 1.N] [--feature-gates Name=true,...]` (DESIGN.md "CLI"): an offline
+ * `kubectl apply --dry-run=server` against the chosen Kubernetes version (default 1.27), with the
+ * admission the simulator's loader runs. `-` reads YAML or JSON from stdin (named `<stdin>` in messages).
  *
  * Exit 0 when everything is admitted; 1 when anything is rejected (every problem on stderr, each
  * naming file, document, field path, reason and fix); 2 for bad usage.
@@ -16,6 +17,7 @@ import * as YAML from 'yaml';
 import { ManifestIssue, ManifestIssueCode, ManifestNotice } from '../apiserver/issues';
 import { resourceName, validate, ValidateResult } from '../apiserver/validate';
 import { CliError, CliIO } from './io';
+import { versionOptionsFromFlags } from './version-flags';
 
 /** Output formats of `validate`. */
 export type ValidateOutput = 'text' | 'json' | 'yaml';
@@ -24,8 +26,10 @@ export type ValidateOutput = 'text' | 'json' | 'yaml';
 export interface ValidateCommandOptions {
   /** Output format. @default 'text' */
   readonly output?: ValidateOutput;
-  /** Kubernetes version to validate against; only 1.27 is modelled. @default '1.27' */
+  /** Kubernetes version to validate against (`1.N` or `1.N.P`, see `supportedVersionsText()`). @default '1.27' */
   readonly kubernetesVersion?: string;
+  /** Feature-gate overrides, `Name=true,Other=false`. @default - the version's defaults */
+  readonly featureGates?: string;
   /** Namespace for namespaced objects without one. @default 'default' */
   readonly namespace?: string;
 }
@@ -37,9 +41,7 @@ export const STDIN_NAME = '<stdin>';
 export async function runValidate(paths: string[], opts: ValidateCommandOptions, io: CliIO): Promise<number> {
   const output = opts.output ?? 'text';
   if (!['text', 'json', 'yaml'].includes(output)) throw new CliError(`--output ${String(output)}: must be text, json or yaml`, 2);
-  if (opts.kubernetesVersion !== undefined && opts.kubernetesVersion.trim().replace(/^v/, '') !== '1.27') {
-    throw new CliError(`--kubernetes-version ${opts.kubernetesVersion}: only 1.27 is modelled (the constructs' API level)`, 2);
-  }
+  const { options: versionOptions } = versionOptionsFromFlags(opts);
   const stdinCount = paths.filter((p) => p === '-').length;
   if (stdinCount > 1) throw new CliError('`-` (stdin) may be given only once', 2);
 
@@ -54,7 +56,7 @@ export async function runValidate(paths: string[], opts: ValidateCommandOptions,
   // The loader names a YAML string `<string>`; only stdin is passed as a string here. A trailing
   // newline keeps one-line JSON from being taken for a path.
   const sources = paths.flatMap((p) => (p === '-' ? (emptyStdin.length > 0 ? [] : [`${stdinText}\n`]) : [p]));
-  const loaded = sources.length > 0 ? validate(sources, { ...(opts.namespace !== undefined ? { namespace: opts.namespace } : {}) }) : undefined;
+  const loaded = sources.length > 0 ? validate(sources, { ...versionOptions, ...(opts.namespace !== undefined ? { namespace: opts.namespace } : {}) }) : undefined;
   const result: ValidateResult = {
     valid: (loaded?.valid ?? true) && emptyStdin.length === 0,
     objects: loaded?.objects ?? [],

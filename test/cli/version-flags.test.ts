@@ -1,0 +1,180 @@
+/**
+ * `--kubernetes-version` and `--feature-gates` of `simulate` and `validate`: the flag parser (ported
+ * from `featureGate.Set`, k8s.io/component-base/featuregate/feature_gate.go), the usage errors
+ * (exit 2, message naming the flag and the fix, nothing on stdout) on the built CLI, the success
+ * path, and the `--help` text.
+ */
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+import { main } from '../../lib/cli/cli';
+import { CliError } from '../../lib/cli/io';
+import { runSimulate } from '../../lib/cli/simulate-command';
+import { parseFeatureGatesFlag, versionOptionsFromFlags } from '../../lib/cli/version-flags';
+import { FEATURE_GATES, FeatureGateName, gateStageAt } from '../../lib/versions/feature-gates';
+import { SUPPORTED_MINORS, supportedVersionsText } from '../../lib/versions/kubernetes-version';
+import { CLI, ensureBuiltCli, ROOT } from '../helpers/built-cli';
+import { WITH_VERSION_PROBE } from '../simulator/compare/version-probe';
+
+ensureBuiltCli();
+
+const JOB = path.join('test', 'cli', 'fixtures', 'k8s-website', 'job.yaml');
+const WEB = path.join('test', 'simulator', 'fixtures', 'seed-001-web.yaml');
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `--kubernetes-version X` → `{ kubernetesVersion: X }`. */
+function parseFlags(args: string[]): { kubernetesVersion?: string } {
+  return args.length === 2 && args[0] === '--kubernetes-version' ? { kubernetesVersion: args[1] } : {};
+}
+
+function usageError(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(CliError);
+    expect((e as CliError).exitCode).toBe(2);
+    return (e as CliError).message;
+  }
+  throw new Error('expected a usage error');
+}
+
+describe('parseFeatureGatesFlag (featureGate.Set: split on ",", skip empty, split on the first "=", trim, strconv.ParseBool)', () => {
+  test.each([
+    ['JobManagedBy=true', { JobManagedBy: true }],
+    ['JobManagedBy=true,PodIndexLabel=false', { JobManagedBy: true, PodIndexLabel: false }],
+    [' JobManagedBy = true ,,PodIndexLabel=0', { JobManagedBy: true, PodIndexLabel: false }],
+    ['A=1,B=t,C=T,D=TRUE,E=True', { A: true, B: true, C: true, D: true, E: true }],
+    ['A=0,B=f,C=F,D=FALSE,E=False', { A: false, B: false, C: false, D: false, E: false }],
+    ['A=true,A=false', { A: false }],
+    ['', {}],
+  ])('%j → %j', (text, gates) => {
+    expect(parseFeatureGatesFlag(text)).toEqual(gates);
+  });
+
+  test.each([
+    ['JobManagedBy', '--feature-gates JobManagedBy: missing bool value for JobManagedBy; write JobManagedBy=true or JobManagedBy=false'],
+    ['JobManagedBy=yes', '--feature-gates JobManagedBy=yes: invalid value of JobManagedBy=yes; use true or false'],
+    ['A=true,B=', '--feature-gates A=true,B=: invalid value of B=; use true or false'],
+    ['=true', '--feature-gates =true: a gate name is missing before =true'],
+    ['A=true, ,B=false', '--feature-gates A=true, ,B=false: a blank entry between commas; remove it'],
+  ])('fails when the value is %j', (text, message) => {
+    expect(usageError(() => parseFeatureGatesFlag(text))).toBe(message);
+  });
+});
+
+describe('versionOptionsFromFlags follows the gate table of lib/versions for every supported minor', () => {
+  const rows = SUPPORTED_MINORS.flatMap((minor) => (Object.keys(FEATURE_GATES) as FeatureGateName[]).map((gate) => ({ minor, gate, stage: gateStageAt(gate, { minor }) })));
+
+  test.each(rows)('1.$minor $gate=false', ({ minor, gate, stage }) => {
+    const flags = { kubernetesVersion: `1.${minor}`, featureGates: `${gate}=false` };
+    if (stage === undefined) {
+      expect(usageError(() => versionOptionsFromFlags(flags))).toBe(`--feature-gates ${gate}=false: feature gate ${gate} does not exist in Kubernetes 1.${minor}`);
+    } else if (stage.stage === 'GA') {
+      expect(usageError(() => versionOptionsFromFlags(flags))).toBe(`--feature-gates ${gate}=false: feature gate ${gate} is GA and locked to true in Kubernetes 1.${minor}`);
+    } else {
+      expect(versionOptionsFromFlags(flags).gates.enabled(gate)).toBe(false);
+    }
+  });
+
+  test('no flags: 1.27 and its defaults', () => {
+    const r = versionOptionsFromFlags({});
+    expect(r.options).toEqual({});
+    expect(r.gates.version).toEqual({ minor: 27 });
+  });
+
+  test('a patch and the v prefix are accepted', () => {
+    expect(versionOptionsFromFlags({ kubernetesVersion: 'v1.35.4' }).gates.version).toEqual({ minor: 35, patch: 4 });
+  });
+});
+
+describe('spawned CLI: usage errors exit 2 with the message, nothing on stdout, no stack trace', () => {
+  const supported = `supported: ${supportedVersionsText()}`;
+  test.each([
+    ['simulate', [WEB, '--kubernetes-version', '1.99'], `error: --kubernetes-version 1.99: Kubernetes 1.99 is not supported; ${supported}\n`],
+    ['simulate', [WEB, '--kubernetes-version', '1.26'], `error: --kubernetes-version 1.26: Kubernetes 1.26 is not supported; ${supported}\n`],
+    ['simulate', [WEB, '--kubernetes-version', 'latest'], `error: --kubernetes-version latest: Kubernetes version "latest" is not of the form 1.<minor> or 1.<minor>.<patch>; ${supported}\n`],
+    ['validate', [JOB, '--kubernetes-version', '2.0'], `error: --kubernetes-version 2.0: Kubernetes version "2.0" is not of the form 1.<minor> or 1.<minor>.<patch>; ${supported}\n`],
+    ['validate', [JOB, '--kubernetes-version', '1.37'], `error: --kubernetes-version 1.37: Kubernetes 1.37 is not supported; ${supported}\n`],
+    ['simulate', [WEB, '--feature-gates', 'NoSuchGate=true'], `error: --feature-gates NoSuchGate=true: unknown feature gate "NoSuchGate"; known: ${Object.keys(FEATURE_GATES).join(', ')}\n`],
+    ['validate', [JOB, '--feature-gates', 'NoSuchGate=true'], `error: --feature-gates NoSuchGate=true: unknown feature gate "NoSuchGate"; known: ${Object.keys(FEATURE_GATES).join(', ')}\n`],
+    ['validate', [JOB, '--feature-gates', 'PodIndexLabel'], 'error: --feature-gates PodIndexLabel: missing bool value for PodIndexLabel; write PodIndexLabel=true or PodIndexLabel=false\n'],
+    ['simulate', [WEB, '--feature-gates', 'PodIndexLabel=on'], 'error: --feature-gates PodIndexLabel=on: invalid value of PodIndexLabel=on; use true or false\n'],
+  ])('%s %j', (command, args, stderr) => {
+    expect(cli(command, ...args)).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  test('a gate the version does not have, or a GA gate turned off: the gate table\'s message (both commands)', () => {
+    // Whichever applies to the first modelled gate at 1.27 in the table on this branch.
+    const gate = Object.keys(FEATURE_GATES)[0] as FeatureGateName;
+    const stage = gateStageAt(gate, { minor: 27 });
+    const reason = stage === undefined ? `feature gate ${gate} does not exist in Kubernetes 1.27` : stage.stage === 'GA' ? `feature gate ${gate} is GA and locked to true in Kubernetes 1.27` : undefined;
+    for (const [command, file] of [['simulate', WEB], ['validate', JOB]]) {
+      const r = cli(command, file, '--kubernetes-version', '1.27', '--feature-gates', `${gate}=false`);
+      if (reason === undefined) expect(r.code).toBe(0);
+      else expect(r).toEqual({ code: 2, stdout: '', stderr: `error: --feature-gates ${gate}=false: ${reason}\n` });
+    }
+  });
+
+  test('--compare-feature-gates and --fail-on-difference need --compare', () => {
+    expect(cli('simulate', WEB, '--fail-on-difference')).toEqual({ code: 2, stdout: '', stderr: 'error: --fail-on-difference needs --compare <version>\n' });
+    expect(cli('simulate', WEB, '--compare-feature-gates', 'PodIndexLabel=true')).toEqual({ code: 2, stdout: '', stderr: 'error: --compare-feature-gates needs --compare <version>\n' });
+  });
+});
+
+describe('spawned CLI: the success path', () => {
+  test('validate --kubernetes-version 1.36 admits the Job', () => {
+    expect(cli('validate', JOB, '--kubernetes-version', '1.36')).toEqual({ code: 0, stdout: 'job.batch/pi created (server dry run)\n', stderr: '' });
+  });
+
+  test('validate accepts v1.35.4 (a patch)', () => {
+    expect(cli('validate', JOB, '--kubernetes-version', 'v1.35.4').code).toBe(0);
+  });
+
+  test('simulate --kubernetes-version 1.36 runs and prints the report', () => {
+    const r = cli('simulate', WEB, '--kubernetes-version', '1.36', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).pods.map((p: { name: string }) => p.name)).toEqual(['web-0', 'web-1', 'web-2']);
+  });
+
+  test('in-process: --kubernetes-version reaches the controllers (the test probe records the version its gates come from)', async () => {
+    const probeEvents = async (...args: string[]) => {
+      let stdout = '';
+      const code = await runSimulate([JOB], { format: 'json', ...parseFlags(args) }, { stdout: (t) => { stdout += t; }, stderr: () => undefined }, { controllers: WITH_VERSION_PROBE });
+      expect(code).toBe(0);
+      return (JSON.parse(stdout).events as Array<{ reason: string; message: string }>).filter((e) => ['VersionProbe', 'OnlyFrom136'].includes(e.reason)).map((e) => `${e.reason}: ${e.message}`);
+    };
+    expect(await probeEvents()).toEqual(['VersionProbe: gates of Kubernetes 1.27']);
+    expect(await probeEvents('--kubernetes-version', '1.33')).toEqual(['VersionProbe: gates of Kubernetes 1.33']);
+    expect(await probeEvents('--kubernetes-version', 'v1.36')).toEqual(['VersionProbe: gates of Kubernetes 1.36', 'OnlyFrom136: recorded from 1.36 on']);
+  });
+
+  test('in-process: the flags reach simulate() (1.27 given explicitly is the default run, byte for byte)', async () => {
+    const run = async (...args: string[]) => {
+      let stdout = '';
+      const code = await main(['simulate', WEB, '--format', 'json', ...args], { stdout: (t) => { stdout += t; }, stderr: () => undefined });
+      return { code, stdout };
+    };
+    expect(await run('--kubernetes-version', '1.27')).toEqual(await run());
+  });
+});
+
+describe('--help', () => {
+  test.each(['simulate', 'validate'])('%s --help documents --kubernetes-version with the supported minors and --feature-gates', (command) => {
+    const r = spawnSync(process.execPath, [CLI, command, '--help'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const text = r.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('--kubernetes-version <version>');
+    expect(text).toContain(`supported: ${supportedVersionsText()}`);
+    expect(text).toContain('--feature-gates <gates>');
+  });
+
+  test('simulate --help documents --compare, --compare-feature-gates and --fail-on-difference (exit 4)', () => {
+    const text = spawnSync(process.execPath, [CLI, 'simulate', '--help'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('--compare <version>');
+    expect(text).toContain('--compare-feature-gates <gates>');
+    expect(text).toMatch(/--fail-on-difference with --compare: exit 4 when the two runs differ/);
+  });
+});
