@@ -45,6 +45,13 @@ export interface PodControl {
   deletePod(owner: SimObjectBase, pod: SimPod): void;
   /** Updates a pod's metadata (labels, annotations, ownerReferences) through `mutate`. */
   updatePod(owner: SimObjectBase, pod: SimPod, mutate: (p: SimPod) => void): void;
+  /**
+   * Patches a pod's ownerReferences and finalizers (`PodControlInterface.PatchPod`, the adoption
+   * and release patches of controller-ref-manager.ts): no event, a rejected patch throws.
+   * Optional so that call-recording fakes need not implement it; without it the claim falls back
+   * to {@link updatePod}.
+   */
+  patchPod?(owner: SimObjectBase, pod: SimPod, mutate: (p: SimPod) => void): void;
   /** Removes a finalizer from `pod` (e.g. the Job tracking finalizer); no event. */
   removeFinalizer(pod: SimPod, finalizer: string): void;
 }
@@ -109,6 +116,13 @@ export class ClusterPodControl implements PodControl {
   /** @inheritdoc */
   public updatePod(owner: SimObjectBase, pod: SimPod, mutate: (p: SimPod) => void): void {
     this.write('update', owner, pod.name, () => this.state.update(pod, mutate), () => pod.name, () => checkFault(this.faults, 'update', 'Pod', pod, owner, this.recorder));
+  }
+
+  /** @inheritdoc */
+  public patchPod(owner: SimObjectBase, pod: SimPod, mutate: (p: SimPod) => void): void {
+    const injected = checkFault(this.faults, 'update', 'Pod', pod, owner, this.recorder);
+    if (injected) throw injected;
+    this.state.update(pod, mutate);
   }
 
   /** @inheritdoc */

@@ -28,6 +28,7 @@ import { keyOf, ownerKeyOf, splitKeyOf } from './keys';
 import { finishJobSync, JobSyncInput, JobSyncPlan, JobWriteOutcome, planJobSync } from './job-reconcile';
 import { BackoffRecord, NO_BACKOFF } from './job-backoff';
 import { isJobFinished } from './job-conditions';
+import { adoptionKeys, claimPods } from './controller-ref-manager';
 import { JOB_TRACKING_FINALIZER, jobPodDraft, POD_UPDATE_BATCH_PERIOD_MS, podView, SLOW_START_INITIAL_BATCH_SIZE } from './job-utils';
 
 /** The Job controller. See the file comment. */
@@ -62,8 +63,9 @@ export class JobController implements Controller {
       return [key];
     }
     if (o.kind !== 'Pod') return [];
+    const adopters = adoptionKeys(this.ctx.cluster, change, 'Job'); // orphans: controller-ref-manager.ts
     const ref = controllerOf(o);
-    if (!ref || ref.kind !== 'Job') return [];
+    if (!ref || ref.kind !== 'Job') return adopters;
     const set = this.tracked.get(ref.uid);
     if (set) {
       if (change.type !== 'Deleted' && stillMatters(o)) set.add(o);
@@ -114,6 +116,9 @@ export class JobController implements Controller {
       this.backoff.delete(key);
       return {};
     }
+    // getPodsForJob: ClaimPods adding/removing the tracking finalizer (controller-ref-manager.ts).
+    const claimed = claimPods(this.ctx, job, job.spec.selector, { finalizers: [JOB_TRACKING_FINALIZER] });
+    for (const p of claimed.released) this.tracked.get(job.uid)?.delete(p);
     const pods = this.podsOf(job).map(podView);
     const input: JobSyncInput = { job, pods, now, backoff: this.backoff.get(key) ?? NO_BACKOFF };
     const plan = planJobSync(input);
