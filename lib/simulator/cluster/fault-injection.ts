@@ -157,6 +157,15 @@ export class FaultInjector {
     this.rules.push({ rule, failed: 0 });
   }
 
+  /**
+   * Whether a rule can still fail a request from now on (not used up, window not over). The
+   * steady-state fast-forward must not skip periods then: a rule can tell one period from the next.
+   */
+  public get live(): boolean {
+    const now = this.reader.nowMs();
+    return this.rules.some((r) => (r.rule.times === 'always' || r.failed < r.rule.times) && (r.rule.untilMs === undefined || now < r.rule.untilMs));
+  }
+
   /** How many requests each rule has failed so far, in the order added. */
   public failures(): number[] {
     return this.rules.map((r) => r.failed);

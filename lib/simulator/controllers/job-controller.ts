@@ -29,6 +29,7 @@ import { finishJobSync, JobSyncInput, JobSyncPlan, JobWriteOutcome, planJobSync 
 import { BackoffRecord, NO_BACKOFF } from './job-backoff';
 import { isJobFinished } from './job-conditions';
 import { adoptionKeys, claimPods } from './controller-ref-manager';
+import { faultInjectorOf } from '../cluster/fault-injection';
 import { JOB_TRACKING_FINALIZER, jobPodDraft, POD_UPDATE_BATCH_PERIOD_MS, podView, SLOW_START_INITIAL_BATCH_SIZE } from './job-utils';
 
 /** The Job controller. See the file comment. */
@@ -92,6 +93,7 @@ export class JobController implements Controller {
    */
   public steadyState(family: SteadyFamily): string | undefined {
     if (this.backoff.size > 0 || this.orphans.size > 0 || this.deletedJobs.size > 0) return undefined;
+    if (faultInjectorOf(this.ctx.cluster).live) return undefined; // failRequests rules still armed (fault-injection.ts)
     const out: string[] = [];
     for (const [uid, pods] of this.tracked) {
       const job = this.ctx.cluster.byUid(uid);

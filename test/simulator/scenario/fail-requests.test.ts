@@ -3,7 +3,7 @@
  * server's wording, and each controller's FailedCreate events and retry back-off.
  */
 import { simulate } from '../../../lib/simulator';
-import { FaultInjector, faultError } from '../../../lib/simulator/cluster/fault-injection';
+import { FaultInjector, faultError, faultInjectorOf } from '../../../lib/simulator/cluster/fault-injection';
 import { parseScenario } from '../../../lib/simulator/scenario/parse-scenario';
 import { scenarioErrorsOf } from '../../helpers/errors';
 
@@ -226,5 +226,27 @@ describe('other verbs and kinds', () => {
     now = 20;
     expect(req('web-0')).toBeUndefined();
     expect(f.failures()).toEqual([2, 2]);
+  });
+});
+
+describe('the steady-state fast-forward', () => {
+  const options = { keepDeleted: 10, maxEvents: 200 };
+  // 2024-01-01T12:00Z is minute 28401840 since the epoch: the Job of the 12:00 tick, inside what a
+  // fast-forward of the day would skip (its events are later dropped by maxEvents; the counts stay).
+  const scenario = 'until: 1d\nfailRequests:\n  - { verb: create, kind: Job, owner: CronJob/nightly, name: nightly-28401840, reason: InternalError }';
+
+  test('does not skip periods while a rule is armed: the run equals a full replay (fails when a skip jumps over the rule)', () => {
+    const fast = simulate(nightly, scenario, options);
+    const full = simulate(nightly, scenario, { ...options, fastForward: false });
+    expect(faultInjectorOf(fast.simulation.state).failures()).toEqual([1]);
+    expect([JSON.stringify(fast.report), fast.dropped]).toEqual([JSON.stringify(full.report), full.dropped]);
+  });
+
+  test('skips once the rules are used up, with the same outcome as a full replay', () => {
+    const early = scenario.replace('nightly-28401840', 'nightly-28401130'); // the 00:10 tick
+    const r = simulate(nightly, early, options);
+    expect(r.simulation.fastForwarded?.periods).toBeGreaterThan(0);
+    const full = simulate(nightly, early, { ...options, fastForward: false });
+    expect([JSON.stringify(r.report), r.dropped]).toEqual([JSON.stringify(full.report), full.dropped]);
   });
 });
