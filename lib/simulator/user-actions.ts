@@ -11,6 +11,7 @@ import {
   defaultCronJobSpec, defaultDaemonSetSpec, defaultJobSpec, defaultServiceSpec, defaultStatefulSetSpec,
 } from './cluster/defaults';
 import { NodeInput, nodeDraft } from './cluster/factories';
+import { faultInjectorOf, RequestFaultRule } from './cluster/fault-injection';
 import type { Kubelet } from './cluster/kubelet';
 import { globMatch } from '../apiserver/labels';
 import { Taint, TaintEffect } from './cluster/api-shapes';
@@ -288,6 +289,15 @@ export class UserActions {
   /** Stops a controller (`statefulset`, `daemonset`, `job`, `cronjob`) for `forMs`. */
   public pauseController(name: string, forMs: number): void {
     this.pause(name, forMs);
+  }
+
+  /**
+   * From now on, controller writes matching `rule` are rejected by the API server (the scenario's
+   * `failRequests`, cluster/fault-injection.ts) — `rule.times` of them, or every one until
+   * `rule.untilMs`.
+   */
+  public failRequests(rule: Omit<RequestFaultRule, 'fromMs'>): void {
+    faultInjectorOf(this.state).add({ ...rule, fromMs: this.state.nowMs() });
   }
 
   private check(kind: SimKind, name: string, before: Record<string, unknown>, after: Record<string, unknown>): void {

@@ -8,10 +8,15 @@
  * Warning event, then throws the {@link ApiError}; let it propagate out of `sync` — the work queue
  * retries the key with the controller's rate limiter, as `processNextWorkItem` does with
  * `AddRateLimited`.
+ *
+ * Injected errors: before each write the cluster-backed Controls ask the store's
+ * {@link FaultInjector} (the scenario's `failRequests`, cluster/fault-injection.ts); a matching
+ * rule rejects the write exactly as the API server would, through the same event-and-throw path.
  */
 import { deepEqual } from '../../util/deep-equal';
 import { ApiError } from '../../apiserver/api-errors';
 import type { ClusterState } from '../cluster/cluster-state';
+import { FaultInjector, faultInjectorOf, FaultKind, FaultVerb } from '../cluster/fault-injection';
 import type { Draft } from '../cluster/factories';
 import { SimPvc } from '../cluster/core-objects';
 import { newControllerRef, OwnerReference, SimObjectBase } from '../cluster/object-meta';
@@ -40,6 +45,13 @@ export interface PodControl {
   deletePod(owner: SimObjectBase, pod: SimPod): void;
   /** Updates a pod's metadata (labels, annotations, ownerReferences) through `mutate`. */
   updatePod(owner: SimObjectBase, pod: SimPod, mutate: (p: SimPod) => void): void;
+  /**
+   * Patches a pod's ownerReferences and finalizers (`PodControlInterface.PatchPod`, the adoption
+   * and release patches of controller-ref-manager.ts): no event, a rejected patch throws.
+   * Optional so that call-recording fakes need not implement it; without it the claim falls back
+   * to {@link updatePod}.
+   */
+  patchPod?(owner: SimObjectBase, pod: SimPod, mutate: (p: SimPod) => void): void;
   /** Removes a finalizer from `pod` (e.g. the Job tracking finalizer); no event. */
   removeFinalizer(pod: SimPod, finalizer: string): void;
 }
@@ -80,23 +92,37 @@ export class ClusterPodControl implements PodControl {
    * @param recorder where events go (the controller's component)
    * @param wording how events are worded
    */
-  public constructor(private readonly state: ClusterState, private readonly recorder: EventRecorder, private readonly wording: PodEventWording) {}
+  public constructor(
+    private readonly state: ClusterState,
+    private readonly recorder: EventRecorder,
+    private readonly wording: PodEventWording,
+    /** Injected API errors. @default - the store's ({@link faultInjectorOf}) */
+    private readonly faults: FaultInjector = faultInjectorOf(state),
+  ) {}
 
   /** @inheritdoc */
   public createPod(owner: SimObjectBase, draft: Draft<SimPod>): SimPod {
     const withRef = draft.ownerReferences.length > 0 ? draft : { ...draft, ownerReferences: [newControllerRef(owner)] };
     const name = draft.name ?? `${draft.generateName ?? ''}`;
-    return this.write('create', owner, name, () => this.state.create(withRef), (p) => p.name);
+    const fault = () => this.faults.check({ verb: 'create', kind: 'Pod', namespace: draft.namespace, name, generated: draft.name === undefined, owner, controller: sourceOf(this.recorder) });
+    return this.write('create', owner, name, () => this.state.create(withRef), (p) => p.name, fault);
   }
 
   /** @inheritdoc */
   public deletePod(owner: SimObjectBase, pod: SimPod): void {
-    this.write('delete', owner, pod.name, () => this.state.requestDeletion(pod), () => pod.name);
+    this.write('delete', owner, pod.name, () => this.state.requestDeletion(pod), () => pod.name, () => checkFault(this.faults, 'delete', 'Pod', pod, owner, this.recorder));
   }
 
   /** @inheritdoc */
   public updatePod(owner: SimObjectBase, pod: SimPod, mutate: (p: SimPod) => void): void {
-    this.write('update', owner, pod.name, () => this.state.update(pod, mutate), () => pod.name);
+    this.write('update', owner, pod.name, () => this.state.update(pod, mutate), () => pod.name, () => checkFault(this.faults, 'update', 'Pod', pod, owner, this.recorder));
+  }
+
+  /** @inheritdoc */
+  public patchPod(owner: SimObjectBase, pod: SimPod, mutate: (p: SimPod) => void): void {
+    const injected = checkFault(this.faults, 'update', 'Pod', pod, owner, this.recorder);
+    if (injected) throw injected;
+    this.state.update(pod, mutate);
   }
 
   /** @inheritdoc */
@@ -105,9 +131,15 @@ export class ClusterPodControl implements PodControl {
     this.state.removeFinalizer(pod, finalizer);
   }
 
-  private write<R>(verb: 'create' | 'update' | 'delete', owner: SimObjectBase, name: string, run: () => R, nameOf: (r: R) => string): R {
+  private write<R>(verb: FaultVerb, owner: SimObjectBase, name: string, run: () => R, nameOf: (r: R) => string, fault: () => ApiError | undefined): R {
     let result: R;
     try {
+      const injected = fault();
+      if (injected) {
+        // A rejected generateName create names the name the server generated (fault-injection.ts).
+        if (verb === 'create') name = injectedName(injected, name);
+        throw injected;
+      }
       result = run();
     } catch (e) {
       if (e instanceof ApiError) {
@@ -146,12 +178,19 @@ export class ClusterClaimControl implements ClaimControl {
    * @param state the store
    * @param recorder where events go
    */
-  public constructor(private readonly state: ClusterState, private readonly recorder: EventRecorder) {}
+  public constructor(
+    private readonly state: ClusterState,
+    private readonly recorder: EventRecorder,
+    /** Injected API errors. @default - the store's ({@link faultInjectorOf}) */
+    private readonly faults: FaultInjector = faultInjectorOf(state),
+  ) {}
 
   /** @inheritdoc */
   public createClaim(owner: SimObjectBase, draft: Draft<SimPvc>, podName: string): SimPvc {
     const name = draft.name ?? '';
     try {
+      const injected = this.faults.check({ verb: 'create', kind: 'PersistentVolumeClaim', namespace: draft.namespace, name, owner, controller: sourceOf(this.recorder) });
+      if (injected) throw injected;
       const pvc = this.state.create(draft);
       this.recorder.event(ref(owner), 'Normal', 'SuccessfulCreate', `create Claim ${name} Pod ${podName} in ${owner.kind} ${owner.name} success`, { kind: 'PersistentVolumeClaim', name });
       return pvc;
@@ -165,6 +204,8 @@ export class ClusterClaimControl implements ClaimControl {
 
   /** @inheritdoc */
   public setOwnerReferences(claim: SimPvc, refs: OwnerReference[]): void {
+    const injected = checkFault(this.faults, 'update', 'PersistentVolumeClaim', claim, null, this.recorder);
+    if (injected) throw injected;
     this.state.update(claim, (c) => {
       c.ownerReferences = refs;
     });
@@ -172,6 +213,8 @@ export class ClusterClaimControl implements ClaimControl {
 
   /** @inheritdoc */
   public deleteClaim(claim: SimPvc): void {
+    const injected = checkFault(this.faults, 'delete', 'PersistentVolumeClaim', claim, null, this.recorder);
+    if (injected) throw injected;
     this.state.requestDeletion(claim);
   }
 }
@@ -204,12 +247,21 @@ export class ClusterJobControl implements JobControl {
    * @param state the store
    * @param recorder where events go
    */
-  public constructor(private readonly state: ClusterState, private readonly recorder: EventRecorder) {}
+  public constructor(
+    private readonly state: ClusterState,
+    private readonly recorder: EventRecorder,
+    /** Injected API errors. @default - the store's ({@link faultInjectorOf}) */
+    private readonly faults: FaultInjector = faultInjectorOf(state),
+  ) {}
 
   /** @inheritdoc */
   public createJob(owner: SimObjectBase, draft: Draft<SimJob>): SimJob {
     const withRef = draft.ownerReferences.length > 0 ? draft : { ...draft, ownerReferences: [newControllerRef(owner)] };
     try {
+      const injected = this.faults.check({
+        verb: 'create', kind: 'Job', namespace: draft.namespace, name: draft.name ?? draft.generateName ?? '', generated: draft.name === undefined, owner, controller: sourceOf(this.recorder),
+      });
+      if (injected) throw injected;
       const job = this.state.create(withRef);
       this.recorder.event(ref(owner), 'Normal', 'SuccessfulCreate', `Created job ${job.name}`, { kind: 'Job', name: job.name });
       return job;
@@ -222,6 +274,8 @@ export class ClusterJobControl implements JobControl {
   /** @inheritdoc */
   public deleteJob(owner: SimObjectBase | null, job: SimJob): void {
     try {
+      const injected = checkFault(this.faults, 'delete', 'Job', job, owner, this.recorder);
+      if (injected) throw injected;
       this.state.requestDeletion(job);
     } catch (e) {
       if (e instanceof ApiError && owner) this.recorder.event(ref(owner), 'Warning', 'FailedDelete', `Deleted job: ${e.message}`, { kind: 'Job', name: job.name });
@@ -258,6 +312,24 @@ export class ClusterStatusControl implements StatusControl {
     });
     return true;
   }
+}
+
+/** The fault check of a write to an existing object. */
+function checkFault(faults: FaultInjector, verb: FaultVerb, kind: FaultKind, target: SimObject, owner: SimObjectBase | null, recorder: EventRecorder): ApiError | undefined {
+  if (faults.empty) return undefined;
+  return faults.check({ verb, kind, namespace: target.namespace, name: target.name, owner, target, controller: sourceOf(recorder) });
+}
+
+/** The recording component (`job-controller`), which is also the controller's service account name. */
+function sourceOf(recorder: EventRecorder): string | undefined {
+  const source = (recorder as { readonly source?: unknown }).source;
+  return typeof source === 'string' ? source : undefined;
+}
+
+/** The object name an injected error's message quotes (`pods "pi-x7k2p" is forbidden`), else `fallback`. */
+function injectedName(e: ApiError, fallback: string): string {
+  const m = /^[a-z.]+ "([^"]+)"/.exec(e.message);
+  return m ? m[1] : fallback;
 }
 
 function ref(o: SimObjectBase) {

@@ -23,8 +23,9 @@
  * Warning `SelectingAll`. 1.27 defines `FailedPlacement` but no code path records it any more: the
  * controller does not check resources, the scheduler reports `FailedScheduling` instead (§3.1).
  *
- * Not simulated: ControllerRevision objects (and so `revisionHistoryLimit` clean-up), adoption of
- * orphan pods that match the selector, releasing owned pods whose labels stop matching.
+ * Orphan pods that match the selector are adopted and owned pods whose labels stop matching are
+ * released (controller-ref-manager.ts). Not simulated: ControllerRevision objects (and so
+ * `revisionHistoryLimit` clean-up).
  */
 import { ApiError } from '../../apiserver/api-errors';
 import type { StoreChange } from '../cluster/store-types';
@@ -37,6 +38,7 @@ import { SimDaemonSet } from '../cluster/workload-objects';
 import type { Controller, ControllerContext, ControllerRegistration, SyncResult } from './controller';
 import { DaemonSetIndex } from './daemon-set-index';
 import { daemonSetRules, planDaemonSet } from './daemon-set-reconcile';
+import { adoptionKeys, claimPods } from './controller-ref-manager';
 import {
   FailedPodBackoff, replaceNodeNameAffinity, REVISION_HASH_LABEL, SLOW_START_INITIAL_BATCH_SIZE, TEMPLATE_GENERATION_LABEL,
 } from './daemon-set-utils';
@@ -95,11 +97,14 @@ export class DaemonSetController implements Controller {
     }
     // "If the DaemonSet is being deleted … we cannot reliably calculate the status": do nothing.
     if (ds.deletionMs !== null) return {};
+    // getDaemonPods: ClaimPods (controller-ref-manager.ts).
+    const claimed = claimPods(this.ctx, ds, ds.spec.selector);
     let index = this.indexes.get(key);
     if (!index || index.uid !== ds.uid) {
       index = new DaemonSetIndex(ds, this.ctx.cluster);
       this.indexes.set(key, index);
     }
+    for (const p of claimed.released) index.podRemoved(p);
     index.refresh(ds, now);
     const plan = planDaemonSet(index, this.backoff, daemonSetRules(this.ctx.gates.version.minor));
 
@@ -152,8 +157,9 @@ export class DaemonSetController implements Controller {
   }
 
   private podKeys(pod: SimPod, change: StoreChange): string[] {
+    const adopters = adoptionKeys(this.ctx.cluster, change, 'DaemonSet'); // orphans: controller-ref-manager.ts
     const owner = controllerOf(pod);
-    if (!owner || owner.kind !== 'DaemonSet') return [];
+    if (!owner || owner.kind !== 'DaemonSet') return adopters;
     const key = `${pod.namespace}/${owner.name}`;
     const index = this.indexes.get(key);
     if (index && index.uid === owner.uid) {

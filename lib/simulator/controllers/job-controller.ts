@@ -29,6 +29,8 @@ import { finishJobSync, JobSyncInput, JobSyncPlan, JobWriteOutcome, planJobSync 
 import { BackoffRecord, NO_BACKOFF } from './job-backoff';
 import { isJobFinished } from './job-conditions';
 import { JobFeatures, jobFeaturesFor, managedByExternalController } from './job-features';
+import { adoptionKeys, claimPods } from './controller-ref-manager';
+import { faultInjectorOf } from '../cluster/fault-injection';
 import { JOB_TRACKING_FINALIZER, jobPodDraft, POD_UPDATE_BATCH_PERIOD_MS, podView, SLOW_START_INITIAL_BATCH_SIZE } from './job-utils';
 
 /** The Job controller. See the file comment. */
@@ -68,8 +70,9 @@ export class JobController implements Controller {
       return [key];
     }
     if (o.kind !== 'Pod') return [];
+    const adopters = adoptionKeys(this.ctx.cluster, change, 'Job'); // orphans: controller-ref-manager.ts
     const ref = controllerOf(o);
-    if (!ref || ref.kind !== 'Job') return [];
+    if (!ref || ref.kind !== 'Job') return adopters;
     const set = this.tracked.get(ref.uid);
     if (set) {
       if (change.type !== 'Deleted' && stillMatters(o)) set.add(o);
@@ -96,6 +99,7 @@ export class JobController implements Controller {
    */
   public steadyState(family: SteadyFamily): string | undefined {
     if (this.backoff.size > 0 || this.orphans.size > 0 || this.deletedJobs.size > 0) return undefined;
+    if (faultInjectorOf(this.ctx.cluster).live) return undefined; // failRequests rules still armed (fault-injection.ts)
     const out: string[] = [];
     for (const [uid, pods] of this.tracked) {
       const job = this.ctx.cluster.byUid(uid);
@@ -122,6 +126,9 @@ export class JobController implements Controller {
       this.backoff.delete(key);
       return {};
     }
+    // getPodsForJob: ClaimPods adding/removing the tracking finalizer (controller-ref-manager.ts).
+    const claimed = claimPods(this.ctx, job, job.spec.selector, { finalizers: [JOB_TRACKING_FINALIZER] });
+    for (const p of claimed.released) this.tracked.get(job.uid)?.delete(p);
     const pods = this.podsOf(job).map(podView);
     const input: JobSyncInput = { job, pods, now, backoff: this.backoff.get(key) ?? NO_BACKOFF, features: this.features };
     const plan = planJobSync(input);

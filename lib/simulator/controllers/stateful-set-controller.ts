@@ -33,8 +33,9 @@ import type { Controller, ControllerContext, ControllerRegistration, SyncResult 
 import { controllerRevisionName, templateHash } from './revision';
 import { StatefulSetPods } from './stateful-set-index';
 import { reconcileStatefulSet, StatefulSetAction, StatefulSetPlan, StatefulSetRevisions } from './stateful-set-reconcile';
-import { claimName, desiredClaimOwners, ordinalOf, REVISION_LABEL, sameOwners } from './stateful-set-utils';
+import { claimName, desiredClaimOwners, isMemberOf, ordinalOf, REVISION_LABEL, sameOwners } from './stateful-set-utils';
 import { effectiveSet, StatefulSetRules, statefulSetRules } from './stateful-set-versions';
+import { adoptionKeys, claimPods } from './controller-ref-manager';
 
 /** The StatefulSet controller. */
 export class StatefulSetController implements Controller {
@@ -69,8 +70,9 @@ export class StatefulSetController implements Controller {
       return [objectKey(o)];
     }
     if (o.kind === 'Pod') {
+      const adopters = adoptionKeys(this.ctx.cluster, change, 'StatefulSet'); // orphans: controller-ref-manager.ts
       const ref = controllerOf(o);
-      if (!ref || ref.kind !== 'StatefulSet') return [];
+      if (!ref || ref.kind !== 'StatefulSet') return adopters;
       const index = this.indexes.get(ref.uid);
       if (index) {
         if (change.type === 'Deleted') index.forget(o);
@@ -108,8 +110,11 @@ export class StatefulSetController implements Controller {
     const stored = this.ctx.cluster.get('StatefulSet', namespace, name);
     if (!stored) return {};
     const set = effectiveSet(stored, this.rules);
+    // getPodsForStatefulSet: ClaimPods filtered by isMemberOf (controller-ref-manager.ts).
+    const claimed = claimPods(this.ctx, set, set.spec.selector, { filter: (p) => isMemberOf(set, p) });
     const revisions = this.revisionsOf(set);
     const pods = this.indexOf(set);
+    for (const p of claimed.released) pods.forget(p);
     pods.configure(set, revisions.updateRevision);
     pods.refreshAvailability(now);
     const plan = reconcileStatefulSet({

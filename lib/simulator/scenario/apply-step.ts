@@ -57,11 +57,13 @@ export function applyStep(actions: UserActions, step: ScenarioStep, namespace: s
       case 'delete': actions.delete(a.kind, ns(a), a.name); break;
       case 'removeFinalizer': actions.removeFinalizers(a.kind, ns(a), a.name, a.finalizer); break;
       case 'nodeCondition': actions.nodeCondition(a.node, a.condition, a.status); break;
+      case 'failRequests': actions.failRequests({ ...a.rule, namespace: a.rule.namespace ?? namespace }); break;
     }
   } catch (e) {
     let reason = e instanceof ApiError ? e.message : e instanceof Error && e.name === 'SimulationError' ? e.message.replace(/ \(at \d+ ms.*\)$/, '') : undefined;
     if (reason === undefined) throw e;
     if (e instanceof ApiError && e.reason === 'NotFound') reason += notFoundHint(actions, a, namespace);
-    throw new ScenarioError([{ path: `steps[${step.index}]`, message: `${file}: \`steps[${step.index}]\` (at ${formatDurationMs(step.atMs)}, ${step.label}) failed: ${reason}` }]);
+    const path = step.path ?? `steps[${step.index}]`;
+    throw new ScenarioError([{ path, message: `${file}: \`${path}\` (at ${formatDurationMs(step.atMs)}, ${step.label}) failed: ${reason}` }]);
   }
 }

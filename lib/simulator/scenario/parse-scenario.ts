@@ -14,6 +14,7 @@ import { Ctx, Fields, isIsoInstant, Obj } from './fields';
 import { readExpectations } from './parse-expect';
 import { readBehaviour, readNode } from './parse-nodes-and-pods';
 import { readStep } from './parse-steps';
+import { readTopLevelFailRequests } from './parse-fail-requests';
 import type { Scenario, ScenarioSource, ScenarioStep } from './scenario';
 import { ScenarioError } from './scenario-error';
 
@@ -107,7 +108,8 @@ function readScenario(ctx: Ctx, f: Fields): Scenario {
     cluster.done();
   }
   const pods = f.list('pods').map((p) => readBehaviour(ctx, p.path, p.value)).filter((p): p is PodBehaviour => p !== undefined);
-  const steps: ScenarioStep[] = [];
+  // Top-level failRequests entries run first among same-time steps: a rule at 0 is in place before any controller writes.
+  const steps: ScenarioStep[] = readTopLevelFailRequests(ctx, f.list('failRequests'), startEpochMs, untilMs);
   f.list('steps').forEach((s, index) => {
     const step = readStep(ctx, s.path, s.value, index, startEpochMs);
     if (!step) return;

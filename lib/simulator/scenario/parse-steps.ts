@@ -6,11 +6,12 @@ import { parseDurationMs } from '../engine/duration';
 import type { PodSelector, WorkloadKind } from '../user-actions';
 import { asFields, Ctx, Fields, isIsoInstant } from './fields';
 import { EFFECTS, readNode } from './parse-nodes-and-pods';
+import { readFaultRule } from './parse-fail-requests';
 import type { ScenarioAction, ScenarioStep } from './scenario';
 import { stepLabel } from './step-label';
 
 const STEP_TYPES = ['scale', 'deletePod', 'setImage', 'addNode', 'removeNode', 'cordon', 'uncordon', 'taint', 'untaint', 'failPod',
-  'evictPod', 'setReady', 'patch', 'pauseController', 'delete', 'nodeCondition', 'removeFinalizer'] as const;
+  'evictPod', 'setReady', 'patch', 'pauseController', 'delete', 'nodeCondition', 'removeFinalizer', 'failRequests'] as const;
 const NODE_CONDITIONS = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable'];
 const CONTROLLER_NAMES = ['statefulset', 'daemonset', 'job', 'cronjob'];
 const PATCHABLE = ['StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'Pod', 'Node'];
@@ -60,13 +61,13 @@ export function readStep(ctx: Ctx, path: string, value: unknown, index: number, 
     return undefined;
   }
   const type = types[0] as (typeof STEP_TYPES)[number];
-  const action = readAction(ctx, f, type);
+  const action = readAction(ctx, f, type, atMs, startEpochMs);
   f.done();
   if (!action || atMs === undefined) return undefined;
   return { index, atMs, action, label: stepLabel(action) };
 }
 
-function readAction(ctx: Ctx, f: Fields, type: (typeof STEP_TYPES)[number]): ScenarioAction | undefined {
+function readAction(ctx: Ctx, f: Fields, type: (typeof STEP_TYPES)[number], atMs: number | undefined, startEpochMs: number): ScenarioAction | undefined {
   const raw = f.raw(type);
   const at = f.at(type);
   const nodeName = (): string | undefined => {
@@ -168,6 +169,11 @@ function readAction(ctx: Ctx, f: Fields, type: (typeof STEP_TYPES)[number]): Sce
       const namespace = s.str('namespace', false);
       const finalizer = s.str('finalizer', false);
       if (kind && name) action = { type, kind, name, ...(namespace ? { namespace } : {}), ...(finalizer ? { finalizer } : {}) };
+      break;
+    }
+    case 'failRequests': {
+      const rule = readFaultRule(ctx, s, atMs, startEpochMs);
+      if (rule) action = { type, rule };
       break;
     }
     case 'delete': {

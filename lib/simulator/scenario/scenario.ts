@@ -11,6 +11,7 @@
 import type { PodBehaviour } from '../cluster/behaviours';
 import type { NodeConditionStatus, NodeConditionType } from '../cluster/core-objects';
 import type { NodeInput } from '../cluster/factories';
+import type { RequestFaultRule } from '../cluster/fault-injection';
 import type { SimKind, TaintEffect } from '../cluster/objects';
 import type { PodSelector, WorkloadKind } from '../user-actions';
 import type { Expectation } from './expectations';
@@ -185,9 +186,21 @@ export interface RemoveFinalizerAction {
   readonly finalizer?: string;
 }
 
+/**
+ * `failRequests`: from the step's time on, controller writes matching the rule are rejected by
+ * the API server (cluster/fault-injection.ts): `times` of them, or every one until `until`.
+ */
+export interface FailRequestsAction {
+  /** Step kind. */
+  readonly type: 'failRequests';
+  /** The rule; `fromMs` is the step's time, `namespace` unset means the steps' namespace. */
+  readonly rule: Omit<RequestFaultRule, 'fromMs'>;
+}
+
 /** What to do in a step. */
 export type ScenarioAction = ScaleAction | DeletePodAction | SetImageAction | AddNodeAction | NodeAction | TaintAction | UntaintAction
-| FailPodAction | EvictPodAction | SetReadyAction | PatchAction | PauseControllerAction | DeleteAction | NodeConditionAction | RemoveFinalizerAction;
+| FailPodAction | EvictPodAction | SetReadyAction | PatchAction | PauseControllerAction | DeleteAction | NodeConditionAction | RemoveFinalizerAction
+| FailRequestsAction;
 
 /** One timed step. */
 export interface ScenarioStep {
@@ -199,6 +212,8 @@ export interface ScenarioStep {
   readonly action: ScenarioAction;
   /** A short human label, e.g. `scale StatefulSet/web to 5`. */
   readonly label: string;
+  /** Where the step is written, for messages (`failRequests[0]` for a top-level entry). @default - `steps[<index>]` */
+  readonly path?: string;
 }
 
 /** A parsed scenario. */
@@ -215,7 +230,10 @@ export interface Scenario {
   readonly nodes: NodeInput[];
   /** Pod behaviour profiles, first match wins. */
   readonly pods: PodBehaviour[];
-  /** Steps in file order (run in time order; same-time steps in file order). */
+  /**
+   * Steps in file order (run in time order; same-time steps in file order). The top-level
+   * `failRequests` entries come first, as `failRequests` steps at their `at` (default 0).
+   */
   readonly steps: ScenarioStep[];
   /** The `expect:` checks, evaluated after the run (lib/simulator/expect/). @default - none */
   readonly expect?: readonly Expectation[];

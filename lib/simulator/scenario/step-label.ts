@@ -28,5 +28,12 @@ export function stepLabel(a: ScenarioAction): string {
     case 'delete': return `delete ${a.kind}/${a.name}`;
     case 'removeFinalizer': return `remove finalizer ${a.finalizer ?? '(all)'} from ${a.kind}/${a.name}`;
     case 'nodeCondition': return `node ${a.node} ${a.condition}=${a.status}`;
+    case 'failRequests': {
+      const r = a.rule;
+      const what = [r.owner ? `by ${r.owner}` : '', r.name ? `named ${r.name}` : ''].filter(Boolean).join(' ');
+      const times = r.times === 'always' ? 'every time' : r.times === 1 ? 'once' : `${r.times} times`;
+      const until = r.untilMs !== undefined ? ` until ${formatDurationMs(r.untilMs)}` : '';
+      return `fail ${r.verb} ${r.kind}${what ? ` ${what}` : ''} ${times}${until} (${r.reason})`;
+    }
   }
 }

@@ -248,5 +248,8 @@ test('keysFor maps the set and its pods to the set key, ignores others', () => {
   expect(controller.keysFor({ type: 'Modified', object: set, atMs: 0 })).toEqual(['default/web']);
   expect(controller.keysFor({ type: 'Modified', object: pod, atMs: 0 })).toEqual(['default/web']);
   const stray = h.add({ ...newPodDraft(set, set.spec.template, 9, 'x'), ownerReferences: [] } as Draft<SimPod>);
-  expect(controller.keysFor({ type: 'Added', object: stray, atMs: 0 })).toEqual([]);
+  // adoption (controller-ref-manager.ts): addPod syncs the sets whose selector matches an orphan.
+  expect(controller.keysFor({ type: 'Added', object: stray, atMs: 0 })).toEqual(['default/web']);
+  const other = h.add({ ...newPodDraft(set, set.spec.template, 8, 'x'), labels: { app: 'other' }, ownerReferences: [] } as Draft<SimPod>);
+  expect(controller.keysFor({ type: 'Added', object: other, atMs: 0 })).toEqual([]);
 });
