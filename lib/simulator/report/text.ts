@@ -7,6 +7,10 @@ import { formatInstant } from '../engine/clock';
 import type { SimPod } from '../cluster/pod-object';
 import { formatDurationMs } from '../engine/duration';
 import type { ReportInput } from './json';
+import { humanDuration } from './human-duration';
+import { jobCompletions, jobDuration } from './kubectl-columns';
+
+export { humanDuration } from './human-duration';
 
 /** What the text report is built from: what the JSON report is built from, plus what the run left out. */
 export interface TextReportInput extends ReportInput {
@@ -26,28 +30,6 @@ export interface TextReportInput extends ReportInput {
     /** Deleted objects of other kinds. */
     readonly otherObjects: number;
   };
-}
-
-/**
- * kubectl's age format (`k8s.io/apimachinery/pkg/util/duration.HumanDuration`): `45s`, `2m30s`,
- * `15m`, `3h20m`, `2d4h`, …
- */
-export function humanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < -1) return '<invalid>';
-  if (seconds < 0) return '0s';
-  if (seconds < 120) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 10) return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m${seconds % 60}s`;
-  if (minutes < 180) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 8) return minutes % 60 === 0 ? `${hours}h` : `${hours}h${minutes % 60}m`;
-  if (hours < 48) return `${hours}h`;
-  if (hours < 24 * 8) return hours % 24 === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${hours % 24}h`;
-  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24)}d`;
-  const days = Math.floor(hours / 24);
-  if (hours < 24 * 365 * 8) return days % 365 === 0 ? `${Math.floor(days / 365)}y` : `${Math.floor(days / 365)}y${days % 365}d`;
-  return `${Math.floor(days / 365)}y`;
 }
 
 /** The pod's STATUS column as kubectl computes it (`printers.go#printPod`, simplified). */
@@ -125,12 +107,7 @@ export function renderText(input: TextReportInput): string {
   const jobs = input.cluster.history('Job').filter((j) => j.deletedMs === null).sort((a, b) => cmp(a.name, b.name));
   if (jobs.length > 0) {
     out.push('', 'Jobs:');
-    out.push(table([['NAME', 'COMPLETIONS', 'DURATION', 'AGE'], ...jobs.map((j) => {
-      const completions = j.spec.completions ?? undefined;
-      const start = j.status.startTime;
-      const stop = j.status.completionTime ?? end;
-      return [j.name, `${j.status.succeeded}/${completions ?? `1 of ${j.spec.parallelism}`}`, start === null ? '' : humanDuration(stop - start), humanDuration(end - j.createdMs)];
-    })]));
+    out.push(table([['NAME', 'COMPLETIONS', 'DURATION', 'AGE'], ...jobs.map((j) => [j.name, jobCompletions(j), jobDuration(j, end), humanDuration(end - j.createdMs)])]));
   }
   const dns = input.dns.records(end);
   const names = Object.keys(dns);
