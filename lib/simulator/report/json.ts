@@ -14,6 +14,7 @@ import type { ClusterDns } from '../cluster/dns';
 import type { TraceEvent } from '../engine/trace';
 import type { ManifestNotice } from '../../apiserver/issues';
 import type { ReportRecorder } from './recorder';
+import { aggregatedEventsJson, aggregateEvents, ReportAggregatedEvent } from './events-aggregated';
 import { buildNotices, buildWorkloads, claimStatusHistory, OverTimeInput, ReportClaimStatus, ReportNotice, ReportWorkload } from './workloads';
 
 /** `{kind, namespace, name}` of an event's object. */
@@ -154,6 +155,12 @@ export interface SimulationReport {
    * @default - not given
    */
   readonly notices?: ReportNotice[];
+  /**
+   * Report v2 (`reportVersion: 2`): the events as `kubectl get events` lists them, after client-go's
+   * event correlation (aggregation, counting, spam filter — events-aggregated.ts). `events` is unchanged.
+   * @default - not given
+   */
+  readonly eventsAggregated?: ReportAggregatedEvent[];
 }
 
 /** What the report is built from. */
@@ -222,7 +229,10 @@ export function buildReport(input: ReportInput): SimulationReport {
       };
     }),
     dns: input.dns.records(input.untilMs),
-    ...(v2 ? { workloads: buildWorkloads(overTime), notices: buildNotices(input.notices ?? []) } : {}),
+    ...(v2 ? {
+      workloads: buildWorkloads(overTime), notices: buildNotices(input.notices ?? []),
+      eventsAggregated: aggregatedEventsJson(aggregateEvents(input.events, input.cluster), input.startEpochMs),
+    } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import { formatDurationMs } from '../engine/duration';
 import type { ReportInput } from './json';
 import { humanDuration } from './human-duration';
 import { jobCompletions, jobDuration } from './kubectl-columns';
+import { AggregatedEvent, aggregateEvents } from './events-aggregated';
 
 export { humanDuration } from './human-duration';
 
@@ -30,6 +31,13 @@ export interface TextReportInput extends ReportInput {
     /** Deleted objects of other kinds. */
     readonly otherObjects: number;
   };
+  /**
+   * How the events are shown: `'timeline'` one line per recorded event (TIME relative to the
+   * start); `'aggregated'` as `kubectl get events --sort-by=.lastTimestamp` lists them after
+   * client-go's event correlation (events-aggregated.ts): LAST SEEN, TYPE, REASON, OBJECT, MESSAGE.
+   * @default 'timeline'
+   */
+  readonly eventsView?: 'timeline' | 'aggregated';
 }
 
 /** The pod's STATUS column as kubectl computes it (`printers.go#printPod`, simplified). */
@@ -48,7 +56,8 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function table(rows: string[][]): string {
+/** kubectl's column layout: cells padded to the widest of each column plus 3 spaces, the last unpadded. */
+export function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] + 3))).join('').trimEnd()).join('\n');
 }
@@ -66,6 +75,20 @@ function droppedNote(d: TextReportInput['dropped']): string | undefined {
   return parts.length > 0 ? `Not kept (options keepDeleted, maxEvents): ${parts.join('; ')}.` : undefined;
 }
 
+/**
+ * `kubectl get events --sort-by=.lastTimestamp` at `nowMs` (printers.go `printEvent`): LAST SEEN
+ * (HumanDuration since lastTimestamp), TYPE, REASON, OBJECT (`kind/name`, lower-case kind),
+ * MESSAGE (trimmed); NAMESPACE first when the events span several (`-A`).
+ */
+export function eventsTable(events: readonly AggregatedEvent[], nowMs: number): string {
+  const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.lastMs - b.e.lastMs || a.i - b.i).map(({ e }) => e);
+  const multiNs = new Set(sorted.map((e) => e.object.namespace).filter(Boolean)).size > 1;
+  return table([[...(multiNs ? ['NAMESPACE'] : []), 'LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], ...sorted.map((e) => [
+    ...(multiNs ? [e.object.namespace || '-'] : []), humanDuration(nowMs - e.lastMs), e.type, e.reason,
+    e.object.name ? `${e.object.kind.toLowerCase()}/${e.object.name}` : e.object.kind.toLowerCase(), e.message.trim(),
+  ])]);
+}
+
 /** Renders the text report. */
 export function renderText(input: TextReportInput): string {
   const end = input.untilMs;
@@ -77,6 +100,8 @@ export function renderText(input: TextReportInput): string {
   const multiNs = new Set(input.events.map((e) => e.object.namespace).filter(Boolean)).size > 1;
   if (input.events.length === 0) {
     out.push('No events.');
+  } else if (input.eventsView === 'aggregated') {
+    out.push(eventsTable(aggregateEvents(input.events, input.cluster), end));
   } else {
     const rows = [[...(multiNs ? ['NAMESPACE'] : []), 'TIME', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']];
     for (const e of input.events) {

@@ -132,7 +132,7 @@ test('report v1 (the default) is exactly DESIGN.md\'s shape; v2 appends its keys
   const design = ['start', 'end', 'seed', 'events', 'pods', 'persistentVolumeClaims', 'jobs', 'dns'];
   expect(Object.keys(v1)).toEqual(design);
   expect(Object.keys(v2).slice(0, design.length)).toEqual(design);
-  expect(Object.keys(v2).slice(design.length)).toEqual(['workloads', 'notices']);
+  expect(Object.keys(v2).slice(design.length)).toEqual(['workloads', 'notices', 'eventsAggregated']);
   const { statusHistory, ...claim } = v2.persistentVolumeClaims[0];
   expect(claim).toEqual(v1.persistentVolumeClaims[0]);
   expect(statusHistory).toEqual([{ time: claim.created, status: 'Bound' }]);
