@@ -23,6 +23,7 @@ import { loadManifests, ManifestSource } from '../apiserver/load-manifests';
 import { validateUpdate } from '../apiserver/update-validation';
 import { buildReport, reportToJson, ReportEvent, ReportPod, SimulationReport } from './report/json';
 import { renderText } from './report/text';
+import { ReportRecorder } from './report/recorder';
 import { applyStep, stepNamespace } from './scenario/apply-step';
 import { parseScenario } from './scenario/parse-scenario';
 import type { Scenario, ScenarioSource } from './scenario/scenario';
@@ -69,6 +70,15 @@ export interface SimulateOptions extends VersionOptions {
    * @default true
    */
   readonly fastForward?: boolean;
+  /**
+   * The JSON report's shape: `1` exactly DESIGN.md's; `2` the same fields, then the additions of
+   * report v2 — each claim's `statusHistory`, `workloads` (each StatefulSet, DaemonSet, Job and
+   * CronJob with its `kubectl get` columns over time, a Job's `completedIndexes`/`failedIndexes`),
+   * `notices` and `eventsAggregated` (report/json.ts). Opt-in, so v1 readers see no change.
+   *
+   * @default 1
+   */
+  readonly reportVersion?: 1 | 2;
 }
 
 /** What a run left out of its report because of {@link SimulateOptions.keepDeleted} and {@link SimulateOptions.maxEvents}. */
@@ -120,6 +130,11 @@ export function simulate(manifests: ManifestSource, scenario?: ScenarioSource | 
     ...(options.maxEvents !== undefined ? { maxEvents: options.maxEvents } : {}),
     ...(options.fastForward !== undefined ? { fastForward: options.fastForward } : {}),
   });
+  if (options.reportVersion !== undefined && options.reportVersion !== 1 && options.reportVersion !== 2) {
+    throw new RangeError(`reportVersion must be 1 or 2, got ${JSON.stringify(options.reportVersion)}`);
+  }
+  // Report v2: watches the store for the over-time fields (workload columns, claim statuses); writes nothing.
+  const recorder = options.reportVersion === 2 ? new ReportRecorder(sim.state, { keepDeleted: options.keepDeleted, maxEvents: options.maxEvents }) : undefined;
   for (const o of loaded.objects) {
     const draft = draftFromManifest(o.manifest, sc.namespace);
     if (!draft) continue;
@@ -135,7 +150,7 @@ export function simulate(manifests: ManifestSource, scenario?: ScenarioSource | 
   const stepNs = stepNamespace(loaded.objects.map((o) => o.manifest), sc.namespace);
   for (const step of sc.steps) sim.at(step.atMs, step.label, (a) => applyStep(a, step, stepNs, file));
   sim.runUntil(sc.untilMs);
-  return new SimulationResult(sim, sc, loaded.notices, loaded.objects.map((o) => o.manifest));
+  return new SimulationResult(sim, sc, loaded.notices, loaded.objects.map((o) => o.manifest), recorder);
 }
 
 function isScenario(x: unknown): x is Scenario {
@@ -158,16 +173,19 @@ export class SimulationResult {
    * @param scenario the scenario that ran
    * @param notices loader notices (ignored kinds, warnings)
    * @param manifests the loaded manifests, in input order
+   * @param recorder what watched the run for report v2 (`SimulateOptions.reportVersion: 2`); without it the report is v1
    */
   public constructor(
     public readonly simulation: Simulation,
     public readonly scenario: Scenario,
     public readonly notices: readonly ManifestNotice[],
     public readonly manifests: readonly Manifest[] = [],
+    public readonly recorder?: ReportRecorder,
   ) {
     this.report = buildReport({
       cluster: simulation.state, events: simulation.trace.events, dns: simulation.dns,
       startEpochMs: scenario.startEpochMs, untilMs: scenario.untilMs, seed: scenario.seed,
+      recorder, notices, eventsDropped: simulation.trace.dropped, version: recorder ? 2 : 1,
     });
     const counts = simulation.state.droppedCounts();
     const pods = counts.Pod ?? 0;

@@ -1,6 +1,8 @@
 /**
  * The `--format json` report, exactly as DESIGN.md "JSON output" specifies: start, end, seed,
- * events, pods, persistentVolumeClaims, jobs, dns. Times are RFC 3339 UTC (`null` when the thing
+ * events, pods, persistentVolumeClaims, jobs, dns. Report v2 (`version: 2`, opt-in, so that v1
+ * readers and exact-shape checks see no change) appends, after those and never changing them:
+ * each claim's `statusHistory`, `workloads`, `notices` (workloads.ts), `eventsAggregated`. Times are RFC 3339 UTC (`null` when the thing
  * did not happen); lists hold every object instance that existed during the run, in creation
  * order.
  */
@@ -10,6 +12,10 @@ import { podImage } from '../cluster/pod-object';
 import type { ClusterReader } from '../cluster/store-types';
 import type { ClusterDns } from '../cluster/dns';
 import type { TraceEvent } from '../engine/trace';
+import type { ManifestNotice } from '../../apiserver/issues';
+import type { ReportRecorder } from './recorder';
+import { aggregatedEventsJson, aggregateEvents, ReportAggregatedEvent } from './events-aggregated';
+import { buildNotices, buildWorkloads, claimStatusHistory, OverTimeInput, ReportClaimStatus, ReportNotice, ReportWorkload } from './workloads';
 
 /** `{kind, namespace, name}` of an event's object. */
 export interface ReportObjectRef {
@@ -89,6 +95,12 @@ export interface ReportClaim {
   readonly created: string;
   /** Removed. */
   readonly deleted: string | null;
+  /**
+   * Report v2 (`reportVersion: 2`): every status change, oldest first: `Pending` → `Bound` → … →
+   * `Terminating` → `Deleted`.
+   * @default - not given
+   */
+  readonly statusHistory?: ReportClaimStatus[];
 }
 
 /** One Job instance. */
@@ -131,6 +143,24 @@ export interface SimulationReport {
   readonly jobs: ReportJob[];
   /** DNS A records at `end`. */
   readonly dns: Record<string, string[]>;
+  /**
+   * Report v2 (`reportVersion: 2`): every StatefulSet, DaemonSet, Job and CronJob instance with its
+   * `kubectl get` columns over time (workloads.ts).
+   * @default - not given
+   */
+  readonly workloads?: ReportWorkload[];
+  /**
+   * Report v2 (`reportVersion: 2`): the loader's notices (ignored kinds, kinds kept without
+   * behaviour, warnings), also printed on stderr.
+   * @default - not given
+   */
+  readonly notices?: ReportNotice[];
+  /**
+   * Report v2 (`reportVersion: 2`): the events as `kubectl get events` lists them, after client-go's
+   * event correlation (aggregation, counting, spam filter — events-aggregated.ts). `events` is unchanged.
+   * @default - not given
+   */
+  readonly eventsAggregated?: ReportAggregatedEvent[];
 }
 
 /** What the report is built from. */
@@ -147,6 +177,18 @@ export interface ReportInput {
   readonly untilMs: number;
   /** Seed. */
   readonly seed: number;
+  /** What watched the run (workload timelines, claim statuses). @default - timelines are empty, claim histories only creation and removal */
+  readonly recorder?: ReportRecorder;
+  /** The loader's notices. @default - none */
+  readonly notices?: readonly ManifestNotice[];
+  /** Events recorded but not in `events` (`maxEvents`). @default 0 */
+  readonly eventsDropped?: number;
+  /**
+   * `1`: exactly DESIGN.md's first shape; `2`: the same fields, then report v2's additions
+   * (claim `statusHistory`, `workloads`, `notices`, `eventsAggregated`).
+   * @default 1
+   */
+  readonly version?: 1 | 2;
 }
 
 /** Builds the report. */
@@ -157,6 +199,9 @@ export function buildReport(input: ReportInput): SimulationReport {
     const c = controllerOf(o);
     return c ? { kind: c.kind, name: c.name } : null;
   };
+  const v2 = input.version === 2;
+  const dropped = (input.eventsDropped ?? 0) > 0 && input.events.length > 0;
+  const overTime: OverTimeInput = { cluster: input.cluster, recorder: input.recorder, sinceMs: dropped ? input.events[0].atMs : -Infinity, time: tt };
   return {
     start: tt(0),
     end: tt(input.untilMs),
@@ -172,6 +217,7 @@ export function buildReport(input: ReportInput): SimulationReport {
     })),
     persistentVolumeClaims: input.cluster.history('PersistentVolumeClaim').map((c) => ({
       name: c.name, status: c.deletionMs !== null && c.deletedMs === null ? 'Terminating' : c.phase, created: tt(c.createdMs), deleted: t(c.deletedMs),
+      ...(v2 ? { statusHistory: claimStatusHistory(c, overTime) } : {}),
     })),
     jobs: input.cluster.history('Job').map((j) => {
       const done = j.status.conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
@@ -183,6 +229,10 @@ export function buildReport(input: ReportInput): SimulationReport {
       };
     }),
     dns: input.dns.records(input.untilMs),
+    ...(v2 ? {
+      workloads: buildWorkloads(overTime), notices: buildNotices(input.notices ?? []),
+      eventsAggregated: aggregatedEventsJson(aggregateEvents(input.events, input.cluster), input.startEpochMs),
+    } : {}),
   };
 }
 

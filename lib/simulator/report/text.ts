@@ -7,6 +7,11 @@ import { formatInstant } from '../engine/clock';
 import type { SimPod } from '../cluster/pod-object';
 import { formatDurationMs } from '../engine/duration';
 import type { ReportInput } from './json';
+import { humanDuration } from './human-duration';
+import { jobCompletions, jobDuration } from './kubectl-columns';
+import { AggregatedEvent, aggregateEvents } from './events-aggregated';
+
+export { humanDuration } from './human-duration';
 
 /** What the text report is built from: what the JSON report is built from, plus what the run left out. */
 export interface TextReportInput extends ReportInput {
@@ -26,28 +31,13 @@ export interface TextReportInput extends ReportInput {
     /** Deleted objects of other kinds. */
     readonly otherObjects: number;
   };
-}
-
-/**
- * kubectl's age format (`k8s.io/apimachinery/pkg/util/duration.HumanDuration`): `45s`, `2m30s`,
- * `15m`, `3h20m`, `2d4h`, …
- */
-export function humanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < -1) return '<invalid>';
-  if (seconds < 0) return '0s';
-  if (seconds < 120) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 10) return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m${seconds % 60}s`;
-  if (minutes < 180) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 8) return minutes % 60 === 0 ? `${hours}h` : `${hours}h${minutes % 60}m`;
-  if (hours < 48) return `${hours}h`;
-  if (hours < 24 * 8) return hours % 24 === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${hours % 24}h`;
-  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24)}d`;
-  const days = Math.floor(hours / 24);
-  if (hours < 24 * 365 * 8) return days % 365 === 0 ? `${Math.floor(days / 365)}y` : `${Math.floor(days / 365)}y${days % 365}d`;
-  return `${Math.floor(days / 365)}y`;
+  /**
+   * How the events are shown: `'timeline'` one line per recorded event (TIME relative to the
+   * start); `'aggregated'` as `kubectl get events --sort-by=.lastTimestamp` lists them after
+   * client-go's event correlation (events-aggregated.ts): LAST SEEN, TYPE, REASON, OBJECT, MESSAGE.
+   * @default 'timeline'
+   */
+  readonly eventsView?: 'timeline' | 'aggregated';
 }
 
 /** The pod's STATUS column as kubectl computes it (`printers.go#printPod`, simplified). */
@@ -66,7 +56,8 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function table(rows: string[][]): string {
+/** kubectl's column layout: cells padded to the widest of each column plus 3 spaces, the last unpadded. */
+export function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] + 3))).join('').trimEnd()).join('\n');
 }
@@ -84,6 +75,20 @@ function droppedNote(d: TextReportInput['dropped']): string | undefined {
   return parts.length > 0 ? `Not kept (options keepDeleted, maxEvents): ${parts.join('; ')}.` : undefined;
 }
 
+/**
+ * `kubectl get events --sort-by=.lastTimestamp` at `nowMs` (printers.go `printEvent`): LAST SEEN
+ * (HumanDuration since lastTimestamp), TYPE, REASON, OBJECT (`kind/name`, lower-case kind),
+ * MESSAGE (trimmed); NAMESPACE first when the events span several (`-A`).
+ */
+export function eventsTable(events: readonly AggregatedEvent[], nowMs: number): string {
+  const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.lastMs - b.e.lastMs || a.i - b.i).map(({ e }) => e);
+  const multiNs = new Set(sorted.map((e) => e.object.namespace).filter(Boolean)).size > 1;
+  return table([[...(multiNs ? ['NAMESPACE'] : []), 'LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], ...sorted.map((e) => [
+    ...(multiNs ? [e.object.namespace || '-'] : []), humanDuration(nowMs - e.lastMs), e.type, e.reason,
+    e.object.name ? `${e.object.kind.toLowerCase()}/${e.object.name}` : e.object.kind.toLowerCase(), e.message.trim(),
+  ])]);
+}
+
 /** Renders the text report. */
 export function renderText(input: TextReportInput): string {
   const end = input.untilMs;
@@ -95,6 +100,8 @@ export function renderText(input: TextReportInput): string {
   const multiNs = new Set(input.events.map((e) => e.object.namespace).filter(Boolean)).size > 1;
   if (input.events.length === 0) {
     out.push('No events.');
+  } else if (input.eventsView === 'aggregated') {
+    out.push(eventsTable(aggregateEvents(input.events, input.cluster), end));
   } else {
     const rows = [[...(multiNs ? ['NAMESPACE'] : []), 'TIME', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']];
     for (const e of input.events) {
@@ -125,12 +132,7 @@ export function renderText(input: TextReportInput): string {
   const jobs = input.cluster.history('Job').filter((j) => j.deletedMs === null).sort((a, b) => cmp(a.name, b.name));
   if (jobs.length > 0) {
     out.push('', 'Jobs:');
-    out.push(table([['NAME', 'COMPLETIONS', 'DURATION', 'AGE'], ...jobs.map((j) => {
-      const completions = j.spec.completions ?? undefined;
-      const start = j.status.startTime;
-      const stop = j.status.completionTime ?? end;
-      return [j.name, `${j.status.succeeded}/${completions ?? `1 of ${j.spec.parallelism}`}`, start === null ? '' : humanDuration(stop - start), humanDuration(end - j.createdMs)];
-    })]));
+    out.push(table([['NAME', 'COMPLETIONS', 'DURATION', 'AGE'], ...jobs.map((j) => [j.name, jobCompletions(j), jobDuration(j, end), humanDuration(end - j.createdMs)])]));
   }
   const dns = input.dns.records(end);
   const names = Object.keys(dns);
