@@ -30,7 +30,7 @@ const STATEFUL_SET: UpstreamCase[] = [
   c('TestValidateStatefulSet/"name-too-long"', statefulSet({}, { name: 'a'.repeat(254) }), 'metadata.name'),
   c('TestValidateStatefulSet/"invalid name"', statefulSet({}, { name: 'Bad_Name' }), 'metadata.name'),
   c('TestValidateStatefulSet/"missing-namespace" (v1 fills the request namespace)', statefulSet({}, { namespace: undefined }), 'accept', 'the request namespace is filled in (validate() namespace option), so upstream\'s Required metadata.namespace cannot occur through kubectl'),
-  c('TestValidateStatefulSet/"empty selector"', statefulSet({ selector: {} }), 'spec.selector'),
+  c('TestValidateStatefulSet/"empty selector"', set(statefulSet(), (o) => { o.spec.selector = {}; }), 'spec.selector'),
   c('TestValidateStatefulSet/"selector_doesnt_match"', statefulSet({ selector: { matchLabels: { foo: 'bar' } } }), 'spec.template.metadata.labels'),
   c('TestValidateStatefulSet/"invalid manifest" (no selector)', set(statefulSet(), (o) => { delete o.spec.selector; }), 'spec.selector'),
   c('TestValidateStatefulSet/"negative_replicas"', statefulSet({ replicas: -1 }), 'spec.replicas'),
@@ -53,7 +53,7 @@ const STATEFUL_SET: UpstreamCase[] = [
   c('TestValidateStatefulSet/"negative minReadySeconds"', statefulSet({ minReadySeconds: -1 }), 'spec.minReadySeconds'),
   c('TestValidateStatefulSet/"invalid selector operator"', statefulSet({ selector: { matchLabels: { a: 'b' }, matchExpressions: [{ key: 'a', operator: 'Bogus', values: ['b'] }] } }), 'spec.selector.matchExpressions[0].operator'),
   c('TestValidateStatefulSet/"selector In without values"', statefulSet({ selector: { matchLabels: { a: 'b' }, matchExpressions: [{ key: 'a', operator: 'In' }] } }), 'spec.selector.matchExpressions[0].values'),
-  c('TestValidateStatefulSet/"invalid revisionHistoryLimit"', statefulSet({ revisionHistoryLimit: -1 }), 'spec.revisionHistoryLimit'),
+  c('TestValidateStatefulSet/"invalid revisionHistoryLimit"', statefulSet({ revisionHistoryLimit: -1 }), 'accept', 'ValidateStatefulSetSpec (1.27) has no revisionHistoryLimit check (DaemonSet and Deployment have one); the controller treats a negative limit as 0'),
 ];
 
 /** TestValidateStatefulSetUpdate. */
@@ -81,7 +81,7 @@ const DAEMON_SET: UpstreamCase[] = [
   c('TestValidateDaemonSet/success: "OnDelete"', daemonSet({ updateStrategy: { type: 'OnDelete' } }), 'accept'),
   c('TestValidateDaemonSet/"zero-length ID"', daemonSet({}, { name: '' }), 'metadata.name'),
   c('TestValidateDaemonSet/"nil selector"', set(daemonSet(), (o) => { delete o.spec.selector; }), 'spec.selector'),
-  c('TestValidateDaemonSet/"empty selector"', daemonSet({ selector: {} }), 'spec.selector'),
+  c('TestValidateDaemonSet/"empty selector"', set(daemonSet(), (o) => { o.spec.selector = {}; }), 'spec.selector'),
   c('TestValidateDaemonSet/"selector_doesnt_match"', daemonSet({ selector: { matchLabels: { foo: 'bar' } } }), 'spec.template.metadata.labels'),
   c('TestValidateDaemonSet/"invalid template"', set(daemonSet(), (o) => { o.spec.template.spec.containers = []; }), 'spec.template.spec.containers'),
   c('TestValidateDaemonSet/"invalid_label"', daemonSet({}, { labels: { 'NoUppercaseOrSpecialCharsLike=Equals': 'bar' } }), 'metadata.labels'),

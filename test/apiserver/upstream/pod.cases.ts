@@ -180,7 +180,7 @@ const POD_SPEC: UpstreamCase[] = [
   c('TestValidatePodSpec/"active-deadline-seconds-too-large"', pod({ activeDeadlineSeconds: 2147483648 }), 'spec.activeDeadlineSeconds'),
   c('TestValidatePodSpec/"bad nodeName"', pod({ nodeName: 'node name' }), 'spec.nodeName'),
   c('TestValidatePodSpec/"bad PriorityClassName"', pod({ priorityClassName: 'InvalidName' }), 'spec.priorityClassName'),
-  c('TestValidatePodSpec/"ShareProcessNamespace and HostPID both set"', pod({ shareProcessNamespace: true, hostPID: true }), 'spec.shareProcessNamespace'),
+  c('TestValidatePodSpec/"ShareProcessNamespace and HostPID both set"', pod({ shareProcessNamespace: true, hostPID: true }), 'spec.securityContext.shareProcessNamespace', 'the internal API holds hostPID and shareProcessNamespace in the pod security context, so the server names that path'),
   c('TestValidatePodSpec/"bad hostname"', pod({ hostname: 'Bad_Host' }), 'spec.hostname'),
   c('TestValidatePodSpec/"bad subdomain"', pod({ subdomain: 'a.b' }), 'spec.subdomain'),
   c('TestValidatePodDNSConfig/"dnsPolicy None without dnsConfig"', pod({ dnsPolicy: 'None' }), 'spec.dnsConfig'),
