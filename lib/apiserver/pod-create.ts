@@ -17,7 +17,8 @@ import { validatePodSpec } from './validation/pod-spec';
 export function podSpecCreateErrors(spec: Obj): string[] {
   const out: string[] = [];
   validatePodSpec(spec, 'spec', 'pod', new FieldErrors((_code, _path, message) => out.push(message), false));
-  // validateContainers: `field.Required(idxPath.Child("image"), "")`
+  // validateContainers: `if len(containers) == 0 { field.Required(fldPath, "") }`, `field.Required(idxPath.Child("image"), "")`
+  if ((spec.containers ?? []).length === 0) out.push('spec.containers: Required value');
   (spec.containers ?? []).forEach((c: Obj, i: number) => {
     if (!c.image) out.push(`spec.containers[${i}].image: Required value`);
   });

@@ -45,7 +45,11 @@ export function requiredIssues(m: Manifest): RequiredIssue[] {
       // pkg/apis/apps/validation/validation.go#ValidateStatefulSetSpec: `if spec.Selector == nil { field.Required(fldPath.Child("selector"), "") }`;
       // #ValidateDaemonSetSpec validates the selector the same way (a nil selector matches nothing).
       if (!isObj(spec.selector)) add('spec.selector', '', "select the template's labels, e.g. selector: {matchLabels: {app: …}}");
-      template(spec, 'spec', add);
+      // #ValidatePodTemplateSpecForStatefulSet leaves the pod spec unvalidated in 1.27 (a TODO): a
+      // StatefulSet template without containers is admitted, and its pods' creates fail instead.
+      template(spec, 'spec', add, m.kind === 'StatefulSet');
+      break;
+    case 'PersistentVolumeClaim':
       break;
     case 'Job':
       jobSpec(spec, 'spec', add);
@@ -68,12 +72,17 @@ export function requiredIssues(m: Manifest): RequiredIssue[] {
   return issues;
 }
 
-/** A pod template (`spec.template`, a value in StatefulSetSpec/DaemonSetSpec/JobSpec). */
-function template(spec: Obj, at: string, add: Add): void {
+/**
+ * A pod template (`spec.template`, a value in StatefulSetSpec/DaemonSetSpec/JobSpec).
+ *
+ * @param unvalidated true for a StatefulSet, whose pod spec 1.27 does not validate
+ */
+function template(spec: Obj, at: string, add: Add, unvalidated = false): void {
   if (!isObj(spec.template)) {
-    add(`${at}.template`, '', 'give the pod template: template: {metadata: {labels: …}, spec: {containers: […]}}');
+    if (!unvalidated) add(`${at}.template`, '', 'give the pod template: template: {metadata: {labels: …}, spec: {containers: […]}}');
     return;
   }
+  if (unvalidated) return;
   podSpec(isObj(spec.template.spec) ? spec.template.spec : {}, `${at}.template.spec`, add);
 }
 
@@ -138,11 +147,8 @@ function container(c: Obj, at: string, add: Add): void {
   list(c.env).forEach((e, i) => {
     if (empty(e.name)) add(`${at}.env[${i}].name`, '', 'name the environment variable');
   });
-  // #ValidateVolumeMounts: name and mountPath Required.
-  list(c.volumeMounts).forEach((vm, i) => {
-    if (empty(vm.name)) add(`${at}.volumeMounts[${i}].name`, '', 'give the name of a volume in spec.volumes (or a volumeClaimTemplate)');
-    if (empty(vm.mountPath)) add(`${at}.volumeMounts[${i}].mountPath`, '', 'give the path to mount the volume at, e.g. mountPath: /data');
-  });
+  // #ValidateVolumeMounts (name and mountPath Required) runs with the other mount rules in
+  // validation/volumes.ts, so that a missing name and an unknown one are reported together.
 }
 
 /** pkg/apis/core/validation/validation.go#validateServicePort. */

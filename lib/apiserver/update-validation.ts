@@ -1,14 +1,21 @@
 /**
  * The API server's checks on an update made by a scenario step (`patch`, `scale`, `setImage`):
- * the strict 1.27 schema and semantic rules on the result, plus the immutable fields
- * (`ValidateStatefulSetUpdate`, `ValidateDaemonSetUpdate`, `ValidateJobSpecUpdate`, `ValidatePodUpdate`).
+ * the patched object is defaulted again (patch → decode → SetDefaults_* → validate, as the server
+ * does), then the strict 1.27 schema and semantic rules run on the result, plus the update rules
+ * (`ValidateStatefulSetUpdate`, `ValidateDaemonSetUpdate`, `ValidateJobSpecUpdate`,
+ * `ValidateServiceUpdate`, `ValidatePersistentVolumeClaimUpdate`, `ValidatePodUpdate`).
  */
 import { validateStrict } from './schema';
 import { deepEqual } from '../util/deep-equal';
+import { defaultObject } from './defaults';
 import { API_VERSION } from './discovery';
 import { podSpecUpdateErrors } from './pod-update';
 import { requiredIssues } from './required';
 import { semanticIssues } from './validation';
+import { validateClaimUpdate } from './validation/claim';
+import { FieldErrors } from './validation/field';
+import { jobTemplateUpdateErrors } from './validation/job-update';
+import { validateServiceUpdate } from './validation/service';
 
 /**
  * Checks an update as the API server would (immutable fields, semantic rules); returns error
@@ -16,12 +23,18 @@ import { semanticIssues } from './validation';
  */
 export type UpdateValidator = (kind: string, name: string, before: Record<string, unknown>, after: Record<string, unknown>) => string[];
 
-/** The kinds whose scenario updates are validated here besides Pod (pod-update.ts); a claim's are not yet. */
-const UPDATE_VALIDATED: ReadonlySet<string> = new Set(['StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service']);
+/** The kinds whose scenario updates are validated here besides Pod (pod-update.ts). */
+const UPDATE_VALIDATED: ReadonlySet<string> = new Set(['StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'PersistentVolumeClaim']);
 /** `pkg/apis/apps/validation/validation.go#ValidateStatefulSetUpdate`: only these spec fields may change. */
 const STATEFUL_SET_MUTABLE = ['replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy', 'minReadySeconds'];
 
 type Obj = Record<string, any>;
+
+/** `before`/`after` as the manifest of `kind`, defaulted (SetDefaults_* of the decoder, idempotent). */
+function defaulted(kind: string, name: string, o: Obj): Obj {
+  const manifest = { apiVersion: API_VERSION[kind] ?? 'v1', kind, metadata: { name, labels: o.metadata?.labels, annotations: o.metadata?.annotations }, spec: o.spec };
+  return defaultObject(manifest);
+}
 
 /** The update checks, as a {@link UpdateValidator}. */
 export const validateUpdate: UpdateValidator = (kind, name, before, after) => {
@@ -37,36 +50,38 @@ export const validateUpdate: UpdateValidator = (kind, name, before, after) => {
     return schema.length > 0 ? schema : podSpecUpdateErrors(name, b.spec ?? {}, a.spec ?? {});
   }
   if (!UPDATE_VALIDATED.has(kind)) return [];
-  const apiVersion = API_VERSION[kind];
-  const manifest = { apiVersion, kind, metadata: { name, labels: a.metadata?.labels, annotations: a.metadata?.annotations }, spec: a.spec };
-  const errors = validateStrict(manifest).map((i) => `${kind} "${name}" is invalid: ${i.message}`);
+  const raw = { apiVersion: API_VERSION[kind], kind, metadata: { name, labels: a.metadata?.labels, annotations: a.metadata?.annotations }, spec: a.spec };
+  const errors = validateStrict(raw).map((i) => `${kind} "${name}" is invalid: ${i.message}`);
   if (errors.length > 0) return errors;
+  // The server decodes the patched object and defaults it before validating the update.
+  const manifest = defaulted(kind, name, a);
+  const old = defaulted(kind, name, b);
+  const bs: Obj = old.spec ?? {};
+  const as: Obj = manifest.spec ?? {};
   // The schema check no longer enforces OpenAPI `required`; an update must still keep what the Go
   // validation requires (ValidateStatefulSetUpdate etc. rerun the object validation first).
-  errors.push(...requiredIssues(manifest).map((i) => `${kind} "${name}" is invalid: ${i.message}`));
+  errors.push(...requiredIssues(manifest as never).map((i) => `${kind} "${name}" is invalid: ${i.message}`));
   if (errors.length > 0) return errors;
-  const changed = (field: string) => !deepEqual(b.spec?.[field], a.spec?.[field]);
+  const changed = (field: string) => !deepEqual(bs[field], as[field]);
   // A stored Job without manualSelector carries the selector the server generated on create
   // (pkg/registry/batch/job/strategy.go#generateSelector); ValidateGeneratedSelector accepts that
   // one, so the create rule "selector will be auto-generated" does not apply to an update. Whether
   // the selector changed is checked below (ValidateJobSpecUpdate: immutable).
-  const generated = kind === 'Job' && a.spec?.manualSelector !== true && !changed('selector');
-  const created = generated ? { ...manifest, spec: { ...a.spec, selector: undefined } } : manifest;
-  errors.push(...semanticIssues(created).issues.map((i) => `${kind} "${name}" is invalid: ${i.message}`));
+  const generated = kind === 'Job' && as.manualSelector !== true && !changed('selector');
+  const created = generated ? { ...manifest, spec: { ...as, selector: undefined } } : manifest;
+  errors.push(...semanticIssues(created as never).issues.map((i) => `${kind} "${name}" is invalid: ${i.message}`));
+  const errs = new FieldErrors((_code, _path, message) => errors.push(`${kind} "${name}" is invalid: ${message}`));
   if (kind === 'StatefulSet') {
-    const fields = new Set([...Object.keys(b.spec ?? {}), ...Object.keys(a.spec ?? {})]);
+    const fields = new Set([...Object.keys(bs), ...Object.keys(as)]);
     if ([...fields].some((f) => !STATEFUL_SET_MUTABLE.includes(f) && changed(f))) {
       errors.push(`StatefulSet.apps "${name}" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden`);
     }
   }
   if (kind === 'DaemonSet' && changed('selector')) {
-    errors.push(`DaemonSet.apps "${name}" is invalid: spec.selector: Invalid value: ${JSON.stringify(a.spec?.selector)}: field is immutable`);
+    errors.push(`DaemonSet.apps "${name}" is invalid: spec.selector: Invalid value: ${JSON.stringify(as.selector)}: field is immutable`);
   }
-  if (kind === 'Job') {
-    for (const f of ['selector', 'template', 'completionMode', 'podFailurePolicy']) {
-      if (changed(f)) errors.push(`Job.batch "${name}" is invalid: spec.${f}: Invalid value: ${JSON.stringify(a.spec?.[f])}: field is immutable`);
-    }
-    if (changed('completions')) errors.push(`Job.batch "${name}" is invalid: spec.completions: Invalid value: ${JSON.stringify(a.spec?.completions)}: field is immutable`);
-  }
+  if (kind === 'Job') errors.push(...jobTemplateUpdateErrors(name, bs, as));
+  if (kind === 'Service') validateServiceUpdate(bs, as, errs);
+  if (kind === 'PersistentVolumeClaim') validateClaimUpdate(bs, as, errs);
   return errors;
 };

@@ -61,7 +61,7 @@ test('loads a cdk8s Chart in-process', () => {
 
 test.each([
   ['a wrong type', sts({ replicas: 'three' }), ManifestIssueCode.WRONG_TYPE, 'spec.replicas'],
-  ['a required field is missing (the Go validation\'s, not OpenAPI\'s)', { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'x' }, spec: { selector: {}, template: {} } }, ManifestIssueCode.MISSING_FIELD, 'spec.template.spec.containers'],
+  ['a required field is missing (the Go validation\'s, not OpenAPI\'s)', { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'x' }, spec: { selector: {}, template: {} } }, ManifestIssueCode.MISSING_FIELD, 'spec.template.spec.containers'],
   ['a removed apiVersion is used', { apiVersion: 'batch/v1beta1', kind: 'CronJob', metadata: { name: 'x' }, spec: {} }, ManifestIssueCode.UNKNOWN_KIND, 'apiVersion'],
   ['a Job has no restartPolicy (defaults to Always)', job({}), ManifestIssueCode.INVALID_VALUE, 'spec.template.spec.restartPolicy'],
   ['a Job uses restartPolicy Always', job({ restartPolicy: 'Always' }), ManifestIssueCode.INVALID_VALUE, 'spec.template.spec.restartPolicy'],
@@ -73,7 +73,7 @@ test.each([
   ['a headless Service is NodePort', { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { type: 'NodePort', clusterIP: 'None', ports: [{ port: 80 }] } }, ManifestIssueCode.INVALID_VALUE, 'spec.clusterIP'],
   ['OnDelete comes with rollingUpdate', sts({ updateStrategy: { type: 'OnDelete', rollingUpdate: { partition: 1 } } }), ManifestIssueCode.INVALID_VALUE, 'spec.updateStrategy.rollingUpdate'],
   ['replicas is negative', sts({ replicas: -1 }), ManifestIssueCode.INVALID_VALUE, 'spec.replicas'],
-  ['a container has no image', sts({ template: { metadata: { labels: { app: 'nginx' } }, spec: { containers: [{ name: 'n' }] } } }), ManifestIssueCode.MISSING_FIELD, 'spec.template.spec.containers[0].image'],
+  ['a container has no image', job({ restartPolicy: 'Never', containers: [{ name: 'n' }] }), ManifestIssueCode.MISSING_FIELD, 'spec.template.spec.containers[0].image'],
   ['a name is not a DNS subdomain', sts({}, 'Web_1'), ManifestIssueCode.INVALID_NAME, 'metadata.name'],
 ])('fails when %s', (_what, doc, code, fieldPath) => {
   const r = loadManifests(doc);

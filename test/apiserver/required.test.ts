@@ -10,6 +10,8 @@ const sts = (spec: Record<string, unknown> = {}, top: Record<string, unknown> = 
   apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'web' }, ...top,
   spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: podSpec() }, ...spec },
 });
+/** A DaemonSet: its pod template is validated on create (a StatefulSet's is not in 1.27). */
+const ds = (spec: Record<string, unknown> = {}) => ({ ...sts(spec), kind: 'DaemonSet' });
 const job = (spec: Record<string, unknown>) => ({
   apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' },
   spec: { template: { spec: podSpec({ restartPolicy: 'Never' }) }, ...spec },
@@ -42,23 +44,23 @@ test('fails when status has an unknown field (strict decoding runs before Prepar
 
 const missing: Array<[string, unknown, string]> = [
   ['metadata.name is missing', { ...sts(), metadata: {} }, 'metadata.name'],
-  ['a container has no image', sts({ template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app' }] } } }), 'spec.template.spec.containers[0].image'],
-  ['a container has no name', sts({ template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ image: 'nginx' }] } } }), 'spec.template.spec.containers[0].name'],
-  ['an init container has no image', sts({ template: { metadata: { labels: { app: 'web' } }, spec: podSpec({ initContainers: [{ name: 'init' }] }) } }), 'spec.template.spec.initContainers[0].image'],
+  ['a container has no image', ds({ template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app' }] } } }), 'spec.template.spec.containers[0].image'],
+  ['a container has no name', ds({ template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ image: 'nginx' }] } } }), 'spec.template.spec.containers[0].name'],
+  ['an init container has no image', ds({ template: { metadata: { labels: { app: 'web' } }, spec: podSpec({ initContainers: [{ name: 'init' }] }) } }), 'spec.template.spec.initContainers[0].image'],
   ['a StatefulSet has no selector', sts({ selector: undefined }), 'spec.selector'],
   ['a DaemonSet has no template', { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'd' }, spec: { selector: { matchLabels: { a: 'b' } } } }, 'spec.template'],
-  ['a StatefulSet template has no spec', sts({ template: { metadata: { labels: { app: 'web' } } } }), 'spec.template.spec.containers'],
+  ['a DaemonSet template has no spec', ds({ template: { metadata: { labels: { app: 'web' } } } }), 'spec.template.spec.containers'],
   ['a CronJob has no schedule', { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { jobTemplate: job({}).spec && { spec: job({}).spec } } }, 'spec.schedule'],
   ['a CronJob has no jobTemplate', { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { schedule: '* * * * *' } }, 'spec.jobTemplate'],
   ['a Service port has no port', { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ targetPort: 80 }] } }, 'spec.ports[0].port'],
-  ['a container port has no containerPort', sts({ template: { metadata: { labels: { app: 'web' } }, spec: podSpec({}, { ports: [{ name: 'http' }] }) } }), 'spec.template.spec.containers[0].ports[0].containerPort'],
-  ['an env var has no name', sts({ template: { metadata: { labels: { app: 'web' } }, spec: podSpec({}, { env: [{ value: 'x' }] }) } }), 'spec.template.spec.containers[0].env[0].name'],
-  ['a volume has no name', sts({ template: { metadata: { labels: { app: 'web' } }, spec: podSpec({ volumes: [{ emptyDir: {} }] }) } }), 'spec.template.spec.volumes[0].name'],
-  ['a volumeMount has no mountPath', sts({ template: { metadata: { labels: { app: 'web' } }, spec: podSpec({}, { volumeMounts: [{ name: 'v' }] }) } }), 'spec.template.spec.containers[0].volumeMounts[0].mountPath'],
+  ['a container port has no containerPort', ds({ template: { metadata: { labels: { app: 'web' } }, spec: podSpec({}, { ports: [{ name: 'http' }] }) } }), 'spec.template.spec.containers[0].ports[0].containerPort'],
+  ['an env var has no name', ds({ template: { metadata: { labels: { app: 'web' } }, spec: podSpec({}, { env: [{ value: 'x' }] }) } }), 'spec.template.spec.containers[0].env[0].name'],
+  ['a volume has no name', ds({ template: { metadata: { labels: { app: 'web' } }, spec: podSpec({ volumes: [{ emptyDir: {} }] }) } }), 'spec.template.spec.volumes[0].name'],
+  ['a volumeMount has no mountPath', ds({ template: { metadata: { labels: { app: 'web' } }, spec: podSpec({}, { volumeMounts: [{ name: 'v' }] }) } }), 'spec.template.spec.containers[0].volumeMounts[0].mountPath'],
   ['a podFailurePolicy rule has no action', job({ podFailurePolicy: { rules: [{ onExitCodes: { operator: 'In', values: [1] } }] } }), 'spec.podFailurePolicy.rules[0].action'],
   ['onExitCodes has no operator', job({ podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { values: [1] } }] } }), 'spec.podFailurePolicy.rules[0].onExitCodes.operator'],
   ['onExitCodes has no values', job({ podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In' } }] } }), 'spec.podFailurePolicy.rules[0].onExitCodes.values'],
-  ['a toleration has no key and operator Equal', sts({ template: { metadata: { labels: { app: 'web' } }, spec: podSpec({ tolerations: [{ value: 'x' }] }) } }), 'spec.template.spec.tolerations[0].operator'],
+  ['a toleration has no key and operator Equal', ds({ template: { metadata: { labels: { app: 'web' } }, spec: podSpec({ tolerations: [{ value: 'x' }] }) } }), 'spec.template.spec.tolerations[0].operator'],
 ];
 
 test.each(missing)('fails when %s, worded like the server', (_what, doc, fieldPath) => {

@@ -39,3 +39,44 @@ test('fails when a patch removes a field the Go validation requires (a container
   expect(() => simulate(JOB, { until: '1m', steps: [{ at: '5s', patch: { kind: 'Job', name: 'work', patch: { spec: { template: { spec: { containers: [{ name: 'c', image: null }] } } } } } }] }))
     .toThrow(/Job "work" is invalid: spec\.template\.spec\.containers\[0\]\.image: Required value/);
 });
+
+/*
+ * Re-defaulting: the server decodes a patched object and runs SetDefaults_* before validating the
+ * update (pkg/apis/{core,batch}/v1/defaults.go), so fields left out of a patch that defaulting
+ * fills in are not changes.
+ */
+const CRON = `apiVersion: batch/v1
+kind: CronJob
+metadata: { name: nightly }
+spec:
+  schedule: "*/5 * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers: [{ name: c, image: busybox:1.36 }]
+`;
+
+test('accepts a patch that re-sends a Job\'s template as written (defaulted again, so unchanged)', () => {
+  const template = { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox:1.36' }] } };
+  const r = simulate(JOB, { until: '1m', steps: [patch('5s', { template, parallelism: 2 })] });
+  expect(r.events({ reason: 'SuccessfulCreate' }).length).toBeGreaterThan(1);
+});
+
+test('fails when a re-sent Job template really changes (an image), even after defaulting', () => {
+  const template = { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox:1.37' }] } };
+  expect(() => simulate(JOB, { until: '1m', steps: [patch('5s', { template })] })).toThrow(/spec\.template: Invalid value: .*field is immutable/);
+});
+
+test('accepts patching a CronJob\'s jobTemplate with a partial pod spec (defaulted before validation)', () => {
+  const spec = { jobTemplate: { spec: { template: { spec: { containers: [{ name: 'c', image: 'busybox:1.37', ports: [{ containerPort: 8080 }] }] } } } } };
+  const r = simulate(CRON, { until: '11m', steps: [{ at: '1m', patch: { kind: 'CronJob', name: 'nightly', patch: { spec } } }] });
+  expect(r.events({ reason: 'SuccessfulCreate' }).length).toBeGreaterThan(0);
+});
+
+test('fails when a CronJob patch makes its pod template invalid after defaulting (restartPolicy Always)', () => {
+  const spec = { jobTemplate: { spec: { template: { spec: { restartPolicy: null } } } } };
+  expect(() => simulate(CRON, { until: '6m', steps: [{ at: '1m', patch: { kind: 'CronJob', name: 'nightly', patch: { spec } } }] }))
+    .toThrow(/CronJob "nightly" is invalid: .*spec\.jobTemplate\.spec\.template\.spec\.restartPolicy/);
+});

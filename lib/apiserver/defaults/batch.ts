@@ -27,6 +27,10 @@ function defaultJobSpec(spec: Obj): void {
   if (spec.backoffLimit === undefined) spec.backoffLimit = 6;
   if (spec.completionMode === undefined) spec.completionMode = 'NonIndexed';
   if (spec.suspend === undefined) spec.suspend = false;
+  // SetDefaults_Job: an onPodConditions pattern without status matches status True
+  for (const rule of spec.podFailurePolicy?.rules ?? []) {
+    for (const pattern of rule?.onPodConditions ?? []) if (pattern && pattern.status === undefined) pattern.status = 'True';
+  }
   defaultPodTemplateSpec(spec.template);
 }
 

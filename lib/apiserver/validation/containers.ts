@@ -2,10 +2,10 @@
 import { dns1123LabelErrors } from '../names';
 import { FieldErrors, IS_NEGATIVE, Obj, inclusiveRange, portNameErrors, portNumErrors, portNumOrName } from './field';
 import { validateResources } from './resources';
+import { validateEnv } from './env';
 import { validateVolumeMounts } from './volumes';
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
-const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
 // validation.go#validateContainerPorts
 export function validatePorts(ports: Obj[] | undefined, path: string, errs: FieldErrors): void {
@@ -41,39 +41,6 @@ export function checkHostPortConflicts(containers: Obj[], path: string, errs: Fi
     if (seen.has(key)) errs.duplicate(`${path}[${ci}].ports[${pi}].hostPort`, key, 'two containers cannot bind the same host port');
     seen.add(key);
   }));
-}
-
-// apimachinery validation.go#IsEnvVarName (1.27: `[-._a-zA-Z][-._a-zA-Z0-9]*`, plus hasChDirPrefix)
-export function envVarNameErrors(name: string): string[] {
-  const out: string[] = [];
-  if (!ENV_VAR_NAME.test(name)) {
-    out.push("a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')");
-  }
-  if (name === '.') out.push("must not be '.'");
-  else if (name === '..') out.push("must not be '..'");
-  else if (name.startsWith('..')) out.push("must not start with '..'");
-  return out;
-}
-
-// validation.go#ValidateEnv + validateEnvVarValueFrom
-export function validateEnv(env: Obj[] | undefined, path: string, errs: FieldErrors): void {
-  (env ?? []).forEach((ev, i) => {
-    const at = `${path}[${i}]`;
-    const name: string = ev.name ?? '';
-    if (name.length === 0) errs.required(`${at}.name`, '', 'name the variable');
-    for (const m of name.length > 0 ? envVarNameErrors(name) : []) errs.invalid(`${at}.name`, name, m, 'rename the variable (e.g. MY_VAR), it cannot start with a digit');
-    if (ev.valueFrom === undefined || ev.valueFrom === null) return;
-    const from: Obj = ev.valueFrom;
-    const sources = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'].filter((s) => from[s] !== undefined && from[s] !== null);
-    const vf = `${at}.valueFrom`;
-    if (sources.length === 0) {
-      errs.invalid(vf, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`', 'give one source');
-    } else if (ev.value) {
-      errs.invalid(vf, '', 'may not be specified when `value` is not empty', 'remove either value or valueFrom');
-    } else if (sources.length > 1) {
-      errs.invalid(vf, '', 'may not have more than one field specified at a time', `keep one of ${sources.join(', ')}`);
-    }
-  });
 }
 
 // validation.go#validateHandler (probe and lifecycle handlers): exactly one handler type
@@ -154,6 +121,10 @@ export function validateContainerList(containers: Obj[], kind: ContainerKind, pa
         continue;
       }
       validateProbe(c[p], `${at}.${p}`, errs);
+      // validation.go#validateReadinessProbe: "must not be set for readinessProbes"
+      if (p === 'readinessProbe' && c[p].terminationGracePeriodSeconds !== undefined) {
+        errs.invalid(`${at}.${p}.terminationGracePeriodSeconds`, c[p].terminationGracePeriodSeconds, 'must not be set for readinessProbes', 'remove it: a failing readiness probe does not kill the container');
+      }
       const success = c[p].successThreshold ?? 0;
       if (p !== 'readinessProbe' && success !== 0 && success !== 1) {
         errs.invalid(`${at}.${p}.successThreshold`, success, 'must be 1', `${p} successThreshold must be 1 (or unset)`);
@@ -161,4 +132,16 @@ export function validateContainerList(containers: Obj[], kind: ContainerKind, pa
     }
   });
   checkHostPortConflicts(containers, path, errs);
+}
+
+/**
+ * validation.go#validateHostNetwork: under hostNetwork every hostPort equals its containerPort
+ * (an unset hostPort is defaulted to it, v1 defaults.go#SetDefaults_PodSpec).
+ */
+export function validateHostNetwork(containers: Obj[], path: string, errs: FieldErrors): void {
+  containers.forEach((c, ci) => ((c.ports ?? []) as Obj[]).forEach((p, pi) => {
+    if (p.hostPort !== undefined && p.hostPort !== 0 && p.hostPort !== p.containerPort) {
+      errs.invalid(`${path}[${ci}].ports[${pi}].hostPort`, p.hostPort, '`hostPort` must match `containerPort` when `hostNetwork` is true', 'remove hostPort or make it equal to containerPort');
+    }
+  }));
 }

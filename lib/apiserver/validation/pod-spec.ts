@@ -4,9 +4,10 @@
  * dnsPolicy, nodeSelector, security context, tolerations, scheduling gates.
  */
 import { ManifestIssueCode } from '../issues';
-import { dns1123LabelErrors, labelKeyErrors, labelValueErrors } from '../names';
-import { Add, FieldErrors, Obj } from './field';
-import { validateContainerList, validateIds } from './containers';
+import { dns1123LabelErrors, dns1123SubdomainErrors, labelKeyErrors, labelValueErrors } from '../names';
+import { validateAffinity } from './affinity';
+import { Add, FieldErrors, inclusiveRange, Obj } from './field';
+import { validateContainerList, validateHostNetwork, validateIds } from './containers';
 import { validateSchedulingGates } from './scheduling-gates';
 import { validateVolumes } from './volumes';
 
@@ -49,6 +50,23 @@ export function validatePodSpec(spec: Obj, path: string, context: PodSpecContext
   validateIds(spec.securityContext, `${path}.securityContext`, errs, ['runAsUser', 'runAsGroup', 'fsGroup']);
   validateTolerations(spec.tolerations, `${path}.tolerations`, errs);
   validateSchedulingGates(spec.schedulingGates, `${path}.schedulingGates`, errs);
+  validateAffinity(spec.affinity, `${path}.affinity`, errs);
+  if (spec.hostNetwork === true) validateHostNetwork(containers, `${path}.containers`, errs);
+  // validation.go#ValidatePodSpec: serviceAccountName (ValidateServiceAccountName), nodeName
+  // (ValidateNodeName), priorityClassName (ValidatePriorityClassName): DNS subdomains
+  for (const [field, what] of [['serviceAccountName', 'a ServiceAccount'], ['nodeName', 'a Node'], ['priorityClassName', 'a PriorityClass']] as const) {
+    const v = spec[field];
+    if (typeof v === 'string' && v.length > 0) for (const e of dns1123SubdomainErrors(v)) errs.invalid(`${path}.${field}`, v, e, `name ${what} (lower-case letters, digits, - and .)`);
+  }
+  // validation.go#ValidatePodSpec: activeDeadlineSeconds in [1, MaxInt32]
+  const deadline = spec.activeDeadlineSeconds;
+  if (typeof deadline === 'number' && (deadline < 1 || deadline > 2147483647)) {
+    errs.invalid(`${path}.activeDeadlineSeconds`, deadline, inclusiveRange(1, 2147483647), 'give a positive number of seconds');
+  }
+  // validation.go#ValidatePodSecurityContext: "ShareProcessNamespace and HostPID cannot both be enabled"
+  if (spec.shareProcessNamespace === true && spec.hostPID === true) {
+    errs.invalid(`${path}.securityContext.shareProcessNamespace`, true, 'ShareProcessNamespace and HostPID cannot both be enabled', 'keep one of shareProcessNamespace and hostPID');
+  }
 }
 
 // meta/v1/validation.go#ValidateLabels (as ValidatePodSpec applies it to nodeSelector)
@@ -114,7 +132,12 @@ export interface PodSpecOptions {
 
 /** The pod spec rules shared by pods and templates. */
 export function checkPodSpec(spec: Obj, path: string, opts: PodSpecOptions): void {
-  const { add, allowed } = opts;
+  const { allowed } = opts;
+  // A StatefulSet's pod spec is not validated by the 1.27 server: what the pod create will reject is a warning.
+  const add: Add = opts.context !== 'statefulset' ? opts.add : (_code, _path, message) => opts.warnings.push(
+    `the API server accepts this StatefulSet (1.27 does not validate its pod template), but the controller cannot create its pods (FailedCreate): ${message}`);
+  // validation.go#validateContainers: `if len(containers) == 0 { field.Required(fldPath, "") }` (Pods and other templates: required.ts)
+  if (opts.context === 'statefulset' && (spec.containers ?? []).length === 0) add(ManifestIssueCode.MISSING_FIELD, `${path}.containers`, `${path}.containers: Required value`);
   (spec.containers ?? []).forEach((c: Obj, i: number) => {
     const at = `${path}.containers[${i}]`;
     if (!c.image) add(ManifestIssueCode.MISSING_FIELD, `${at}.image`, `missing required field \`${at}.image\`; every container needs an image`);
@@ -123,7 +146,7 @@ export function checkPodSpec(spec: Obj, path: string, opts: PodSpecOptions): voi
     const policy = spec.restartPolicy ?? 'Always';
     if (!allowed.values.includes(policy)) {
       const given = spec.restartPolicy === undefined ? ' (the default when restartPolicy is not set)' : '';
-      add(ManifestIssueCode.INVALID_VALUE, `${path}.restartPolicy`,
+      opts.add(ManifestIssueCode.INVALID_VALUE, `${path}.restartPolicy`,
         `\`${path}.restartPolicy\` must be ${allowed.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${JSON.stringify(policy)}${given}; ${allowed.why}`);
     }
   }
@@ -134,11 +157,5 @@ export function checkPodSpec(spec: Obj, path: string, opts: PodSpecOptions): voi
   }
   if (spec.hostname) for (const e of dns1123LabelErrors(spec.hostname)) add(ManifestIssueCode.INVALID_VALUE, `${path}.hostname`, `\`${path}.hostname\` is invalid: ${e}`);
   if (spec.subdomain) for (const e of dns1123LabelErrors(spec.subdomain)) add(ManifestIssueCode.INVALID_VALUE, `${path}.subdomain`, `\`${path}.subdomain\` is invalid: ${e}`);
-  if (opts.context === 'statefulset') {
-    const warn: Add = (_code, _path, message) => opts.warnings.push(
-      `the API server accepts this StatefulSet (1.27 does not validate its pod template), but the controller cannot create its pods (FailedCreate): ${message}`);
-    validatePodSpec(spec, path, 'template', new FieldErrors(warn), opts.claimVolumes);
-  } else {
-    validatePodSpec(spec, path, opts.context, new FieldErrors(add));
-  }
+  validatePodSpec(spec, path, opts.context === 'statefulset' ? 'template' : opts.context, new FieldErrors(add), opts.claimVolumes);
 }

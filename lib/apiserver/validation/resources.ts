@@ -53,6 +53,11 @@ export function validateResources(resources: Obj | undefined, path: string, errs
     resourceName(name, `${limPath}[${name}]`, errs);
     quantityValue(name, q, `${limPath}[${name}]`, errs);
   }
+  // validation.go#ValidateResourceRequirements: "HugePages require cpu or memory"
+  const names = [...Object.keys(limits), ...Object.keys(requests)];
+  if (names.some(isHugePages) && !names.some((n) => n === 'cpu' || n === 'memory')) {
+    errs.forbidden(path, 'HugePages require cpu or memory', 'also request cpu or memory');
+  }
   for (const [name, raw] of Object.entries(requests)) {
     resourceName(name, `${reqPath}[${name}]`, errs);
     quantityValue(name, raw, `${reqPath}[${name}]`, errs);

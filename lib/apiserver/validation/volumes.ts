@@ -4,7 +4,7 @@ import { FieldErrors, Obj } from './field';
 
 /** VolumeSource members in validation.go#validateVolumeSource order. */
 const VOLUME_SOURCES = [
-  'hostPath', 'emptyDir', 'gitRepo', 'gcePersistentDisk', 'awsElasticBlockStore', 'secret', 'nfs', 'iscsi',
+  'emptyDir', 'hostPath', 'gitRepo', 'gcePersistentDisk', 'awsElasticBlockStore', 'secret', 'nfs', 'iscsi',
   'glusterfs', 'flocker', 'persistentVolumeClaim', 'rbd', 'quobyte', 'cinder', 'cephfs', 'downwardAPI', 'fc',
   'azureFile', 'vsphereVolume', 'photonPersistentDisk', 'portworxVolume', 'azureDisk', 'storageos', 'configMap',
   'scaleIO', 'projected', 'csi', 'ephemeral', 'flexVolume',
