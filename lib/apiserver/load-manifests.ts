@@ -9,7 +9,7 @@
  *    (Secret, ConfigMap, PersistentVolumeClaim, …) are validated; a simulated/carried kind under an
  *    apiVersion 1.27 does not serve is an error (e.g. `batch/v1beta1` CronJob); any other kind is
  *    ignored with a notice;
- * 3. the strict 1.27 schema (lib/apiserver/schema.ts `validateStrict`): unknown fields with a
+ * 3. the strict schema of the run's Kubernetes minor (lib/apiserver/schema.ts `validateStrict`): unknown fields with a
  *    did-you-mean hint (seed 004's `spec.templates`), wrong types (decode.ts, discovery.ts before it;
  *    prepare.ts, defaults/ and required.ts after it: status dropped, the SetDefaults_* defaulting,
  *    the Go validation's required fields);
