@@ -94,10 +94,17 @@ describe('StatefulSet (getPodsForStatefulSet: ClaimPods filtered by isMemberOf)'
     expect(r.simulation.state.get('PersistentVolumeClaim', 'default', 'www-web-1')!.ownerReferences).toEqual([]);
   });
 
-  test('with a retention policy, a pre-existing claim gets the owner references the policy asks for (updateClaimOwnerRefs)', () => {
-    const r = simulate(web('  persistentVolumeClaimRetentionPolicy: { whenDeleted: Delete, whenScaled: Retain }\n') + claim('www-web-1'), 'until: 30s');
+  // updateClaimOwnerRefs (StatefulSetAutoDeletePVC, beta and on in 1.27), for a claim of a pod in range.
+  test.each([
+    ['whenDeleted: Delete', '{ whenDeleted: Delete, whenScaled: Retain }', ['StatefulSet/web']],
+    ['both Delete', '{ whenDeleted: Delete, whenScaled: Delete }', ['StatefulSet/web']],
+    ['whenScaled: Delete only (the pod is not scaled down)', '{ whenDeleted: Retain, whenScaled: Delete }', []],
+  ])('a pre-existing claim gets the owner references of the retention policy: %s', (_what, policy, expected) => {
+    const r = simulate(web(`  persistentVolumeClaimRetentionPolicy: ${policy}\n`) + claim('www-web-1'), 'until: 30s');
     const set = r.simulation.state.get('StatefulSet', 'default', 'web')!;
-    expect(r.simulation.state.get('PersistentVolumeClaim', 'default', 'www-web-1')!.ownerReferences.map((o) => `${o.kind}/${o.name}/${o.uid === set.uid}`)).toEqual(['StatefulSet/web/true']);
+    const refs = r.simulation.state.get('PersistentVolumeClaim', 'default', 'www-web-1')!.ownerReferences;
+    expect(refs.map((o) => `${o.kind}/${o.name}`)).toEqual(expected);
+    expect(refs.every((o) => o.uid === set.uid)).toBe(true);
   });
 
   test('releases a pod whose labels stop matching; its name is then taken (FailedCreate AlreadyExists, retried with back-off)', () => {

@@ -208,6 +208,13 @@ describe('other verbs and kinds', () => {
     ]);
   });
 
+  test('a rule without a namespace acts in the steps\' namespace (the manifests\' one); another namespace does not match', () => {
+    const shop = job.replace('metadata: { name: pi }', 'metadata: { name: pi, namespace: shop }');
+    const rule = (ns: string) => `until: 1m\nfailRequests:\n  - { verb: create, kind: Pod, owner: Job/pi${ns} }`;
+    expect(writes(shop, rule('')).filter((w) => w.includes('FailedCreate'))).toHaveLength(1);
+    expect(writes(shop, rule(', namespace: default')).filter((w) => w.includes('FailedCreate'))).toHaveLength(0);
+  });
+
   test('a rule that matches nothing leaves the run byte-identical (rejected names come from a generator of their own)', () => {
     const plain = JSON.stringify(simulate(job, 'until: 3m').report);
     const other = JSON.stringify(simulate(job, 'until: 3m\nfailRequests:\n  - { verb: create, kind: Pod, owner: Job/other, times: always }').report);
