@@ -51,7 +51,8 @@ export type {
   ReportOwnerRef, Scenario, ScenarioStep, ScenarioAction, ScenarioSource, ScenarioIssue, ManifestSource, LoadResult, LoadedManifest,
   LoadedManifests, LoadOptions, ChartLike, ChartNode, AppLike, ManifestIssue, ManifestNotice, Manifest, ManifestMetadata, ScaleAction,
   DeletePodAction, SetImageAction, AddNodeAction, NodeAction, TaintAction, UntaintAction, FailPodAction, EvictPodAction, SetReadyAction,
-  PatchAction, PauseControllerAction, DeleteAction, NodeConditionAction, RemoveFinalizerAction,
+  PatchAction, PauseControllerAction, DeleteAction, NodeConditionAction, RemoveFinalizerAction, FailRequestsAction, RequestFaultRule,
+  FaultVerb, FaultKind, FaultReason,
 } from './simulator';
 export { compareVersions, VersionComparison, diffReports, renderDiffText, COMPARED_FIELDS } from './simulator/compare';
 export type {

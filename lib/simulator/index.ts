@@ -258,8 +258,9 @@ export { ScenarioError } from './scenario/scenario-error';
 export type { ScenarioIssue } from './scenario/scenario-error';
 export type {
   Scenario, ScenarioStep, ScenarioAction, ScenarioSource, ScaleAction, DeletePodAction, SetImageAction, AddNodeAction,
-  NodeAction, TaintAction, UntaintAction, FailPodAction, EvictPodAction, SetReadyAction, PatchAction, PauseControllerAction, DeleteAction, NodeConditionAction, RemoveFinalizerAction,
+  NodeAction, TaintAction, UntaintAction, FailPodAction, EvictPodAction, SetReadyAction, PatchAction, PauseControllerAction, DeleteAction, NodeConditionAction, RemoveFinalizerAction, FailRequestsAction,
 } from './scenario/scenario';
+export type { RequestFaultRule, FaultVerb, FaultKind, FaultReason } from './cluster/fault-injection';
 export { loadManifests, loadManifestsOrThrow } from '../apiserver/load-manifests';
 export type { ManifestSource, LoadResult, LoadedManifest, LoadedManifests, LoadOptions, ChartLike, ChartNode, AppLike } from '../apiserver/load-manifests';
 export { ManifestError, ManifestIssueCode } from '../apiserver/issues';
