@@ -176,5 +176,6 @@ describe('--help', () => {
     expect(text).toContain('--compare <version>');
     expect(text).toContain('--compare-feature-gates <gates>');
     expect(text).toMatch(/--fail-on-difference with --compare: exit 4 when the two runs differ/);
+    expect(text).toContain('Exit codes: 0 ok (with --compare: whether or not the runs differ), 1 invalid input, 2 bad usage, 3 a scenario expect: check failed (under either version with --compare), 4 --fail-on-difference and the runs differ.');
   });
 });
