@@ -52,8 +52,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .option('--kubernetes-version <version>', `Kubernetes version to admit and simulate as, 1.N or 1.N.P (default: 1.27; supported: ${supportedVersionsText()})`)
     .option('--feature-gates <gates>', 'feature-gate overrides as the components take them, e.g. JobPodReplacementPolicy=true,PodIndexLabel=false')
     .option('--compare <version>', 'upgrade preview: run the same scenario again under this version and print what differs (text or json)')
-    .option('--compare-feature-gates <gates>', 'feature-gate overrides of the --compare run')
+    .option('--compare-feature-gates <gates>', 'feature-gate overrides of the --compare run (--feature-gates sets the first run\'s)')
     .option('--fail-on-difference', 'with --compare: exit 4 when the two runs differ (default: exit 0 either way)')
+    .addHelpText('after', '\nExit codes: 0 ok (with --compare: whether or not the runs differ), 1 invalid input, 2 bad usage,\n3 a scenario expect: check failed (under either version with --compare), 4 --fail-on-difference and the runs differ.')
     .action(async (paths: string[], opts: SimulateCommandOptions) => {
       exitCode = opts.compare !== undefined ? await runCompare(paths, opts, io) : await runSimulate(paths, opts, io);
     });

@@ -99,15 +99,20 @@ function earlierWorkload(a: IdentifiedRecord, b: IdentifiedRecord): IdentifiedRe
   return key(a) <= key(b) ? a.workload : b.workload;
 }
 
+/** Epoch ms of an RFC 3339 time (`…:01Z` and `…:01.500Z` do not sort as strings). */
+function ms(time: string): number {
+  return Date.parse(time);
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A total order that does not depend on which run is `from`. */
-function compareDifferences(a: ReportDifference & { readonly time: string }, b: ReportDifference & { readonly time: string }): number {
+function compareDifferences(a: ReportDifference & { readonly time: number }, b: ReportDifference & { readonly time: number }): number {
   return cmp(workloadOrder(a), workloadOrder(b))
     || SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section)
-    || cmp(a.time, b.time)
+    || a.time - b.time
     || cmp(a.subject, b.subject)
     || a.instance - b.instance;
 }
@@ -129,20 +134,20 @@ export function diffReports(from: SimulationReport, to: SimulationReport): Repor
   const b = identifyRecords(to).records;
   const inA = groups(a);
   const inB = groups(b);
-  const diffs: Array<ReportDifference & { readonly time: string }> = [];
+  const diffs: Array<ReportDifference & { readonly time: number }> = [];
   const keys = [...inA.keys(), ...[...inB.keys()].filter((k) => !inA.has(k))];
   for (const k of keys) {
     for (const [ra, rb] of align(inA.get(k) ?? [], inB.get(k) ?? [])) {
       if (ra && !rb) {
-        diffs.push({ section: ra.section, change: 'removed', workload: ra.workload, subject: ra.subject, instance: ra.instance, fields: [], from: ra.record, to: null, time: ra.time });
+        diffs.push({ section: ra.section, change: 'removed', workload: ra.workload, subject: ra.subject, instance: ra.instance, fields: [], from: ra.record, to: null, time: ms(ra.time) });
       } else if (rb && !ra) {
-        diffs.push({ section: rb.section, change: 'added', workload: rb.workload, subject: rb.subject, instance: rb.instance, fields: [], from: null, to: rb.record, time: rb.time });
+        diffs.push({ section: rb.section, change: 'added', workload: rb.workload, subject: rb.subject, instance: rb.instance, fields: [], from: null, to: rb.record, time: ms(rb.time) });
       } else if (ra && rb) {
         const fields = fieldChanges(ra, rb);
         if (fields.length > 0) {
           diffs.push({
             section: ra.section, change: 'changed', workload: earlierWorkload(ra, rb), subject: rb.subject, instance: rb.instance, fields, from: ra.record, to: rb.record,
-            time: ra.time < rb.time ? ra.time : rb.time,
+            time: Math.min(ms(ra.time), ms(rb.time)),
           });
         }
       }

@@ -183,6 +183,14 @@ test('ordering: by workload (namespace, kind, name), then job, pod, claim, event
   expect(JSON.stringify(diffReports(base(), to))).toBe(JSON.stringify(diffReports(base(), to)));
 });
 
+test('ordering by time is by instant, not by text (2024-…:01Z before 2024-…:01.500Z)', () => {
+  const to = edited((r) => {
+    r.events.push(event('Late', JOB_PI, { time: '2024-01-01T00:00:01.500Z' }));
+    r.events.push(event('Early', JOB_PI, { time: '2024-01-01T00:00:01Z' }));
+  });
+  expect(diffReports(base(), to).differences.map((d) => d.subject)).toEqual(['Event Normal Early Job/pi', 'Event Normal Late Job/pi']);
+});
+
 test('records of different identities listed in another order give the same differences', () => {
   const to = edited((r) => { r.events.push(event('BackoffLimitExceeded', JOB_PI, { time: at(12), type: 'Warning' })); r.jobs[0] = { ...r.jobs[0], failed: 1 }; });
   const shuffled = { ...to, events: [...to.events].reverse(), jobs: [...to.jobs].reverse(), pods: [...to.pods].reverse() };
