@@ -11,6 +11,7 @@ import { matchesSelector } from './labels';
 import type { Manifest } from './kinds';
 import { ManifestIssueCode } from './issues';
 import { checkPodSpec } from './validation/pod-spec';
+import { validateVersionedJobSpec } from './validation/job-versioned';
 
 /** A semantic problem at a field path. */
 export interface SemanticIssue {
@@ -175,6 +176,7 @@ function job(name: string, spec: Obj, path: string, add: Add, warnings: string[]
     context: 'template', add, warnings,
   });
   for (const f of ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished']) nonNegative(spec[f], `${path}.${f}`, add);
+  validateVersionedJobSpec(spec, path, add); // post-1.27 fields, only where present
   if (spec.completionMode === 'Indexed' && spec.completions === undefined) {
     add(ManifestIssueCode.MISSING_FIELD, `${path}.completions`, `missing required field \`${path}.completions\` when completionMode is Indexed`);
   }
