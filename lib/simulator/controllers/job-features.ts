@@ -14,31 +14,31 @@ import { atLeast } from '../../versions/kubernetes-version';
 
 /** `spec.successPolicy.rules[]` (KEP-3998). */
 export interface SuccessPolicyRule {
-  /** Indexes that must all succeed, as `0-2,4`. */
+  /** Indexes that must all succeed, as `0-2,4`. @default - any index counts */
   readonly succeededIndexes?: string;
-  /** How many (of `succeededIndexes`, or of all indexes) must succeed. */
+  /** How many (of `succeededIndexes`, or of all indexes) must succeed. @default - all of `succeededIndexes` */
   readonly succeededCount?: number;
 }
 
 /** The Job spec fields added after 1.27. */
 export interface JobSpecV {
-  /** KEP-3939: `TerminatingOrFailed` or `Failed`. */
+  /** KEP-3939: `TerminatingOrFailed` or `Failed`. @default - TerminatingOrFailed (Failed with a podFailurePolicy) */
   readonly podReplacementPolicy?: 'TerminatingOrFailed' | 'Failed';
-  /** KEP-3850: failures allowed per index. */
+  /** KEP-3850: failures allowed per index. @default - none (the Job-wide backoffLimit applies) */
   readonly backoffLimitPerIndex?: number;
-  /** KEP-3850: failed indexes allowed before the Job fails. */
+  /** KEP-3850: failed indexes allowed before the Job fails. @default - no limit */
   readonly maxFailedIndexes?: number;
-  /** KEP-3998. */
+  /** KEP-3998. @default - none (the Job succeeds when `completions` pods did) */
   readonly successPolicy?: { readonly rules: readonly SuccessPolicyRule[] };
-  /** KEP-4368: the controller that reconciles the Job. */
+  /** KEP-4368: the controller that reconciles the Job. @default - kubernetes.io/job-controller */
   readonly managedBy?: string;
 }
 
 /** The Job status fields added after 1.27. */
 export interface JobStatusV extends JobStatus {
-  /** KEP-3939: pods being deleted that are not terminal yet. */
+  /** KEP-3939: pods being deleted that are not terminal yet. @default - absent (JobPodReplacementPolicy off) */
   terminating?: number;
-  /** KEP-3850: failed indexes as `1,3-5`. */
+  /** KEP-3850: failed indexes as `1,3-5`. @default - absent (no backoffLimitPerIndex) */
   failedIndexes?: string;
 }
 

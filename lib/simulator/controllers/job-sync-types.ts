@@ -32,7 +32,8 @@ export type ManagePlan =
   | { readonly action: 'backoff'; readonly remainingMs: number }
   /**
    * Create pods: one per entry, the completion index or -1 (NonIndexed), in slow-start batches
-   * (§4.2); with backoffLimitPerIndex each with the failure counts it carries.
+   * (§4.2); with backoffLimitPerIndex each with the failure counts it carries (`failureCounts`,
+   * default: none — no index failure-count annotations).
    */
   | { readonly action: 'create'; readonly indexes: readonly number[]; readonly failureCounts?: ReadonlyArray<readonly [number, number]> }
   /** Nothing to do. */

@@ -22,15 +22,15 @@ export interface PodState {
   readonly ready?: boolean;
   /** deletionTimestamp set. @default false */
   readonly terminating?: boolean;
-  /** Completion index annotation. */
+  /** Completion index annotation. @default - none (NonIndexed) */
   readonly index?: number;
-  /** `job-index-failure-count` annotation. */
+  /** `job-index-failure-count` annotation. @default - none */
   readonly failureCount?: number;
   /** Exit code of a terminated container. @default 0 / 1 */
   readonly exitCode?: number;
   /** When it finished, simulated ms. @default 10 s */
   readonly finishedMs?: number;
-  /** Pod conditions. */
+  /** Pod conditions. @default - none */
   readonly conditions?: PodCondition[];
 }
 
@@ -38,13 +38,13 @@ export interface PodState {
 export interface SyncCase {
   /** The version (its default gates). */
   readonly version: KubernetesVersion;
-  /** Gate overrides. */
+  /** Gate overrides. @default - the version's defaults */
   readonly gates?: Record<string, boolean>;
-  /** Raw Job spec fields. */
+  /** Raw Job spec fields. @default - none (completions = parallelism = 1) */
   readonly spec?: Record<string, unknown>;
-  /** Status before the sync. */
+  /** Status before the sync. @default - the empty status */
   readonly status?: Partial<JobStatus> & { failedIndexes?: string };
-  /** Pods of the Job. */
+  /** Pods of the Job. @default - none */
   readonly pods?: readonly PodState[];
   /** Sync time. @default 20 s */
   readonly now?: number;
@@ -79,10 +79,15 @@ export function addPod(h: Harness, job: SimJob, i: number, s: PodState): SimPod 
 
 /** The outcome of one sync. */
 export interface SyncRun {
+  /** The harness (store and clock). */
   readonly h: Harness;
+  /** The fake context (pod writes, status writes, events). */
   readonly f: FakeContext;
+  /** The Job (its status after the sync). */
   readonly job: SimJob;
+  /** The controller, for more syncs. */
   readonly ctl: JobController;
+  /** The sync's requeue delay. @default - none */
   readonly requeueAfterMs?: number;
 }
 
