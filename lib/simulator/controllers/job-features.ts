@@ -95,9 +95,11 @@ export interface JobFeatures {
    */
   readonly backoffLimitOnEverySync: boolean;
   /**
-   * The pod-failure back-off cap: `MaxJobBackOff = 360s` in 1.27, `MaxJobPodFailureBackOff =
-   * 10 * time.Minute` (split from `MaxJobApiBackOff`) in the release-1.31 source; modelled from
-   * 1.28, which is not verified against the release-1.28 source.
+   * The pod-failure back-off cap: `MaxJobBackOff = 360s` in 1.27; `MaxJobPodFailureBackOff =
+   * 10 * time.Minute` once kubernetes#118615 (merged June 2023, 1.28) split the pod-failure
+   * constants from the API ones (kubernetes#118759). The 10 min value is read in the release-1.31
+   * source. (The API retry back-off, 1 s … 1 min from then on, is the work queue's: the
+   * registration's `rateLimit` is not per version yet.)
    */
   readonly maxPodFailureBackoffMs: number;
   /**
