@@ -108,6 +108,12 @@ export interface JobFeatures {
    * Modelled from 1.31, the release whose source was read; the first release is not pinned.
    */
   readonly ignoredFailuresGrowBackoff: boolean;
+  /**
+   * 1.31: the sync that deletes pods already counts them — `status.ready` drops the deleted ready
+   * pods (kubernetes#125546, issue #125185) and the terminating count adds the deleted ones (issue
+   * #125089); before, both caught up on the next sync.
+   */
+  readonly countsOwnDeletions: boolean;
 }
 
 /** The switches of `gates` (and the version they belong to). */
@@ -128,6 +134,7 @@ export function jobFeaturesFor(gates: FeatureGates = DEFAULT_FEATURE_GATES): Job
     backoffLimitOnEverySync: atLeast(v, 28),
     maxPodFailureBackoffMs: atLeast(v, 28) ? 600_000 : 360_000,
     ignoredFailuresGrowBackoff: atLeast(v, 31),
+    countsOwnDeletions: atLeast(v, 31),
   };
 }
 

@@ -89,6 +89,8 @@ export interface JobWriteOutcome {
   readonly removedByManage: number;
   /** Pods of a `create` plan not created: failed, or skipped after a failing slow-start batch. */
   readonly notCreated: number;
+  /** Ready pods among those deleted (`deletedReady` / `removedReady`). @default 0 */
+  readonly deletedReady?: number;
 }
 
 /** An event to record on the Job. */

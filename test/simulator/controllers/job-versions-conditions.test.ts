@@ -177,3 +177,21 @@ describe('back-off changes after 1.27', () => {
     expect(r.requeueAfterMs).toBe(requeue);
   });
 });
+
+describe('a sync counts its own deletions (1.31: kubernetes#125546 status.ready, issue #125089 status.terminating)', () => {
+  const running = { phase: 'Running' as const, ready: true };
+  test.each<[string, SyncCase, { ready: number; terminating: number; active: number }]>([
+    ['1.30: suspending a Job with 2 ready pods: ready and terminating catch up on the next sync',
+      { version: { minor: 30 }, spec: { completions: 2, parallelism: 2, suspend: true }, pods: [running, running] }, { ready: 2, terminating: 0, active: 0 }],
+    ['1.31: at once',
+      { version: { minor: 31 }, spec: { completions: 2, parallelism: 2, suspend: true }, pods: [running, running] }, { ready: 0, terminating: 2, active: 0 }],
+    ['1.30: too many pods (parallelism 1): one deleted, still counted ready',
+      { version: { minor: 30 }, spec: { completions: 2, parallelism: 1 }, pods: [running, running] }, { ready: 2, terminating: 0, active: 1 }],
+    ['1.31: not counted ready, counted terminating',
+      { version: { minor: 31 }, spec: { completions: 2, parallelism: 1 }, pods: [running, running] }, { ready: 1, terminating: 1, active: 1 }],
+  ])('%s', (_n, c, want) => {
+    const { job, f } = syncOnce(c);
+    expect(f.pods.deletes.length).toBe(c.spec!.suspend ? 2 : 1);
+    expect(job.status).toMatchObject(want);
+  });
+});
