@@ -71,7 +71,9 @@ export interface JobFeatures {
   readonly podIndexLabel: boolean;
   /**
    * 1.28+ (KEP-3939 `onlyReplaceFailedPods`): a Job with a podFailurePolicy replaces only failed
-   * pods and counts its terminating pods (`trackTerminatingPods`), whatever the gate.
+   * pods and counts its terminating pods (`trackTerminatingPods`), whatever the gate. Read in the
+   * release-1.31 source; 1.28 (KEP-3939 alpha, which added both functions) as the first release is
+   * not verified against the release-1.28 source.
    */
   readonly podFailurePolicyWaitsForTerminating: boolean;
   /**
@@ -84,7 +86,8 @@ export interface JobFeatures {
   readonly completionsReachedReason: boolean;
   /**
    * 1.28+ `getFinishedTime` (backoff_utils.go): when not every container terminated, the Ready=False
-   * transition, then deletionTimestamp − grace, then creation time (1.27.0: the sync time).
+   * transition, then deletionTimestamp − grace, then creation time (1.27.0: the sync time; later
+   * 1.27 patches may carry the fix too, a 1.27 version here means 1.27.0).
    */
   readonly finishTimeFallbacks: boolean;
   /**

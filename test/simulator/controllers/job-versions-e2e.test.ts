@@ -62,6 +62,11 @@ describe('through simulate() with kubernetesVersion', () => {
     expect(pods.map((p) => p.labels[JOB_COMPLETION_INDEX_ANNOTATION])).toEqual(labelled ? ['0', '1'] : [undefined, undefined]);
   });
 
+  test('a 1.31 run is deterministic: the same inputs give byte-identical JSON', () => {
+    const run = () => simulate(JOB_YAML('  completions: 3\n  parallelism: 2\n  completionMode: Indexed\n'), scenario, { kubernetesVersion: '1.31' }).toJson();
+    expect(run()).toBe(run());
+  });
+
   test('a run at 1.27 is byte-identical to one without kubernetesVersion', () => {
     const a = simulate(JOB_YAML('  completions: 3\n  parallelism: 2\n'), scenario).toJson();
     const b = simulate(JOB_YAML('  completions: 3\n  parallelism: 2\n'), scenario, { kubernetesVersion: '1.27' }).toJson();
