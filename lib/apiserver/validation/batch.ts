@@ -4,6 +4,7 @@
  * template labels the strategy generates (`generateSelector`) are checked by
  * ValidateGeneratedSelector against the name and uid.
  */
+import { validateVersionedJobSpec } from './job-versioned';
 import { Schedule } from '../../schedule/schedule';
 import { ScheduleError } from '../../schedule/schedule-error';
 import { ManifestIssueCode } from '../issues';
@@ -114,6 +115,7 @@ export function jobSpec(spec: Obj, path: string, add: Add, warnings: string[]): 
     context: 'template', add, warnings,
   });
   for (const f of ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished']) nonNegative(spec[f], `${path}.${f}`, add);
+  validateVersionedJobSpec(spec, path, add); // post-1.27 fields, only where present
   const errs = new FieldErrors(add);
   validateAnnotations(spec.template?.metadata?.annotations, `${templatePath}.annotations`, errs);
   // #validateJobSpec: completionMode NonIndexed or Indexed; Indexed needs completions, parallelism ≤ 100000

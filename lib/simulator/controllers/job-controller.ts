@@ -157,6 +157,8 @@ export class JobController implements Controller {
     let deletedForFinish = 0;
     let removedByManage = 0;
     let notCreated = 0;
+    // deletedReady (1.31, kubernetes#125546): ready pods among those a delete was sent for.
+    let deletedReady = 0;
     if (plan.finishedCondition !== null) {
       // deleteActivePods (§4.3): the finalizers stay, so these pods are counted as failed.
       for (const p of plan.activePods) {
@@ -166,6 +168,7 @@ export class JobController implements Controller {
         } catch (e) {
           fail(e);
         }
+        if (p.ready) deletedReady++;
       }
     } else {
       const m = plan.manage!;
@@ -174,6 +177,12 @@ export class JobController implements Controller {
         for (const p of m.podsToDelete) {
           try {
             if (p.hasFinalizer) this.ctx.pods.removeFinalizer(p.pod, JOB_TRACKING_FINALIZER);
+          } catch (e) {
+            fail(e);
+            continue;
+          }
+          if (p.ready) deletedReady++;
+          try {
             this.ctx.pods.deletePod(job, p.pod);
             removedByManage++;
           } catch (e) {
@@ -184,7 +193,7 @@ export class JobController implements Controller {
         notCreated = this.createPods(job, m.indexes, m.failureCounts, fail);
       }
     }
-    return { outcome: { deletedForFinish, removedByManage, notCreated }, error };
+    return { outcome: { deletedForFinish, removedByManage, notCreated, deletedReady }, error };
   }
 
   /**

@@ -14,31 +14,31 @@ import { atLeast } from '../../versions/kubernetes-version';
 
 /** `spec.successPolicy.rules[]` (KEP-3998). */
 export interface SuccessPolicyRule {
-  /** Indexes that must all succeed, as `0-2,4`. */
+  /** Indexes that must all succeed, as `0-2,4`. @default - any index counts */
   readonly succeededIndexes?: string;
-  /** How many (of `succeededIndexes`, or of all indexes) must succeed. */
+  /** How many (of `succeededIndexes`, or of all indexes) must succeed. @default - all of `succeededIndexes` */
   readonly succeededCount?: number;
 }
 
 /** The Job spec fields added after 1.27. */
 export interface JobSpecV {
-  /** KEP-3939: `TerminatingOrFailed` or `Failed`. */
+  /** KEP-3939: `TerminatingOrFailed` or `Failed`. @default - TerminatingOrFailed (Failed with a podFailurePolicy) */
   readonly podReplacementPolicy?: 'TerminatingOrFailed' | 'Failed';
-  /** KEP-3850: failures allowed per index. */
+  /** KEP-3850: failures allowed per index. @default - none (the Job-wide backoffLimit applies) */
   readonly backoffLimitPerIndex?: number;
-  /** KEP-3850: failed indexes allowed before the Job fails. */
+  /** KEP-3850: failed indexes allowed before the Job fails. @default - no limit */
   readonly maxFailedIndexes?: number;
-  /** KEP-3998. */
+  /** KEP-3998. @default - none (the Job succeeds when `completions` pods did) */
   readonly successPolicy?: { readonly rules: readonly SuccessPolicyRule[] };
-  /** KEP-4368: the controller that reconciles the Job. */
+  /** KEP-4368: the controller that reconciles the Job. @default - kubernetes.io/job-controller */
   readonly managedBy?: string;
 }
 
 /** The Job status fields added after 1.27. */
 export interface JobStatusV extends JobStatus {
-  /** KEP-3939: pods being deleted that are not terminal yet. */
+  /** KEP-3939: pods being deleted that are not terminal yet. @default - absent (JobPodReplacementPolicy off) */
   terminating?: number;
-  /** KEP-3850: failed indexes as `1,3-5`. */
+  /** KEP-3850: failed indexes as `1,3-5`. @default - absent (no backoffLimitPerIndex) */
   failedIndexes?: string;
 }
 
@@ -71,7 +71,9 @@ export interface JobFeatures {
   readonly podIndexLabel: boolean;
   /**
    * 1.28+ (KEP-3939 `onlyReplaceFailedPods`): a Job with a podFailurePolicy replaces only failed
-   * pods and counts its terminating pods (`trackTerminatingPods`), whatever the gate.
+   * pods and counts its terminating pods (`trackTerminatingPods`), whatever the gate. Read in the
+   * release-1.31 source; 1.28 (KEP-3939 alpha, which added both functions) as the first release is
+   * not verified against the release-1.28 source.
    */
   readonly podFailurePolicyWaitsForTerminating: boolean;
   /**
@@ -84,7 +86,8 @@ export interface JobFeatures {
   readonly completionsReachedReason: boolean;
   /**
    * 1.28+ `getFinishedTime` (backoff_utils.go): when not every container terminated, the Ready=False
-   * transition, then deletionTimestamp − grace, then creation time (1.27.0: the sync time).
+   * transition, then deletionTimestamp − grace, then creation time (1.27.0: the sync time; later
+   * 1.27 patches may carry the fix too, a 1.27 version here means 1.27.0).
    */
   readonly finishTimeFallbacks: boolean;
   /**
@@ -95,9 +98,11 @@ export interface JobFeatures {
    */
   readonly backoffLimitOnEverySync: boolean;
   /**
-   * The pod-failure back-off cap: `MaxJobBackOff = 360s` in 1.27, `MaxJobPodFailureBackOff =
-   * 10 * time.Minute` (split from `MaxJobApiBackOff`) in the release-1.31 source; modelled from
-   * 1.28, which is not verified against the release-1.28 source.
+   * The pod-failure back-off cap: `MaxJobBackOff = 360s` in 1.27; `MaxJobPodFailureBackOff =
+   * 10 * time.Minute` once kubernetes#118615 (merged June 2023, 1.28) split the pod-failure
+   * constants from the API ones (kubernetes#118759). The 10 min value is read in the release-1.31
+   * source. (The API retry back-off, 1 s … 1 min from then on, is the work queue's: the
+   * registration's `rateLimit` is not per version yet.)
    */
   readonly maxPodFailureBackoffMs: number;
   /**
@@ -106,6 +111,12 @@ export interface JobFeatures {
    * Modelled from 1.31, the release whose source was read; the first release is not pinned.
    */
   readonly ignoredFailuresGrowBackoff: boolean;
+  /**
+   * 1.31: the sync that deletes pods already counts them — `status.ready` drops the deleted ready
+   * pods (kubernetes#125546, issue #125185) and the terminating count adds the deleted ones (issue
+   * #125089); before, both caught up on the next sync.
+   */
+  readonly countsOwnDeletions: boolean;
 }
 
 /** The switches of `gates` (and the version they belong to). */
@@ -126,6 +137,7 @@ export function jobFeaturesFor(gates: FeatureGates = DEFAULT_FEATURE_GATES): Job
     backoffLimitOnEverySync: atLeast(v, 28),
     maxPodFailureBackoffMs: atLeast(v, 28) ? 600_000 : 360_000,
     ignoredFailuresGrowBackoff: atLeast(v, 31),
+    countsOwnDeletions: atLeast(v, 31),
   };
 }
 

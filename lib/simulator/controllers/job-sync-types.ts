@@ -32,7 +32,8 @@ export type ManagePlan =
   | { readonly action: 'backoff'; readonly remainingMs: number }
   /**
    * Create pods: one per entry, the completion index or -1 (NonIndexed), in slow-start batches
-   * (§4.2); with backoffLimitPerIndex each with the failure counts it carries.
+   * (§4.2); with backoffLimitPerIndex each with the failure counts it carries (`failureCounts`,
+   * default: none — no index failure-count annotations).
    */
   | { readonly action: 'create'; readonly indexes: readonly number[]; readonly failureCounts?: ReadonlyArray<readonly [number, number]> }
   /** Nothing to do. */
@@ -88,6 +89,8 @@ export interface JobWriteOutcome {
   readonly removedByManage: number;
   /** Pods of a `create` plan not created: failed, or skipped after a failing slow-start batch. */
   readonly notCreated: number;
+  /** Ready pods among those deleted (`deletedReady` / `removedReady`). @default 0 */
+  readonly deletedReady?: number;
 }
 
 /** An event to record on the Job. */

@@ -48,20 +48,26 @@ export function finishJobSync(input: JobSyncInput, plan: JobSyncPlan, outcome: J
   let finished = plan.finishedCondition;
   let active = plan.activePods.length;
   let terminating = plan.terminating;
-  const tracked = trackTerminatingPods(job, f);
+  let ready = plan.ready;
+  // 1.31 (JobFeatures.countsOwnDeletions): this sync's deletions are counted at once.
+  const ownDeletions = (deleted: number) => {
+    if (!f.countsOwnDeletions) return;
+    if (terminating !== null && trackTerminatingPods(job, f)) terminating += deleted;
+    ready -= outcome.deletedReady ?? 0;
+  };
 
   if (finished !== null) {
     // §4.3: the finish condition is written only once every active pod was deleted.
     if (outcome.deletedForFinish !== active) finished = null;
     active -= outcome.deletedForFinish;
-    if (tracked && terminating !== null) terminating += outcome.deletedForFinish;
+    ownDeletions(outcome.deletedForFinish);
   } else {
     const m = plan.manage!;
     switch (m.action) {
       case 'suspend':
       case 'delete':
         active -= outcome.removedByManage;
-        if (tracked && terminating !== null) terminating += outcome.removedByManage;
+        ownDeletions(outcome.removedByManage);
         break;
       case 'backoff':
         // §4.4 quirk (1.27, still in 1.31): manageJob returns 0 active while waiting out the backoff.
@@ -174,7 +180,7 @@ export function finishJobSync(input: JobSyncInput, plan: JobSyncPlan, outcome: J
     startTime,
     completionTime,
     active,
-    ready: plan.ready,
+    ready,
     succeeded,
     failed,
     conditions,
