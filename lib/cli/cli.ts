@@ -43,6 +43,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .option('--keep-deleted <n>', 'list at most N deleted instances of each kind (the most recent); the rest are counted')
     .option('--max-events <n>', 'keep only the newest N events; the rest are counted')
     .option('--no-fast-forward', 'replay every event of a steady CronJob run (with --keep-deleted and --max-events, steady periods are skipped; same output)')
+    .option('--at <when>', 'print the kubectl get tables (pods -o wide, workloads, pvc, events) at this instant instead: a duration from the start (90s, 5m) or an RFC 3339 instant')
     .action(async (paths: string[], opts: SimulateCommandOptions) => {
       exitCode = await runSimulate(paths, opts, io);
     });

@@ -15,6 +15,7 @@ import { ScenarioError } from '../simulator/scenario/scenario-error';
 import { SimulationError } from '../simulator/engine/errors';
 import { evaluateScenarioExpectations, expectationsJson, formatExpectationReport } from '../simulator/expect';
 import { CliError, CliIO } from './io';
+import { runSimulateAt } from './simulate-at';
 
 /** Options of `cdk8s-workloads simulate`. */
 export interface SimulateCommandOptions {
@@ -32,6 +33,8 @@ export interface SimulateCommandOptions {
   readonly maxEvents?: string;
   /** `SimulateOptions.fastForward` (`--no-fast-forward` sets false). */
   readonly fastForward?: boolean;
+  /** `--at`: print the `kubectl get` tables at this instant (a duration from the start, or RFC 3339) instead (simulate-at.ts). */
+  readonly at?: string;
 }
 
 /** Parses a count flag: a whole number ≥ 0, else a usage CliError (exit 2) naming the flag. */
@@ -51,6 +54,12 @@ export async function runSimulate(paths: string[], opts: SimulateCommandOptions,
   }
   const keepDeleted = countFlag('--keep-deleted', opts.keepDeleted);
   const maxEvents = countFlag('--max-events', opts.maxEvents);
+  if (opts.at !== undefined) {
+    return runSimulateAt(paths, { at: opts.at, scenario: opts.scenario, format: opts.format, out: opts.out }, {
+      ...(opts.scenario !== undefined ? { scenarioFile: opts.scenario } : {}), ...(opts.history !== undefined ? { history: opts.history } : {}),
+      ...(keepDeleted !== undefined ? { keepDeleted } : {}), ...(maxEvents !== undefined ? { maxEvents } : {}), ...(opts.fastForward === false ? { fastForward: false } : {}),
+    }, io);
+  }
   let result: SimulationResult;
   try {
     result = simulate(paths, opts.scenario, {
