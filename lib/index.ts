@@ -81,3 +81,9 @@ export { FEATURE_GATES, featureGatesFor, gateStageAt, DEFAULT_FEATURE_GATES } fr
 export type { FeatureGateName, FeatureGateStage, FeatureGates } from './versions/feature-gates';
 export { resolveFeatureGates } from './versions/resolve';
 export type { VersionOptions } from './versions/resolve';
+export type { ReportWorkload, ReportWorkloadStatus, ReportClaimStatus, ReportNotice } from './simulator/report/workloads';
+export type { ReportAggregatedEvent } from './simulator/report/events-aggregated';
+export type { WorkloadKind } from './simulator/report/kubectl-columns';
+export { humanDuration } from './simulator/report/human-duration';
+export { EventCorrelator } from './simulator/report/event-correlator';
+export type { CorrelatorInput, CorrelatedEvent, CorrelatorOptions } from './simulator/report/event-correlator';

@@ -55,6 +55,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .option('--compare-feature-gates <gates>', 'feature-gate overrides of the --compare run (--feature-gates sets the first run\'s)')
     .option('--fail-on-difference', 'with --compare: exit 4 when the two runs differ (default: exit 0 either way)')
     .addHelpText('after', '\nExit codes: 0 ok (with --compare: whether or not the runs differ), 1 invalid input, 2 bad usage,\n3 a scenario expect: check failed (under either version with --compare), 4 --fail-on-difference and the runs differ.')
+    .option('--at <when>', 'print the kubectl get tables (pods -o wide, workloads, pvc, events) at this instant instead: a duration from the start (90s, 5m) or an RFC 3339 instant')
     .action(async (paths: string[], opts: SimulateCommandOptions) => {
       exitCode = opts.compare !== undefined ? await runCompare(paths, opts, io) : await runSimulate(paths, opts, io);
     });

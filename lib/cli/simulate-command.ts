@@ -17,6 +17,7 @@ import { SimulationError } from '../simulator/engine/errors';
 import { evaluateScenarioExpectations, expectationsJson, formatExpectationReport } from '../simulator/expect';
 import { CliError, CliIO } from './io';
 import { versionOptionsFromFlags } from './version-flags';
+import { runSimulateAt } from './simulate-at';
 
 /** Options of `cdk8s-workloads simulate`. */
 export interface SimulateCommandOptions {
@@ -44,6 +45,8 @@ export interface SimulateCommandOptions {
   readonly compareFeatureGates?: string;
   /** `--fail-on-difference`: exit 4 when the compared runs differ. @default false */
   readonly failOnDifference?: boolean;
+  /** `--at`: print the `kubectl get` tables at this instant (a duration from the start, or RFC 3339) instead (simulate-at.ts). */
+  readonly at?: string;
 }
 
 /** Parses a count flag: a whole number ≥ 0, else a usage CliError (exit 2) naming the flag. */
@@ -70,6 +73,12 @@ export async function runSimulate(paths: string[], opts: SimulateCommandOptions,
   checkScenarioFile(opts.scenario);
   const keepDeleted = countFlag('--keep-deleted', opts.keepDeleted);
   const maxEvents = countFlag('--max-events', opts.maxEvents);
+  if (opts.at !== undefined) {
+    return runSimulateAt(paths, { at: opts.at, scenario: opts.scenario, format: opts.format, out: opts.out }, {
+      ...(opts.scenario !== undefined ? { scenarioFile: opts.scenario } : {}), ...(opts.history !== undefined ? { history: opts.history } : {}),
+      ...(keepDeleted !== undefined ? { keepDeleted } : {}), ...(maxEvents !== undefined ? { maxEvents } : {}), ...(opts.fastForward === false ? { fastForward: false } : {}),
+    }, io);
+  }
   let result: SimulationResult;
   try {
     result = simulate(paths, opts.scenario, {

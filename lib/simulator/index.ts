@@ -74,9 +74,10 @@ export interface SimulateOptions extends VersionOptions {
    * The JSON report's shape: `1` exactly DESIGN.md's; `2` the same fields, then the additions of
    * report v2 — each claim's `statusHistory`, `workloads` (each StatefulSet, DaemonSet, Job and
    * CronJob with its `kubectl get` columns over time, a Job's `completedIndexes`/`failedIndexes`),
-   * `notices` and `eventsAggregated` (report/json.ts). Opt-in, so v1 readers see no change.
+   * `notices` and `eventsAggregated` (report/json.ts). Version 2 only adds fields, so a v1 reader
+   * keeps working; `1` leaves them out (and skips recording them).
    *
-   * @default 1
+   * @default 2
    */
   readonly reportVersion?: 1 | 2;
 }
@@ -134,7 +135,7 @@ export function simulate(manifests: ManifestSource, scenario?: ScenarioSource | 
     throw new RangeError(`reportVersion must be 1 or 2, got ${JSON.stringify(options.reportVersion)}`);
   }
   // Report v2: watches the store for the over-time fields (workload columns, claim statuses); writes nothing.
-  const recorder = options.reportVersion === 2 ? new ReportRecorder(sim.state, { keepDeleted: options.keepDeleted, maxEvents: options.maxEvents }) : undefined;
+  const recorder = (options.reportVersion ?? 2) === 2 ? new ReportRecorder(sim.state, { keepDeleted: options.keepDeleted, maxEvents: options.maxEvents }) : undefined;
   for (const o of loaded.objects) {
     const draft = draftFromManifest(o.manifest, sc.namespace);
     if (!draft) continue;

@@ -12,7 +12,6 @@ import { podImage } from '../cluster/pod-object';
 import type { ClusterReader } from '../cluster/store-types';
 import type { ClusterDns } from '../cluster/dns';
 import type { TraceEvent } from '../engine/trace';
-import type { ManifestNotice } from '../../apiserver/issues';
 import type { ReportRecorder } from './recorder';
 import { aggregatedEventsJson, aggregateEvents, ReportAggregatedEvent } from './events-aggregated';
 import { buildNotices, buildWorkloads, claimStatusHistory, OverTimeInput, ReportClaimStatus, ReportNotice, ReportWorkload } from './workloads';
@@ -180,7 +179,7 @@ export interface ReportInput {
   /** What watched the run (workload timelines, claim statuses). @default - timelines are empty, claim histories only creation and removal */
   readonly recorder?: ReportRecorder;
   /** The loader's notices. @default - none */
-  readonly notices?: readonly ManifestNotice[];
+  readonly notices?: readonly ReportNotice[];
   /** Events recorded but not in `events` (`maxEvents`). @default 0 */
   readonly eventsDropped?: number;
   /**

@@ -3,7 +3,6 @@
  * (each StatefulSet, DaemonSet, Job and CronJob instance with its `kubectl get` columns whenever
  * they changed), each claim's `statusHistory`, and the loader's `notices`.
  */
-import type { ManifestNotice } from '../../apiserver/issues';
 import type { SimKind } from '../cluster/object-meta';
 import type { ClusterReader } from '../cluster/store-types';
 import type { SimPvc } from '../cluster/core-objects';
@@ -52,8 +51,8 @@ export interface ReportClaimStatus {
 
 /** A loader notice (an ignored kind, a kind kept without behaviour, a warning). */
 export interface ReportNotice {
-  /** `IGNORED_KIND`, `NO_BEHAVIOUR` or `WARNING`. */
-  readonly code: ManifestNotice['code'];
+  /** `IGNORED_KIND`, `NO_BEHAVIOUR` or `WARNING` (the loader's `ManifestNotice.code`). */
+  readonly code: 'IGNORED_KIND' | 'NO_BEHAVIOUR' | 'WARNING';
   /** The file. */
   readonly file: string;
   /** 0-based document index. */
@@ -103,6 +102,6 @@ export function claimStatusHistory(claim: SimPvc, input: OverTimeInput): ReportC
 }
 
 /** The loader notices as report entries. */
-export function buildNotices(notices: readonly ManifestNotice[]): ReportNotice[] {
+export function buildNotices(notices: readonly ReportNotice[]): ReportNotice[] {
   return notices.map((n) => ({ code: n.code, file: n.file, documentIndex: n.documentIndex, message: n.message }));
 }

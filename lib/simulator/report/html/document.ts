@@ -13,6 +13,7 @@ import { renderBody } from './render-lanes';
 import { CSS } from './styles';
 import { renderLegend, renderSummary } from './summary';
 import { escapeHtml } from './text';
+import { renderWorkloadTables } from './workloads-table';
 
 /**
  * Renders `report` (the `--format json` output) as one self-contained HTML page.
@@ -40,6 +41,7 @@ function renderDocument(ctx: Context, groups: readonly Group[]): string {
   const axis = renderAxis(ctx, scale, tk, zones);
   const body = renderBody(ctx, scale, tk, groups);
   const totals = laneTotals(groups);
+  const workloads = renderWorkloadTables(ctx);
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -59,6 +61,8 @@ function renderDocument(ctx: Context, groups: readonly Group[]): string {
     `<div class="axis">${axis}</div>`,
     body,
     '</main>',
+    // report v2 only: a v1 report's page has no such line
+    ...(workloads ? [workloads] : []),
     `<footer>Generated from the simulation report by cdk8s-workloads. Hover a bar or marker for details. ${escapeHtml(`${groups.length} group${groups.length === 1 ? '' : 's'}, ${totals.lanes} lane${totals.lanes === 1 ? '' : 's'}.`)}</footer>`,
     '</body>',
     '</html>',
