@@ -205,8 +205,20 @@ spec:
 
   test('events: the newest maxEvents; everything else in the report is unchanged', () => {
     expect(bounded.report.events).toEqual(full.report.events.slice(-40));
-    const rest = (r: SimulationResult) => ({ ...r.report, events: [], pods: [], jobs: [] });
+    const rest = (r: SimulationResult) => ({ ...r.report, events: [], pods: [], jobs: [], workloads: [], eventsAggregated: [] });
     expect(rest(bounded)).toEqual(rest(full));
+  });
+
+  test('report v2 under bounds: a kept workload\'s timeline is the newest part of the full one; aggregation sees only the kept events', () => {
+    const byKey = new Map((full.report.workloads ?? []).map((w) => [`${w.kind}/${w.name}`, w]));
+    expect((bounded.report.workloads ?? []).length).toBeGreaterThan(0);
+    for (const w of bounded.report.workloads ?? []) {
+      const whole = byKey.get(`${w.kind}/${w.name}`)!.timeline;
+      expect(w.timeline).toEqual(whole.slice(whole.length - w.timeline.length));
+    }
+    const counted = (bounded.report.eventsAggregated ?? []).reduce((n, e) => n + e.count, 0);
+    expect(counted).toBeLessThanOrEqual(40);
+    expect(counted).toBeGreaterThan(0);
   });
 
   test('SimulationResult.dropped counts what the report leaves out; the text report says so', () => {
