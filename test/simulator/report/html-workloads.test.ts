@@ -23,8 +23,8 @@ test('a v2 report gets a StatefulSets table: last READY 1/1, its change time, an
   expect(section).toMatch(/<style>[^<]*table\.wl/);
 });
 
-test('a v1 report (the default) renders no workloads section and the same page as before', () => {
-  const v1 = simulate(fixture('seed-001-web.yaml'), SCENARIO);
+test('a v1 report (reportVersion: 1) renders no workloads section and the same page as v2 without it', () => {
+  const v1 = simulate(fixture('seed-001-web.yaml'), SCENARIO, { reportVersion: 1 });
   const html = renderHtmlTimeline(v1.report, timelineOptionsFor(v1));
   expect(html).not.toContain('class="workloads"');
   const v2 = simulate(fixture('seed-001-web.yaml'), SCENARIO, { reportVersion: 2 });

@@ -3,10 +3,12 @@ import { simulate } from '../../../lib/simulator';
 
 const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', name);
 
-test('the report has exactly the DESIGN.md shape', () => {
-  const r = simulate(fixture('seed-001-web.yaml'), fixture('seed-001.scenario.yaml'));
+test('the report has exactly the DESIGN.md shape (reportVersion: 1), and v2 (the default) only appends', () => {
+  const r = simulate(fixture('seed-001-web.yaml'), fixture('seed-001.scenario.yaml'), { reportVersion: 1 });
   const json = JSON.parse(r.toJson());
   expect(Object.keys(json)).toEqual(['start', 'end', 'seed', 'events', 'pods', 'persistentVolumeClaims', 'jobs', 'dns']);
+  const v2 = JSON.parse(simulate(fixture('seed-001-web.yaml'), fixture('seed-001.scenario.yaml')).toJson());
+  expect(Object.keys(v2)).toEqual(['start', 'end', 'seed', 'events', 'pods', 'persistentVolumeClaims', 'jobs', 'dns', 'workloads', 'notices', 'eventsAggregated']);
   expect(json).toMatchObject({ start: '2022-09-14T03:00:00Z', end: '2022-09-14T03:02:00Z', seed: 1, jobs: [] });
   expect(json.events[0]).toEqual({
     time: '2022-09-14T03:00:00Z', type: 'Normal', object: { kind: 'StatefulSet', namespace: 'default', name: 'web' },
