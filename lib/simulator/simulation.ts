@@ -216,7 +216,7 @@ export class Simulation {
         clock: this.clock,
         gates: this.gates,
       });
-      this.queues.set(reg.name, new WorkQueue(controller, this.queue, this.state, reg.rateLimit));
+      this.queues.set(reg.name, new WorkQueue(controller, this.queue, this.state, reg.rateLimitFor?.(this.gates) ?? reg.rateLimit));
     }
     const queues = [...this.queues.values()];
     this.state.watch((change) => {

@@ -112,8 +112,10 @@ describe('StatefulSet (getPodsForStatefulSet: ClaimPods filtered by isMemberOf)'
     expect(owners(r)).toEqual(['web-0 StatefulSet/web', 'web-1 -']);
     const failed = controllerEvents(r).filter((e) => e.includes('FailedCreate'));
     expect(failed[0]).toBe('60000 StatefulSet/web FailedCreate create Pod web-1 in StatefulSet web failed error: pods "web-1" already exists');
-    // DefaultControllerRateLimiter: 5 ms · 2^n between attempts (after the status write's immediate resync).
-    expect(failed.map((e) => Number(e.split(' ')[0]) - 60000).slice(1, 6)).toEqual([0, 10, 30, 70, 150]);
+    // DefaultControllerRateLimiter: the first failure's retry waits 5 ms; the status write's immediate
+    // resync (at 0) fails too and waits 10 ms, but the earlier waiting entry wins (client-go
+    // delaying_queue.go keeps the earlier ready time), so the attempts run at 0, 5, 25, 65, 145 ms.
+    expect(failed.map((e) => Number(e.split(' ')[0]) - 60000).slice(1, 6)).toEqual([0, 5, 25, 65, 145]);
   });
 });
 

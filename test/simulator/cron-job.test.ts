@@ -206,7 +206,7 @@ describe('concurrency policies', () => {
 });
 
 describe('catch-up: only the most recent missed tick runs (§5.5, §9 item 2)', () => {
-  test('suspended for 3 h, then resumed: one Job for the most recent missed hour, no requeue while suspended', () => {
+  test('suspended for 3 h, then resumed: one Job for the most recent missed hour, no requeue while suspended (one stale wake-up)', () => {
     const syncs: number[] = [];
     const r = run({
       afterCronSync: (sim) => syncs.push(sim.nowMs),
@@ -222,8 +222,11 @@ describe('catch-up: only the most recent missed tick runs (§5.5, §9 item 2)', 
       ['2024-01-01T04:00:00.100Z', 'SuccessfulCreate', `Created job ${jobAt('testcron', '2024-01-01T04:00:00Z')}`],
     ]);
     expect(r.cronEvents('TooManyMissedTimes')).toEqual([]);
-    // Synced when suspended (the update), then not again until the resume update.
-    expect(syncs.filter((t) => t > minutes(30) && t < hours(3) + minutes(30))).toEqual([]);
+    // Synced when suspended (the update), which requeues nothing. The 01:00 requeue queued before the
+    // update still fires once, a no-op: client-go's delaying queue keeps a waiting entry when the key is
+    // added again for now (cronjob_controllerv2.go updateCronJob: "the sync loop will essentially be a
+    // no-op for the already queued key"). Nothing else until the resume update.
+    expect(syncs.filter((t) => t > minutes(30) && t < hours(3) + minutes(30))).toEqual([hours(1) + 100]);
     expect(syncs).toContain(minutes(30));
   });
 

@@ -153,6 +153,11 @@ export interface ControllerRegistration {
   readonly podEvents?: PodEventWording;
   /** Retry delays after a failed sync. @default DEFAULT_RATE_LIMIT */
   readonly rateLimit?: RateLimit;
+  /**
+   * Retry delays that depend on the Kubernetes version; wins over {@link rateLimit}.
+   * @default - {@link rateLimit} at every version
+   */
+  readonly rateLimitFor?: (gates: FeatureGates) => RateLimit;
   /** Builds the controller. */
   create(ctx: ControllerContext): Controller;
 }

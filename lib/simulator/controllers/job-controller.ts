@@ -268,11 +268,18 @@ function stillMatters(p: SimPod): boolean {
   return (p.phase !== 'Succeeded' && p.phase !== 'Failed') || p.finalizers.includes(JOB_TRACKING_FINALIZER);
 }
 
-/** Registration: `job`, events from `job-controller`; failed syncs retry after 10 s · 2^n up to 360 s (1.27 queue rate limiter). */
+/**
+ * Registration: `job`, events from `job-controller`. Failed syncs retry with the queue's
+ * ItemExponentialFailureRateLimiter: in 1.27 it is built from DefaultJobBackOff/MaxJobBackOff
+ * (10 s · 2^n up to 360 s, the pod-failure back-off constants); from 1.28 the controller has
+ * separate API back-off constants, DefaultJobApiBackOff = 1 s and MaxJobApiBackOff = 1 min
+ * (job_controller.go var block, introduced with the pod-failure back-off cap of 10 min).
+ */
 export const jobControllerRegistration: ControllerRegistration = {
   name: 'job',
   component: 'job-controller',
   rateLimit: { baseMs: 10_000, maxMs: 360_000 },
+  rateLimitFor: (gates) => (gates.version.minor >= 28 ? { baseMs: 1_000, maxMs: 60_000 } : { baseMs: 10_000, maxMs: 360_000 }),
   create: (ctx) => new JobController(ctx),
 };
 

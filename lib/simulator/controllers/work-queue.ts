@@ -1,10 +1,18 @@
 /**
  * A per-controller work queue (client-go `workqueue.RateLimitingInterface` semantics on the
- * simulated clock): keys are de-duplicated, `add(key, atMs)` keeps the earliest pending time
- * (`AddAfter`), a failed sync is retried after the rate limiter's delay (`AddRateLimited`), a
- * success resets it (`Forget`). While the controller is paused (scenario `pauseController`) due
- * keys are held; when the pause ends every held key and every live object of the controller's kind
- * is synced, as a restarted controller would.
+ * simulated clock). Two slots per key, as client-go keeps them:
+ * - the queue proper (`Type.Add`): a key is in it at most once (`dirty` set), so adds before its
+ *   sync runs are de-duplicated;
+ * - the delaying queue's waiting heap (`delayingType.AddAfter`, `waitingEntryByData`): at most one
+ *   entry per key, which keeps the earlier ready time when added again, and which `Add`s the key
+ *   when it is due — independently of the queue proper. An immediate add therefore does NOT cancel a
+ *   pending rate-limited retry: both syncs happen (client-go delaying_queue.go `waitingLoop`,
+ *   `insert`).
+ * A failed sync is retried after the rate limiter's delay (`AddRateLimited` =
+ * `AddAfter(key, ItemExponentialFailureRateLimiter.When(key))`), a success resets it (`Forget`).
+ * While the controller is paused (scenario `pauseController`) due keys are held; when the pause
+ * ends every held key and every live object of the controller's kind is synced, as a restarted
+ * controller would.
  */
 import { ApiError } from '../../apiserver/api-errors';
 import type { ClusterReader } from '../cluster/store-types';
@@ -15,7 +23,10 @@ import { DEFAULT_RATE_LIMIT } from './controller';
 
 /** The queue of one controller. */
 export class WorkQueue {
+  /** The waiting heap: one delayed entry per key (AddAfter). */
   private readonly scheduled = new Map<string, QueuedEvent>();
+  /** The queue proper: keys added for now, not yet synced (the `dirty` set). */
+  private readonly ready = new Map<string, QueuedEvent>();
   private readonly failures = new Map<string, number>();
   private readonly held = new Set<string>();
   private pausedUntilMs = -1;
@@ -46,7 +57,7 @@ export class WorkQueue {
    * does not carry over.
    */
   public pendingSyncs(): ReadonlyMap<string, QueuedEvent> | undefined {
-    if (this.failures.size > 0 || this.held.size > 0 || this.resumeEvent !== undefined || this.paused) return undefined;
+    if (this.ready.size > 0 || this.failures.size > 0 || this.held.size > 0 || this.resumeEvent !== undefined || this.paused) return undefined;
     return this.scheduled;
   }
 
@@ -60,16 +71,25 @@ export class WorkQueue {
     return this.reader.nowMs() < this.pausedUntilMs;
   }
 
-  /** Enqueues `key` at `atMs` (default now), unless it is already queued at or before that time. */
+  /**
+   * Enqueues `key` at `atMs` (default now): `Add` when due now (unless already queued), else
+   * `AddAfter` (unless already waiting for an earlier or equal time).
+   */
   public add(key: string, atMs: number = this.reader.nowMs()): void {
     if (this.paused) {
       this.held.add(key);
       return;
     }
+    const now = this.reader.nowMs();
+    if (atMs <= now) {
+      if (this.ready.has(key)) return;
+      this.ready.set(key, this.queue.schedule(now, EventPriority.CONTROLLER, `controller ${this.controller.name} sync ${key}`, () => this.processReady(key)));
+      return;
+    }
     const existing = this.scheduled.get(key);
     if (existing && existing.atMs <= atMs) return;
     this.queue.cancel(existing);
-    this.scheduled.set(key, this.queue.schedule(atMs, EventPriority.CONTROLLER, `controller ${this.controller.name} sync ${key}`, () => this.process(key)));
+    this.scheduled.set(key, this.queue.schedule(atMs, EventPriority.CONTROLLER, `controller ${this.controller.name} sync ${key}`, () => this.processWaiting(key)));
   }
 
   /** Pauses the controller for `forMs` from now (extending a running pause). */
@@ -78,11 +98,13 @@ export class WorkQueue {
     if (until <= this.pausedUntilMs) return;
     this.pausedUntilMs = until;
     // Keys already queued are held instead.
-    for (const [key, ev] of this.scheduled) {
-      this.queue.cancel(ev);
-      this.held.add(key);
+    for (const slot of [this.ready, this.scheduled]) {
+      for (const [key, ev] of slot) {
+        this.queue.cancel(ev);
+        this.held.add(key);
+      }
+      slot.clear();
     }
-    this.scheduled.clear();
     this.queue.cancel(this.resumeEvent);
     this.resumeEvent = this.queue.schedule(until, EventPriority.CONTROLLER, `controller ${this.controller.name} resume`, () => this.resume());
   }
@@ -95,8 +117,19 @@ export class WorkQueue {
     for (const key of keys) this.add(key);
   }
 
-  private process(key: string): void {
+  /** A waiting entry is due: the delaying queue `Add`s the key; one already queued for now absorbs it. */
+  private processWaiting(key: string): void {
     this.scheduled.delete(key);
+    if (this.ready.has(key)) return;
+    this.process(key);
+  }
+
+  private processReady(key: string): void {
+    this.ready.delete(key);
+    this.process(key);
+  }
+
+  private process(key: string): void {
     if (this.paused) {
       this.held.add(key);
       return;

@@ -31,10 +31,14 @@ const result = run();
 const pods = result.podsOf('StatefulSet', 'orders-db', 'databases');
 
 test('postgres-ha: the primary starts first; each standby once the previous pod has been Ready for 10 s', () => {
+  // The set requeues itself minReadySeconds (10 s) after each sync while a replica is unavailable
+  // (stateful_set.go sync: enqueueSSAfter(set, MinReadySeconds)), and the delaying queue keeps the
+  // earlier waiting entry, so a standby starts at the first 10 s wake-up after its predecessor has been
+  // Ready for 10 s: orders-db-0 Ready at 22 s, available at 32 s, seen at the 40 s wake-up.
   expect(pods.slice(0, 3).map((p) => [p.name, p.node, p.created, p.started, p.readyAt])).toEqual([
     ['orders-db-0', 'worker1', '2024-01-01T00:00:00Z', '2024-01-01T00:00:02Z', '2024-01-01T00:00:22Z'],
-    ['orders-db-1', 'worker2', '2024-01-01T00:00:32Z', '2024-01-01T00:00:47Z', '2024-01-01T00:00:57Z'],
-    ['orders-db-2', 'worker3', '2024-01-01T00:01:07Z', '2024-01-01T00:01:22Z', '2024-01-01T00:01:32Z'],
+    ['orders-db-1', 'worker2', '2024-01-01T00:00:40Z', '2024-01-01T00:00:55Z', '2024-01-01T00:01:05Z'],
+    ['orders-db-2', 'worker3', '2024-01-01T00:01:20Z', '2024-01-01T00:01:35Z', '2024-01-01T00:01:45Z'],
   ]);
   expect(new Set(pods.map((p) => p.image))).toEqual(new Set(['postgres:16.4']));
   // The standbys' init containers (wait-for-primary, clone-from-primary) are in the pod they run in.
@@ -49,7 +53,7 @@ test('postgres-ha: a crashed primary container restarts in place; the StatefulSe
   expect([at(179_999).ready, at(180_000).ready, at(180_000).restarts, at(199_999).ready, at(200_000).ready]).toEqual([true, false, 1, false, true]);
   expect(pods[0]).toMatchObject({ name: 'orders-db-0', restarts: 1, ip: '10.244.1.2' });
   // No controller event between the initial rollout and the eviction at 5m.
-  expect(result.events({ kind: 'StatefulSet', name: 'orders-db' }).filter((e) => e.time > '2024-01-01T00:01:07Z' && e.time < '2024-01-01T00:05:00Z')).toEqual([]);
+  expect(result.events({ kind: 'StatefulSet', name: 'orders-db' }).filter((e) => e.time > '2024-01-01T00:01:20Z' && e.time < '2024-01-01T00:05:00Z')).toEqual([]);
 });
 
 test('postgres-ha: an evicted primary is recreated at once, on its claim', () => {
@@ -84,8 +88,8 @@ test('postgres-ha: every orders-db-<n> uses data-orders-db-<n>; the claims are n
   }
   expect(result.report.persistentVolumeClaims.map((c) => [c.name, c.created, c.deleted])).toEqual([
     ['data-orders-db-0', '2024-01-01T00:00:00Z', null],
-    ['data-orders-db-1', '2024-01-01T00:00:32Z', null],
-    ['data-orders-db-2', '2024-01-01T00:01:07Z', null],
+    ['data-orders-db-1', '2024-01-01T00:00:40Z', null],
+    ['data-orders-db-2', '2024-01-01T00:01:20Z', null],
   ]);
   expect(result.report.dns['orders-db-0.orders-db-headless.databases.svc.cluster.local']).toEqual([pods[4].ip]);
 });

@@ -60,8 +60,8 @@ spec:
 const QUOTA = 'exceeded quota: compute, requested: pods=1, used: pods=4, limited: pods=4';
 
 /** `<ms since start> <reason> <message>` of the create/delete events. */
-function writes(manifests: string, scenario: string): string[] {
-  const r = simulate(manifests, scenario);
+function writes(manifests: string, scenario: string, kubernetesVersion?: string): string[] {
+  const r = simulate(manifests, scenario, kubernetesVersion ? { kubernetesVersion } : {});
   const start = Date.parse(r.report.start);
   return r.report.events.filter((e) => /^(Successful|Failed)(Create|Delete)$/.test(e.reason))
     .map((e) => `${Date.parse(e.time) - start} ${e.reason} ${e.message}`);
@@ -132,31 +132,34 @@ describe('each controller records FailedCreate and retries with its queue\'s rat
   // (client-go ItemExponentialFailureRateLimiter: base · 2^(failures − 1)). Where the failed sync also
   // wrote the object's status (Job startTime, StatefulSet/DaemonSet status), that write re-enqueues
   // the key at once (the update handlers), so the second attempt follows the first at the same instant.
+  // That second failure asks for a longer delay, but the delaying queue keeps the first failure's
+  // earlier waiting entry (client-go delaying_queue.go: an entry already waiting keeps the earlier
+  // ready time), so the third attempt comes base · 1 after the start and the next base · 4 after that.
   test.each([
     ['Job (RealPodControl `Error creating: <err>`; job queue 10 s · 2^n, max 360 s; slow start stops after a failed batch)',
       job, 'Pod', 'Job/pi', [
         '0 FailedCreate Error creating: pods "pi-bdshs" is forbidden: QUOTA',
         '0 FailedCreate Error creating: pods "pi-sw9pc" is forbidden: QUOTA',
-        '20000 FailedCreate Error creating: pods "pi-4n6ph" is forbidden: QUOTA',
-        '60000 SuccessfulCreate Created pod: pi-hl4s4',
-        '60000 SuccessfulCreate Created pod: pi-x5xnn',
+        '10000 FailedCreate Error creating: pods "pi-4n6ph" is forbidden: QUOTA',
+        '50000 SuccessfulCreate Created pod: pi-hl4s4',
+        '50000 SuccessfulCreate Created pod: pi-x5xnn',
       ]],
     ['StatefulSet (recordPodEvent `create Pod web-0 in StatefulSet web failed error: <err>`; DefaultControllerRateLimiter 5 ms · 2^n)',
       web(), 'Pod', 'StatefulSet/web', [
         '0 FailedCreate create Pod web-0 in StatefulSet web failed error: pods "web-0" is forbidden: QUOTA',
         '0 FailedCreate create Pod web-0 in StatefulSet web failed error: pods "web-0" is forbidden: QUOTA',
-        '10 FailedCreate create Pod web-0 in StatefulSet web failed error: pods "web-0" is forbidden: QUOTA',
-        '30 SuccessfulCreate create Pod web-0 in StatefulSet web successful',
-        '5030 SuccessfulCreate create Pod web-1 in StatefulSet web successful',
+        '5 FailedCreate create Pod web-0 in StatefulSet web failed error: pods "web-0" is forbidden: QUOTA',
+        '25 SuccessfulCreate create Pod web-0 in StatefulSet web successful',
+        '5025 SuccessfulCreate create Pod web-1 in StatefulSet web successful',
       ]],
     ['DaemonSet (RealPodControl; syncNodes slow start stops after a failed batch; DefaultControllerRateLimiter)',
       agent, 'Pod', 'DaemonSet/agent', [
         '0 FailedCreate Error creating: pods "agent-bdshs" is forbidden: QUOTA',
         '0 FailedCreate Error creating: pods "agent-sw9pc" is forbidden: QUOTA',
-        '10 FailedCreate Error creating: pods "agent-4n6ph" is forbidden: QUOTA',
-        '30 SuccessfulCreate Created pod: agent-hl4s4',
-        '30 SuccessfulCreate Created pod: agent-x5xnn',
-        '30 SuccessfulCreate Created pod: agent-vtskc',
+        '5 FailedCreate Error creating: pods "agent-4n6ph" is forbidden: QUOTA',
+        '25 SuccessfulCreate Created pod: agent-hl4s4',
+        '25 SuccessfulCreate Created pod: agent-x5xnn',
+        '25 SuccessfulCreate Created pod: agent-vtskc',
       ]],
     ['CronJob (syncCronJob `Error creating job: <err>`, no status write, so 5, 10, 20 ms after the 5m tick + 100 ms)',
       nightly, 'Job', 'CronJob/nightly', [
@@ -169,6 +172,13 @@ describe('each controller records FailedCreate and retries with its queue\'s rat
   ])('%s', (_what, manifests, kind, owner, expected) => {
     const got = writes(manifests, `until: 6m\nfailRequests:\n  - { verb: create, kind: ${kind}, owner: "${owner}", times: 3, message: "${QUOTA}" }`);
     expect(got.slice(0, expected.length)).toEqual(expected.map((l) => l.replace('QUOTA', QUOTA)));
+  });
+
+  test('Job from 1.28: the queue retries API errors after DefaultJobApiBackOff 1 s · 2^n (up to MaxJobApiBackOff 1 min), not 10 s', () => {
+    const rule = `until: 2m\nfailRequests:\n  - { verb: create, kind: Pod, owner: "Job/pi", times: 3, message: "${QUOTA}" }`;
+    const times = (v?: string) => writes(job, rule, v).map((l) => Number(l.split(' ')[0]));
+    expect(times('1.27').slice(0, 4)).toEqual([0, 0, 10_000, 50_000]);
+    expect(times('1.28').slice(0, 4)).toEqual([0, 0, 1_000, 5_000]);
   });
 });
 
@@ -190,8 +200,8 @@ describe('other verbs and kinds', () => {
     expect(got.slice(2)).toEqual([
       '60000 FailedDelete delete Pod web-1 in StatefulSet web failed error: pods "web-1" is forbidden: User "system:serviceaccount:kube-system:statefulset-controller" cannot delete resource "pods" in API group "" in the namespace "default"',
       '60000 FailedDelete delete Pod web-1 in StatefulSet web failed error: pods "web-1" is forbidden: User "system:serviceaccount:kube-system:statefulset-controller" cannot delete resource "pods" in API group "" in the namespace "default"',
-      // Two failures (the second from the status write's immediate resync): retried 5 ms · 2 later.
-      '60010 SuccessfulDelete delete Pod web-1 in StatefulSet web successful',
+      // Two failures (the second from the status write's immediate resync): the first one's 5 ms retry wins.
+      '60005 SuccessfulDelete delete Pod web-1 in StatefulSet web successful',
     ]);
   });
 
@@ -201,8 +211,8 @@ describe('other verbs and kinds', () => {
       '300100 SuccessfulCreate Created job nightly-28401125',
       '300100 FailedCreate Error creating: Internal error occurred: etcdserver: request timed out',
       '300100 FailedCreate Error creating: Internal error occurred: etcdserver: request timed out',
-      // Window over: the retry 10 s · 2 later succeeds; the 10m Job is not affected.
-      '320100 SuccessfulCreate Created pod: nightly-28401125-hl4s4',
+      // Window over: the first failure's retry, 10 s later, succeeds; the 10m Job is not affected.
+      '310100 SuccessfulCreate Created pod: nightly-28401125-hl4s4',
       '600100 SuccessfulCreate Created job nightly-28401130',
       '600100 SuccessfulCreate Created pod: nightly-28401130-x5xnn',
     ]);
