@@ -15,7 +15,7 @@ import {
   effectiveSet, STATEFUL_SET_RULES_1_27, statefulSetMaxUnavailable, statefulSetRules,
 } from '../../../lib/simulator/controllers/stateful-set-versions';
 import { Simulation } from '../../../lib/simulator/simulation';
-import { harness, newNode, newStatefulSet, podTemplate } from '../../helpers/builders';
+import { harness, newNode, newPvc, newStatefulSet, podTemplate } from '../../helpers/builders';
 import { fakeContext } from '../../helpers/fakes';
 import { gatesWith } from '../../helpers/gates-with';
 import { seconds } from '../../helpers/instants';
@@ -162,5 +162,34 @@ describe('a Failed replica: recreated in the same sync until 1.29, on the next s
     expect(after.at(-1)!.atMs).toBe(seconds(30));
     const pods = sim.state.history('Pod').filter((p) => p.name === 'web-1');
     expect(pods.map((p) => p.phase)).toEqual(['Failed', 'Running']);
+  });
+});
+
+describe('StatefulSetAutoDeletePVC turned off: no retention policy handling (KEP-1847, gated upstream)', () => {
+  const claimTemplate = [{ metadata: { name: 'www' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }];
+  function scaledDown(autoDeletePvc: boolean) {
+    const h = harness();
+    const set = h.add(newStatefulSet('web', 2, { extra: { volumeClaimTemplates: claimTemplate, persistentVolumeClaimRetentionPolicy: { whenScaled: 'Delete', whenDeleted: 'Delete' } } }));
+    const f = fakeContext(h, { podEvents: STATEFUL_SET_POD_EVENTS, gates: gatesWith({ StatefulSetStartOrdinal: true, StatefulSetAutoDeletePVC: true }) });
+    const controller = new StatefulSetController(f.ctx);
+    // The rules as a run with the gate off derives them (the gate table decides; not read here).
+    (controller as unknown as { rules: object }).rules = { ...STATEFUL_SET_RULES_1_27, autoDeletePvc };
+    return { h, set, f, controller };
+  }
+  test.each([
+    ['on: the created claim gets the StatefulSet owner (whenDeleted Delete)', true, [['www-web-0', ['StatefulSet/web']]]],
+    ['off: the claim is left without owners', false, []],
+  ])('%s', (_, on, updates) => {
+    const { h, f, controller } = scaledDown(on);
+    controller.sync('default/web', h.now);
+    expect(f.claims.ownerUpdates.map((u) => [u.claim, u.refs.map((r) => `${r.kind}/${r.name}`)])).toEqual(updates);
+  });
+
+  test('off: a claim still owned by the previous pod is not waited for', () => {
+    const { h, f, controller } = scaledDown(false);
+    const pvc = h.add(newPvc('www-web-0'));
+    h.state.update(pvc, (p) => { p.ownerReferences = [{ apiVersion: 'v1', kind: 'Pod', name: 'web-0', uid: 'uid-gone' }]; });
+    controller.sync('default/web', h.now);
+    expect(f.pods.createdNames).toEqual(['web-0']);
   });
 });
