@@ -18,7 +18,7 @@ function run(fastForward: boolean): string {
   sim.apply([newCronJob('tick', '*/5 * * * *', { spec: { initContainers: [{ name: 'proxy', image: 'envoy', restartPolicy: 'Always' }] } as never })]);
   sim.runUntil(hours(6));
   if (fastForward) expect(sim.fastForwarded!.periods).toBeGreaterThan(10);
-  return JSON.stringify(sim.trace.filter({}).map((e) => [e.atMs, e.reason, e.name, e.message]));
+  return JSON.stringify(sim.trace.filter({}).map((e) => [e.atMs, e.reason, e.object.name, e.message]));
 }
 
 test('fast-forwarded trace equals the full replay', () => {
