@@ -119,3 +119,20 @@ describe('deletion: sidecars stop after the main containers from 1.29 (kubernete
     expect(pod.deletedMs).toBe(seconds(15));
   });
 });
+
+describe('the pod ends while a sidecar runs', () => {
+  test('restartPolicy Never, the next init container fails: the pod fails and the sidecar is killed (137)', () => {
+    const profile: PodBehaviour = { containers: { proxy: { runForMs: 'forever' }, migrate: { runForMs: 3000, exitCodes: [1] } } };
+    const { pod } = run(BETA, profile, spec(sidecar('proxy'), { name: 'migrate', image: 'app' }), seconds(10), { restartPolicy: 'Never' });
+    expect([pod.phase, pod.initContainerStatuses!.map((c) => `${c.name}:${c.state}:${c.exitCode}`)]).toEqual(['Failed', ['proxy:terminated:137', 'migrate:terminated:1']]);
+  });
+
+  test('evicted: the sidecar is killed with the main containers, and not restarted', () => {
+    const sim = new Simulation({ nodes, featureGates: BETA, behaviours: [{ containers: { proxy: { runForMs: 'forever' } } }] });
+    const [pod] = sim.apply([newPod('p', { spec: spec(sidecar('proxy')) })]) as SimPod[];
+    sim.at(seconds(10), 'evict', (a) => a.evictPods('p'));
+    sim.runUntil(seconds(60));
+    expect([pod.phase, pod.reason, pod.initContainerStatuses![0].state, pod.initContainerStatuses![0].exitCode]).toEqual(['Failed', 'Evicted', 'terminated', 137]);
+    expect(sim.trace.filter({ reason: 'Started', kind: 'Pod', name: 'p' }).filter((e) => e.atMs > seconds(10))).toEqual([]);
+  });
+});
