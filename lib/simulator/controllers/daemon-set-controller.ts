@@ -100,8 +100,9 @@ export class DaemonSetController implements Controller {
       index = new DaemonSetIndex(ds, this.ctx.cluster);
       this.indexes.set(key, index);
     }
-    index.refresh(ds, now);
-    const plan = planDaemonSet(index, this.backoff, daemonSetRules(this.ctx.gates.version.minor));
+    const rules = daemonSetRules(this.ctx.gates.version.minor);
+    index.refresh(ds, now, rules.deleteSucceeded);
+    const plan = planDaemonSet(index, this.backoff, rules);
 
     for (const e of plan.events) this.ctx.recorder.event(ref(ds), e.type, e.reason, e.message);
     for (const k of plan.backoffNext) this.backoff.next(k, now);
