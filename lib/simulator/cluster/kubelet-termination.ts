@@ -39,7 +39,8 @@ function orderedTermination(h: TerminationHost): boolean {
 export function terminateContainers(h: TerminationHost, pod: SimPod, rt: PodRuntime): void {
   const ordered = orderedTermination(h) && pod.phase === 'Running' && h.sidecars.hasRunning(pod);
   const stopping = rt.initIndex >= 0 ? [rt.behaviour.initContainers[rt.initIndex]] : pod.spec.containers ?? [];
-  const names = [...stopping.map((c) => c.name), ...(ordered ? [] : h.sidecars.runningNames(pod))];
+  // A sidecar still starting (startupProbe) is both the current init container and a running sidecar.
+  const names = [...new Set([...stopping.map((c) => c.name), ...(ordered ? [] : h.sidecars.runningNames(pod))])];
   for (const n of names) h.recorder.event(ref(pod), 'Normal', 'Killing', `Stopping container ${n}`);
   if (!ordered) h.sidecars.halt(pod, h.state.nowMs(), false);
   const [grace, stop] = [gracePeriodMs(pod), rt.behaviour.terminationGraceMs]; // killed (SIGKILL, 137) at the grace period

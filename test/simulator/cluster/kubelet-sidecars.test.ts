@@ -136,3 +136,10 @@ describe('the pod ends while a sidecar runs', () => {
     expect(sim.trace.filter({ reason: 'Started', kind: 'Pod', name: 'p' }).filter((e) => e.atMs > seconds(10))).toEqual([]);
   });
 });
+
+test('deleted while a sidecar waits for its startupProbe: one Killing for it, the pod gone after stopAfter', () => {
+  const profile: PodBehaviour = { terminationGraceMs: 2000, containers: { proxy: { runForMs: 'forever', readyAfterMs: 60_000 } } };
+  const { pod, events } = run(BETA, profile, spec(sidecar('proxy', { startupProbe: { exec: { command: ['true'] } } })), seconds(30), { deleteAt: seconds(10) });
+  expect(events('Killing')).toEqual(['10000 proxy']);
+  expect(pod.deletedMs).toBe(seconds(12));
+});
