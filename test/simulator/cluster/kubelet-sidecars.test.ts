@@ -143,3 +143,12 @@ test('deleted while a sidecar waits for its startupProbe: one Killing for it, th
   expect(events('Killing')).toEqual(['10000 proxy']);
   expect(pod.deletedMs).toBe(seconds(12));
 });
+
+test('deleted while completing (main exited, sidecar stopping): no Killing for the exited main container', () => {
+  const sim = new Simulation({ nodes, featureGates: BETA, behaviours: [{ runForMs: 5000, terminationGraceMs: 3000, containers: { proxy: { runForMs: 'forever' } } }] });
+  sim.apply([newPod('p', { restartPolicy: 'Never', spec: spec(sidecar('proxy')) })]);
+  // app exits at 6 s; proxy gets SIGTERM at 6 s and needs 3 s; the pod is deleted at 7 s.
+  sim.at(seconds(7), 'delete', (a) => a.deletePods('p'));
+  sim.runUntil(seconds(30));
+  expect(sim.trace.filter({ reason: 'Killing', kind: 'Pod', name: 'p' }).map((e) => `${e.atMs} ${e.message}`)).toEqual(['6000 Stopping container proxy']);
+});
