@@ -21,8 +21,10 @@ import { gatesWith } from '../../helpers/gates-with';
 import { seconds } from '../../helpers/instants';
 import type { FeatureGates } from '../../../lib/versions/feature-gates';
 
-const ON = (minor = 27) => gatesWith({ MaxUnavailableStatefulSet: true, StatefulSetStartOrdinal: true }, { minor });
-const OFF = (minor = 27) => gatesWith({ StatefulSetStartOrdinal: true }, { minor });
+/** The gates already on in 1.27 that the StatefulSet controller reads (so a filled gate table keeps them on here). */
+const BASE = { StatefulSetStartOrdinal: true, StatefulSetAutoDeletePVC: true } as const;
+const ON = (minor = 27) => gatesWith({ ...BASE, MaxUnavailableStatefulSet: true }, { minor });
+const OFF = (minor = 27) => gatesWith(BASE, { minor });
 
 interface Row {
   gates: FeatureGates;
@@ -118,8 +120,8 @@ describe('getStatefulSetMaxUnavailable', () => {
 
 describe('apps.kubernetes.io/pod-index (PodIndexLabel, kubernetes#119232)', () => {
   test.each([
-    ['gate off (1.27)', gatesWith({ StatefulSetStartOrdinal: true }), undefined],
-    ['gate on (1.28+)', gatesWith({ StatefulSetStartOrdinal: true, PodIndexLabel: true }, { minor: 28 }), '0'],
+    ['gate off (1.27)', gatesWith(BASE), undefined],
+    ['gate on (1.28+)', gatesWith({ ...BASE, PodIndexLabel: true }, { minor: 28 }), '0'],
   ])('%s', (_, gates, expected) => {
     const h = harness();
     h.add(newStatefulSet('web', 1));
@@ -139,11 +141,11 @@ describe('getStartOrdinal with StatefulSetStartOrdinal off', () => {
   });
 
   test('1.27 defaults: maxUnavailable and pod-index off, start ordinal read', () => {
-    expect(statefulSetRules(gatesWith({ StatefulSetStartOrdinal: true }))).toEqual(STATEFUL_SET_RULES_1_27);
+    expect(statefulSetRules(gatesWith(BASE))).toEqual(STATEFUL_SET_RULES_1_27);
   });
 
   test('recreate on the next sync from 1.30', () => {
-    expect([29, 30].map((minor) => statefulSetRules(gatesWith({ StatefulSetStartOrdinal: true }, { minor })).recreateNextSync)).toEqual([false, true]);
+    expect([29, 30].map((minor) => statefulSetRules(gatesWith(BASE, { minor })).recreateNextSync)).toEqual([false, true]);
   });
 });
 
@@ -152,7 +154,7 @@ describe('a Failed replica: recreated in the same sync until 1.29, on the next s
     ['1.29', 29, ['RecreatingFailedPod', 'SuccessfulDelete', 'SuccessfulCreate']],
     ['1.30', 30, ['SuccessfulDelete', 'SuccessfulCreate']],
   ])('%s: events after web-1 is evicted', (_, minor, reasons) => {
-    const sim = new Simulation({ nodes: [newNode('w1')], featureGates: gatesWith({ StatefulSetStartOrdinal: true }, { minor }) });
+    const sim = new Simulation({ nodes: [newNode('w1')], featureGates: gatesWith(BASE, { minor }) });
     sim.apply([newStatefulSet('web', 2)]);
     sim.at(seconds(30), 'evict web-1', (a) => a.evictPods('web-1'));
     sim.runUntil(seconds(60));
@@ -170,7 +172,7 @@ describe('StatefulSetAutoDeletePVC turned off: no retention policy handling (KEP
   function scaledDown(autoDeletePvc: boolean) {
     const h = harness();
     const set = h.add(newStatefulSet('web', 2, { extra: { volumeClaimTemplates: claimTemplate, persistentVolumeClaimRetentionPolicy: { whenScaled: 'Delete', whenDeleted: 'Delete' } } }));
-    const f = fakeContext(h, { podEvents: STATEFUL_SET_POD_EVENTS, gates: gatesWith({ StatefulSetStartOrdinal: true, StatefulSetAutoDeletePVC: true }) });
+    const f = fakeContext(h, { podEvents: STATEFUL_SET_POD_EVENTS, gates: gatesWith(BASE) });
     const controller = new StatefulSetController(f.ctx);
     // The rules as a run with the gate off derives them (the gate table decides; not read here).
     (controller as unknown as { rules: object }).rules = { ...STATEFUL_SET_RULES_1_27, autoDeletePvc };
