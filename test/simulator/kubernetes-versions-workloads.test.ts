@@ -109,3 +109,26 @@ spec:
     expect(deletes.filter((e) => e.time === deletes[0].time)).toHaveLength(atOnce);
   });
 });
+
+withTable('StatefulSetStartOrdinal')('spec.ordinals.start with StatefulSetStartOrdinal turned off (KEP-3335)', () => {
+  const manifest = `
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: { name: web }
+spec:
+  replicas: 2
+  ordinals: { start: 3 }
+  serviceName: web
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec: { containers: [{ name: nginx, image: nginx }] }
+`;
+  test.each([
+    ['on (1.27 default)', {}, ['web-3', 'web-4']],
+    ['off: getStartOrdinal is 0', { StatefulSetStartOrdinal: false }, ['web-0', 'web-1']],
+  ])('%s', (_, featureGates, names) => {
+    const r = simulate(manifest, 'until: 1m', { kubernetesVersion: '1.27', featureGates });
+    expect(pods(r).map((p) => p.name)).toEqual(names);
+  });
+});
