@@ -175,7 +175,8 @@ export class DaemonSetIndex implements DaemonSetView {
 
   /**
    * Brings the index up to `now` for `ds`: applies a spec change (every node re-evaluated), fires
-   * due minReadySeconds timers, and re-evaluates every dirty node. `deleteSucceeded`: 1.28+ rules.
+   * due minReadySeconds timers, and re-evaluates every dirty node.
+   * @param deleteSucceeded Succeeded pods are deleted (1.28+, DaemonSetRules) @default false
    */
   public refresh(ds: SimDaemonSet, now: number, deleteSucceeded = false): void {
     this.ds = ds;

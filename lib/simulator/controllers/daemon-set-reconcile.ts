@@ -112,6 +112,8 @@ export interface DaemonSetPlan {
  *
  * Which candidate nodes go first is not deterministic in Kubernetes (Go map order); here it is
  * node creation order, so runs repeat — only counts should be asserted.
+ *
+ * @param rules the version's rules (daemonSetRules) @default DAEMON_SET_RULES_1_27
  */
 export function planDaemonSet(view: DaemonSetView, backoff: BackoffReader, rules: DaemonSetRules = DAEMON_SET_RULES_1_27): DaemonSetPlan {
   const { ds, context: c, totals } = view;
