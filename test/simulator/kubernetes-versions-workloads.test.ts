@@ -80,3 +80,55 @@ spec:
     expect(job.annotations['batch.kubernetes.io/cronjob-scheduled-timestamp']).toBe(expected);
   });
 });
+
+withTable('MaxUnavailableStatefulSet')('StatefulSet rollingUpdate.maxUnavailable (KEP-961): on in 1.35.0, off again from 1.35.4 (kubernetes#137904)', () => {
+  const manifest = (image: string) => `
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: { name: web }
+spec:
+  replicas: 4
+  serviceName: web
+  podManagementPolicy: Parallel
+  updateStrategy: { type: RollingUpdate, rollingUpdate: { maxUnavailable: 2 } }
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec: { containers: [{ name: nginx, image: ${image} }] }
+`;
+  const scenario = 'until: 3m\nsteps:\n  - { at: 1m, setImage: { kind: StatefulSet, name: web, container: nginx, image: "nginx:1.26" } }\n';
+  test.each([
+    ['1.34', 1],
+    ['1.35.0', 2],
+    ['1.35.4', 1],
+    // A minor without a patch is its newest patch.
+    ['1.35', 1],
+  ])('%s: %i pods deleted in the first update sync', (version, atOnce) => {
+    const r = simulate(manifest('nginx:1.25'), scenario, { kubernetesVersion: version });
+    const deletes = r.events({ reason: 'SuccessfulDelete', kind: 'StatefulSet' });
+    expect(deletes.filter((e) => e.time === deletes[0].time)).toHaveLength(atOnce);
+  });
+});
+
+withTable('StatefulSetStartOrdinal')('spec.ordinals.start with StatefulSetStartOrdinal turned off (KEP-3335)', () => {
+  const manifest = `
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: { name: web }
+spec:
+  replicas: 2
+  ordinals: { start: 3 }
+  serviceName: web
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec: { containers: [{ name: nginx, image: nginx }] }
+`;
+  test.each([
+    ['on (1.27 default)', {}, ['web-3', 'web-4']],
+    ['off: getStartOrdinal is 0', { StatefulSetStartOrdinal: false }, ['web-0', 'web-1']],
+  ])('%s', (_, featureGates, names) => {
+    const r = simulate(manifest, 'until: 1m', { kubernetesVersion: '1.27', featureGates });
+    expect(pods(r).map((p) => p.name)).toEqual(names);
+  });
+});

@@ -97,6 +97,11 @@ export class SidecarRunner {
 
   public constructor(private readonly host: SidecarHost) {}
 
+  /** Whether `pod` has sidecars (running or not). */
+  public has(pod: SimPod): boolean {
+    return (this.runs.get(pod.uid)?.length ?? 0) > 0;
+  }
+
   /** Whether `pod` has a sidecar that has not been stopped. */
   public hasRunning(pod: SimPod): boolean {
     return (this.runs.get(pod.uid) ?? []).some((r) => !r.stopping);

@@ -38,8 +38,11 @@ function orderedTermination(h: TerminationHost): boolean {
 /** SIGTERM to the running containers of `pod` (being deleted), then `stopped` when they are down or killed. @internal */
 export function terminateContainers(h: TerminationHost, pod: SimPod, rt: PodRuntime): void {
   const ordered = orderedTermination(h) && pod.phase === 'Running' && h.sidecars.hasRunning(pod);
-  const stopping = rt.initIndex >= 0 ? [rt.behaviour.initContainers[rt.initIndex]] : pod.spec.containers ?? [];
-  const names = [...stopping.map((c) => c.name), ...(ordered ? [] : h.sidecars.runningNames(pod))];
+  let stopping: ReadonlyArray<{ readonly name: string }> = rt.initIndex >= 0 ? [rt.behaviour.initContainers[rt.initIndex]] : pod.spec.containers ?? [];
+  // With sidecars the main containers may have exited already (the pod completing): no SIGTERM for them.
+  if (rt.initIndex < 0 && h.sidecars.has(pod)) stopping = stopping.filter((c) => pod.containerStatuses.find((cs) => cs.name === c.name)?.state !== 'terminated');
+  // A sidecar still starting (startupProbe) is both the current init container and a running sidecar.
+  const names = [...new Set([...stopping.map((c) => c.name), ...(ordered ? [] : h.sidecars.runningNames(pod))])];
   for (const n of names) h.recorder.event(ref(pod), 'Normal', 'Killing', `Stopping container ${n}`);
   if (!ordered) h.sidecars.halt(pod, h.state.nowMs(), false);
   const [grace, stop] = [gracePeriodMs(pod), rt.behaviour.terminationGraceMs]; // killed (SIGKILL, 137) at the grace period

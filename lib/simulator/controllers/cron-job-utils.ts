@@ -171,6 +171,9 @@ export interface NextScheduleTime {
 /**
  * The `TooManyMissedTimes` message: 1.27 gives the estimated count; from 1.28 the count is internal
  * (kubernetes#118940, "Hide numberOfMissedSchedules as an algorithm internal number").
+ *
+ * @param missed the estimated number of missed ticks
+ * @param rules the version's rules @default CRON_JOB_RULES_1_27
  */
 export function tooManyMissedMessage(missed: number, rules: CronJobRules = CRON_JOB_RULES_1_27): string {
   return rules.exactMostRecent

@@ -41,7 +41,11 @@ export const CRON_JOB_RULES_1_27: CronJobRules = {
   exactMostRecent: false, requeueFromNowWhenMissed: false, adoptExistingJob: false, scheduledTimestampAnnotation: false,
 };
 
-/** The rules of a run. */
+/**
+ * The rules of a run.
+ *
+ * @param gates the run's gates @default DEFAULT_FEATURE_GATES (1.27)
+ */
 export function cronJobRules(gates: FeatureGates = DEFAULT_FEATURE_GATES): CronJobRules {
   const minor = gates.version.minor;
   return {

@@ -105,8 +105,9 @@ export class DaemonSetController implements Controller {
       this.indexes.set(key, index);
     }
     for (const p of claimed.released) index.podRemoved(p);
-    index.refresh(ds, now);
-    const plan = planDaemonSet(index, this.backoff, daemonSetRules(this.ctx.gates.version.minor));
+    const rules = daemonSetRules(this.ctx.gates.version.minor);
+    index.refresh(ds, now, rules.deleteSucceeded);
+    const plan = planDaemonSet(index, this.backoff, rules);
 
     for (const e of plan.events) this.ctx.recorder.event(ref(ds), e.type, e.reason, e.message);
     for (const k of plan.backoffNext) this.backoff.next(k, now);

@@ -176,8 +176,9 @@ export class DaemonSetIndex implements DaemonSetView {
   /**
    * Brings the index up to `now` for `ds`: applies a spec change (every node re-evaluated), fires
    * due minReadySeconds timers, and re-evaluates every dirty node.
+   * @param deleteSucceeded Succeeded pods are deleted (1.28+, DaemonSetRules) @default false
    */
-  public refresh(ds: SimDaemonSet, now: number): void {
+  public refresh(ds: SimDaemonSet, now: number, deleteSucceeded = false): void {
     this.ds = ds;
     if (ds.spec !== this.specRef) this.applySpec(ds);
     this.context = {
@@ -185,7 +186,7 @@ export class DaemonSetIndex implements DaemonSetView {
       templateGeneration: templateGenerationOf(ds),
       allowsSurge: allowsSurge(ds),
       minReadyMs: Math.max(0, ds.spec.minReadySeconds ?? 0) * 1000,
-      now,
+      now, ...(deleteSucceeded ? { deleteSucceeded } : {}),
     };
     for (let t = this.timers.peek(); t && t.atMs <= now; t = this.timers.peek()) {
       this.timers.pop();

@@ -41,6 +41,8 @@ export interface EvaluationContext {
   readonly minReadyMs: number;
   /** Simulated now. */
   readonly now: number;
+  /** Succeeded pods are deleted and replaced (kubernetes#117073, 1.28). @default false (1.27) */
+  readonly deleteSucceeded?: boolean;
 }
 
 /** A node's share of the DaemonSet status (`updateDaemonSetStatus`, §3.5), each 0 or 1. */
@@ -83,6 +85,8 @@ export interface NodeEvaluation {
   readonly deletes: readonly SimPod[];
   /** Failed pods to delete after the failed-pod back-off allows it (Warning `FailedDaemonPod`). */
   readonly failed: readonly SimPod[];
+  /** 1.28+: Succeeded pods to delete at once (Normal `SucceededDaemonPod`). */
+  readonly succeeded: readonly SimPod[];
   /** The node's status share; null for a node that does not exist. */
   readonly status: StatusShare | null;
   /** The rolling-update view of the node. */
@@ -96,7 +100,7 @@ const ABSENT: UpdateClass = { kind: 'absent' };
 
 /** Whether a node's evaluation asks manage for anything. */
 export function hasManageWork(e: NodeEvaluation): boolean {
-  return e.create || e.deletes.length > 0 || e.failed.length > 0;
+  return e.create || e.deletes.length > 0 || e.failed.length > 0 || e.succeeded.length > 0;
 }
 
 /** Evaluates one node. See {@link NodeEvaluation}. */
@@ -117,6 +121,7 @@ export function evaluateNode(node: NodeSnapshot, c: EvaluationContext): NodeEval
   let create = false;
   let deletes: SimPod[] | undefined;
   let failed: SimPod[] | undefined;
+  let succeeded: SimPod[] | undefined;
   if (!node.exists) {
     // getUnscheduledPodsWithoutNode: pending pods bound for a node that is gone; scheduled ones are
     // PodGC's (§3.4).
@@ -130,6 +135,8 @@ export function evaluateNode(node: NodeSnapshot, c: EvaluationContext): NodeEval
       // 1.27: only Failed pods are replaced; a Succeeded daemon pod counts as running (the
       // SucceededDaemonPod branch came later, §3.4 version note).
       if (p.phase === 'Failed') (failed ??= []).push(p);
+      // kubernetes#117073 (1.28): "Recreate DaemonSet pods completed with Succeeded phase".
+      else if (c.deleteSucceeded && p.phase === 'Succeeded') (succeeded ??= []).push(p);
       else running.push(p);
     }
     if (!c.allowsSurge) {
@@ -189,7 +196,7 @@ export function evaluateNode(node: NodeSnapshot, c: EvaluationContext): NodeEval
   const update = exists || shouldRun ? updateClass(pods, c) : ABSENT;
 
   return {
-    create, deletes: deletes ?? NO_PODS, failed: failed ?? NO_PODS, status, update,
+    create, deletes: deletes ?? NO_PODS, failed: failed ?? NO_PODS, succeeded: succeeded ?? NO_PODS, status, update,
     ...(nextChangeMs !== undefined ? { nextChangeMs } : {}),
   };
 }

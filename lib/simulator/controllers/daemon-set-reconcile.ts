@@ -112,6 +112,8 @@ export interface DaemonSetPlan {
  *
  * Which candidate nodes go first is not deterministic in Kubernetes (Go map order); here it is
  * node creation order, so runs repeat — only counts should be asserted.
+ *
+ * @param rules the version's rules (daemonSetRules) @default DAEMON_SET_RULES_1_27
  */
 export function planDaemonSet(view: DaemonSetView, backoff: BackoffReader, rules: DaemonSetRules = DAEMON_SET_RULES_1_27): DaemonSetPlan {
   const { ds, context: c, totals } = view;
@@ -151,6 +153,10 @@ export function planDaemonSet(view: DaemonSetView, backoff: BackoffReader, rules
       advanced.add(key);
       backoffNext.push(key);
       events.push({ type: 'Warning', reason: 'FailedDaemonPod', message: `Found failed daemon pod ${pod.namespace}/${pod.name} on node ${name}, will try to kill it` });
+      deletes.push(pod);
+    }
+    for (const pod of e.succeeded) {
+      events.push({ type: 'Normal', reason: 'SucceededDaemonPod', message: `Found succeeded daemon pod ${pod.namespace}/${pod.name} on node ${name}, will try to delete it` });
       deletes.push(pod);
     }
     for (const pod of e.deletes) deletes.push(pod);
@@ -209,14 +215,19 @@ export interface DaemonSetRules {
    * 1.31; cherry-picked to release-1.30 by #127774, a patch the table does not pin).
    */
   readonly countOldUnavailable: boolean;
+  /**
+   * `podsShouldBeOnNode` deletes Succeeded daemon pods (Normal `SucceededDaemonPod`) so they are
+   * recreated (kubernetes#117073, 1.28); 1.27 counts them as running.
+   */
+  readonly deleteSucceeded: boolean;
 }
 
 /** 1.27. */
-export const DAEMON_SET_RULES_1_27: DaemonSetRules = { countOldUnavailable: false };
+export const DAEMON_SET_RULES_1_27: DaemonSetRules = { countOldUnavailable: false, deleteSucceeded: false };
 
 /** The rules of a Kubernetes minor. */
 export function daemonSetRules(minor: number): DaemonSetRules {
-  return { countOldUnavailable: minor >= 31 };
+  return { countOldUnavailable: minor >= 31, deleteSucceeded: minor >= 28 };
 }
 
 /** `update.go#rollingUpdate` over the cached classes (§3.6). */

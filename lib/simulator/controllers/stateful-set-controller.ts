@@ -230,6 +230,7 @@ export class StatefulSetController implements Controller {
 
   /** `UpdatePodClaimForRetentionPolicy` after a pod is created. */
   private applyRetention(set: SimStatefulSet, pod: SimPod): void {
+    if (!this.rules.autoDeletePvc) return; // StatefulSetAutoDeletePVC off
     const ordinal = ordinalOf(pod.name);
     for (const t of set.spec.volumeClaimTemplates ?? []) {
       const claim = this.ctx.cluster.get('PersistentVolumeClaim', set.namespace, claimName(t.metadata?.name ?? '', set.name, ordinal));

@@ -164,7 +164,8 @@ export function reconcileStatefulSet(s: StatefulSetSnapshot): StatefulSetPlan {
   const createReplica = (ordinal: number, u: number, batch: number): boolean => {
     const name = podName(set.name, ordinal);
     const drafts = claimDrafts(set, ordinal);
-    if (set.spec.persistentVolumeClaimRetentionPolicy.whenScaled === 'Delete') {
+    // StatefulSetAutoDeletePVC off: no retention policy handling at all (the gate guards it upstream).
+    if (rules.autoDeletePvc && set.spec.persistentVolumeClaimRetentionPolicy.whenScaled === 'Delete') {
       // PodClaimIsStale: a claim still owned by the previous pod of this name is about to be garbage collected.
       if (drafts.some((d) => { const c = s.claim(d.name!); return c !== undefined && claimIsStale(c, name); })) return false;
     }
@@ -194,7 +195,7 @@ export function reconcileStatefulSet(s: StatefulSetSnapshot): StatefulSetPlan {
   const fixClaims = (ordinal: number, updatePod: boolean, u: number, batch: number): void => {
     const pod = pods.byOrdinal.get(ordinal);
     claimsChecked.push(ordinal);
-    if (!pod) return;
+    if (!pod || !rules.autoDeletePvc) return;
     const changes = claimChanges(pod, ordinal);
     if (changes.length > 0) actions.push({ type: 'fixClaims', unit: u, batch, pod, changes, updatePod });
   };

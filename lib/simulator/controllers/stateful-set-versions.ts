@@ -35,11 +35,16 @@ export interface StatefulSetRules {
    * has been removed from etcd"); before, deleted and recreated in the same sync.
    */
   readonly recreateNextSync: boolean;
+  /**
+   * StatefulSetAutoDeletePVC (KEP-1847; beta and on in 1.27, GA 1.32): claims get owner references
+   * per `persistentVolumeClaimRetentionPolicy` and stale claims are waited for; off → neither.
+   */
+  readonly autoDeletePvc: boolean;
 }
 
 /** 1.27 with its default gates. */
 export const STATEFUL_SET_RULES_1_27: StatefulSetRules = {
-  maxUnavailable: false, maxUnavailableHonorsMinReady: false, podIndexLabel: false, startOrdinal: true, recreateNextSync: false,
+  maxUnavailable: false, maxUnavailableHonorsMinReady: false, podIndexLabel: false, startOrdinal: true, recreateNextSync: false, autoDeletePvc: true,
 };
 
 /**
@@ -59,6 +64,7 @@ export function statefulSetRules(gates: FeatureGates): StatefulSetRules {
     podIndexLabel: gates.enabled('PodIndexLabel'),
     startOrdinal: onUnlessDisabled(gates, 'StatefulSetStartOrdinal'),
     recreateNextSync: gates.version.minor >= 30,
+    autoDeletePvc: onUnlessDisabled(gates, 'StatefulSetAutoDeletePVC'),
   };
 }
 

@@ -119,3 +119,36 @@ describe('deletion: sidecars stop after the main containers from 1.29 (kubernete
     expect(pod.deletedMs).toBe(seconds(15));
   });
 });
+
+describe('the pod ends while a sidecar runs', () => {
+  test('restartPolicy Never, the next init container fails: the pod fails and the sidecar is killed (137)', () => {
+    const profile: PodBehaviour = { containers: { proxy: { runForMs: 'forever' }, migrate: { runForMs: 3000, exitCodes: [1] } } };
+    const { pod } = run(BETA, profile, spec(sidecar('proxy'), { name: 'migrate', image: 'app' }), seconds(10), { restartPolicy: 'Never' });
+    expect([pod.phase, pod.initContainerStatuses!.map((c) => `${c.name}:${c.state}:${c.exitCode}`)]).toEqual(['Failed', ['proxy:terminated:137', 'migrate:terminated:1']]);
+  });
+
+  test('evicted: the sidecar is killed with the main containers, and not restarted', () => {
+    const sim = new Simulation({ nodes, featureGates: BETA, behaviours: [{ containers: { proxy: { runForMs: 'forever' } } }] });
+    const [pod] = sim.apply([newPod('p', { spec: spec(sidecar('proxy')) })]) as SimPod[];
+    sim.at(seconds(10), 'evict', (a) => a.evictPods('p'));
+    sim.runUntil(seconds(60));
+    expect([pod.phase, pod.reason, pod.initContainerStatuses![0].state, pod.initContainerStatuses![0].exitCode]).toEqual(['Failed', 'Evicted', 'terminated', 137]);
+    expect(sim.trace.filter({ reason: 'Started', kind: 'Pod', name: 'p' }).filter((e) => e.atMs > seconds(10))).toEqual([]);
+  });
+});
+
+test('deleted while a sidecar waits for its startupProbe: one Killing for it, the pod gone after stopAfter', () => {
+  const profile: PodBehaviour = { terminationGraceMs: 2000, containers: { proxy: { runForMs: 'forever', readyAfterMs: 60_000 } } };
+  const { pod, events } = run(BETA, profile, spec(sidecar('proxy', { startupProbe: { exec: { command: ['true'] } } })), seconds(30), { deleteAt: seconds(10) });
+  expect(events('Killing')).toEqual(['10000 proxy']);
+  expect(pod.deletedMs).toBe(seconds(12));
+});
+
+test('deleted while completing (main exited, sidecar stopping): no Killing for the exited main container', () => {
+  const sim = new Simulation({ nodes, featureGates: BETA, behaviours: [{ runForMs: 5000, terminationGraceMs: 3000, containers: { proxy: { runForMs: 'forever' } } }] });
+  sim.apply([newPod('p', { restartPolicy: 'Never', spec: spec(sidecar('proxy')) })]);
+  // app exits at 6 s; proxy gets SIGTERM at 6 s and needs 3 s; the pod is deleted at 7 s.
+  sim.at(seconds(7), 'delete', (a) => a.deletePods('p'));
+  sim.runUntil(seconds(30));
+  expect(sim.trace.filter({ reason: 'Killing', kind: 'Pod', name: 'p' }).map((e) => `${e.atMs} ${e.message}`)).toEqual(['6000 Stopping container proxy']);
+});

@@ -1,11 +1,13 @@
 /**
- * The DaemonSet rolling update across Kubernetes versions: from 1.31 an old pod that is not
- * available — replaced at once — counts against maxUnavailable (`update.go#rollingUpdate`,
- * kubernetes#123233). Gates (only the version is read) come from `gatesWith`.
+ * The DaemonSet controller across Kubernetes versions: from 1.28 Succeeded daemon pods are deleted
+ * (kubernetes#117073); from 1.31 an old pod that is not available — replaced at once — counts
+ * against maxUnavailable (`update.go#rollingUpdate`, kubernetes#123233). Gates (only the version
+ * is read) come from `gatesWith`.
  */
 import { DaemonSetController } from '../../../lib/simulator/controllers/daemon-set-controller';
 import { DAEMON_SET_RULES_1_27, daemonSetRules } from '../../../lib/simulator/controllers/daemon-set-reconcile';
 import { replaceNodeNameAffinity } from '../../../lib/simulator/controllers/daemon-set-utils';
+import { templateHash } from '../../../lib/simulator/controllers/revision';
 import { harness, newDaemonSet, newNode, newPod } from '../../helpers/builders';
 import { fakeContext } from '../../helpers/fakes';
 import { gatesWith } from '../../helpers/gates-with';
@@ -49,6 +51,26 @@ describe('rollingUpdate, maxSurge 0: old unavailable pods and the maxUnavailable
   });
 
   test('rules per minor', () => {
-    expect([daemonSetRules(27), daemonSetRules(30), daemonSetRules(31)]).toEqual([DAEMON_SET_RULES_1_27, DAEMON_SET_RULES_1_27, { countOldUnavailable: true }]);
+    expect([daemonSetRules(27), daemonSetRules(28), daemonSetRules(31)]).toEqual([
+      DAEMON_SET_RULES_1_27, { countOldUnavailable: false, deleteSucceeded: true }, { countOldUnavailable: true, deleteSucceeded: true },
+    ]);
+  });
+});
+
+describe('a Succeeded daemon pod (kubernetes#117073)', () => {
+  test.each([
+    // 1.27: counted as running, left alone.
+    ['1.27', 27, [], []],
+    ['1.28', 28, ['test-p0'], ['SucceededDaemonPod: Found succeeded daemon pod default/test-p0 on node worker1, will try to delete it', 'SuccessfulDelete: Deleted pod: test-p0']],
+  ])('%s', (_, minor, deleted, events) => {
+    const h = harness([newNode('worker1')]);
+    const ds = h.add(newDaemonSet('test', { labels: { name: 'test' } }));
+    const pod = h.add(newPod('test-p0', { owner: ds, labels: { name: 'test', 'controller-revision-hash': templateHash(ds.spec.template) }, spec: { affinity: replaceNodeNameAffinity(undefined, 'worker1') } }));
+    h.setPod(pod, { node: 'worker1', phase: 'Succeeded', ready: false });
+    h.setNow(NOW);
+    const f = fakeContext(h, { gates: gatesWith({}, { minor }) });
+    new DaemonSetController(f.ctx).sync('default/test', h.now);
+    expect(f.pods.deletes).toEqual(deleted);
+    expect(f.recorder.events.map((e) => `${e.reason}: ${e.message}`)).toEqual(events);
   });
 });

@@ -15,14 +15,16 @@ import {
   effectiveSet, STATEFUL_SET_RULES_1_27, statefulSetMaxUnavailable, statefulSetRules,
 } from '../../../lib/simulator/controllers/stateful-set-versions';
 import { Simulation } from '../../../lib/simulator/simulation';
-import { harness, newNode, newStatefulSet, podTemplate } from '../../helpers/builders';
+import { harness, newNode, newPvc, newStatefulSet, podTemplate } from '../../helpers/builders';
 import { fakeContext } from '../../helpers/fakes';
 import { gatesWith } from '../../helpers/gates-with';
 import { seconds } from '../../helpers/instants';
 import type { FeatureGates } from '../../../lib/versions/feature-gates';
 
-const ON = (minor = 27) => gatesWith({ MaxUnavailableStatefulSet: true, StatefulSetStartOrdinal: true }, { minor });
-const OFF = (minor = 27) => gatesWith({ StatefulSetStartOrdinal: true }, { minor });
+/** The gates already on in 1.27 that the StatefulSet controller reads (so a filled gate table keeps them on here). */
+const BASE = { StatefulSetStartOrdinal: true, StatefulSetAutoDeletePVC: true } as const;
+const ON = (minor = 27) => gatesWith({ ...BASE, MaxUnavailableStatefulSet: true }, { minor });
+const OFF = (minor = 27) => gatesWith(BASE, { minor });
 
 interface Row {
   gates: FeatureGates;
@@ -118,8 +120,8 @@ describe('getStatefulSetMaxUnavailable', () => {
 
 describe('apps.kubernetes.io/pod-index (PodIndexLabel, kubernetes#119232)', () => {
   test.each([
-    ['gate off (1.27)', gatesWith({ StatefulSetStartOrdinal: true }), undefined],
-    ['gate on (1.28+)', gatesWith({ StatefulSetStartOrdinal: true, PodIndexLabel: true }, { minor: 28 }), '0'],
+    ['gate off (1.27)', gatesWith(BASE), undefined],
+    ['gate on (1.28+)', gatesWith({ ...BASE, PodIndexLabel: true }, { minor: 28 }), '0'],
   ])('%s', (_, gates, expected) => {
     const h = harness();
     h.add(newStatefulSet('web', 1));
@@ -139,11 +141,11 @@ describe('getStartOrdinal with StatefulSetStartOrdinal off', () => {
   });
 
   test('1.27 defaults: maxUnavailable and pod-index off, start ordinal read', () => {
-    expect(statefulSetRules(gatesWith({ StatefulSetStartOrdinal: true }))).toEqual(STATEFUL_SET_RULES_1_27);
+    expect(statefulSetRules(gatesWith(BASE))).toEqual(STATEFUL_SET_RULES_1_27);
   });
 
   test('recreate on the next sync from 1.30', () => {
-    expect([29, 30].map((minor) => statefulSetRules(gatesWith({ StatefulSetStartOrdinal: true }, { minor })).recreateNextSync)).toEqual([false, true]);
+    expect([29, 30].map((minor) => statefulSetRules(gatesWith(BASE, { minor })).recreateNextSync)).toEqual([false, true]);
   });
 });
 
@@ -152,7 +154,7 @@ describe('a Failed replica: recreated in the same sync until 1.29, on the next s
     ['1.29', 29, ['RecreatingFailedPod', 'SuccessfulDelete', 'SuccessfulCreate']],
     ['1.30', 30, ['SuccessfulDelete', 'SuccessfulCreate']],
   ])('%s: events after web-1 is evicted', (_, minor, reasons) => {
-    const sim = new Simulation({ nodes: [newNode('w1')], featureGates: gatesWith({ StatefulSetStartOrdinal: true }, { minor }) });
+    const sim = new Simulation({ nodes: [newNode('w1')], featureGates: gatesWith(BASE, { minor }) });
     sim.apply([newStatefulSet('web', 2)]);
     sim.at(seconds(30), 'evict web-1', (a) => a.evictPods('web-1'));
     sim.runUntil(seconds(60));
@@ -162,5 +164,34 @@ describe('a Failed replica: recreated in the same sync until 1.29, on the next s
     expect(after.at(-1)!.atMs).toBe(seconds(30));
     const pods = sim.state.history('Pod').filter((p) => p.name === 'web-1');
     expect(pods.map((p) => p.phase)).toEqual(['Failed', 'Running']);
+  });
+});
+
+describe('StatefulSetAutoDeletePVC turned off: no retention policy handling (KEP-1847, gated upstream)', () => {
+  const claimTemplate = [{ metadata: { name: 'www' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }];
+  function scaledDown(autoDeletePvc: boolean) {
+    const h = harness();
+    const set = h.add(newStatefulSet('web', 2, { extra: { volumeClaimTemplates: claimTemplate, persistentVolumeClaimRetentionPolicy: { whenScaled: 'Delete', whenDeleted: 'Delete' } } }));
+    const f = fakeContext(h, { podEvents: STATEFUL_SET_POD_EVENTS, gates: gatesWith(BASE) });
+    const controller = new StatefulSetController(f.ctx);
+    // The rules as a run with the gate off derives them (the gate table decides; not read here).
+    (controller as unknown as { rules: object }).rules = { ...STATEFUL_SET_RULES_1_27, autoDeletePvc };
+    return { h, set, f, controller };
+  }
+  test.each([
+    ['on: the created claim gets the StatefulSet owner (whenDeleted Delete)', true, [['www-web-0', ['StatefulSet/web']]]],
+    ['off: the claim is left without owners', false, []],
+  ])('%s', (_, on, updates) => {
+    const { h, f, controller } = scaledDown(on);
+    controller.sync('default/web', h.now);
+    expect(f.claims.ownerUpdates.map((u) => [u.claim, u.refs.map((r) => `${r.kind}/${r.name}`)])).toEqual(updates);
+  });
+
+  test('off: a claim still owned by the previous pod is not waited for', () => {
+    const { h, f, controller } = scaledDown(false);
+    const pvc = h.add(newPvc('www-web-0'));
+    h.state.update(pvc, (p) => { p.ownerReferences = [{ apiVersion: 'v1', kind: 'Pod', name: 'web-0', uid: 'uid-gone' }]; });
+    controller.sync('default/web', h.now);
+    expect(f.pods.createdNames).toEqual(['web-0']);
   });
 });
