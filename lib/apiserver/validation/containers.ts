@@ -1,4 +1,5 @@
 /** Containers: names, ports, env, probes, security context (`pkg/apis/core/validation/validation.go`, 1.27). */
+import { initContainerMayHaveProbes, validateContainerRestartPolicy } from './sidecars';
 import { dns1123LabelErrors } from '../names';
 import { FieldErrors, IS_NEGATIVE, Obj, inclusiveRange, portNameErrors, portNumErrors, portNumOrName } from './field';
 import { validateResources } from './resources';
@@ -110,13 +111,18 @@ export function validateContainerList(containers: Obj[], kind: ContainerKind, pa
     validateVolumeMounts(c.volumeMounts, volumes, `${at}.volumeMounts`, errs);
     validateResources(c.resources, `${at}.resources`, errs);
     validateIds(c.securityContext, `${at}.securityContext`, errs, ['runAsUser', 'runAsGroup']);
+    // A container's restartPolicy reaches validation only where the version has the field and the
+    // SidecarContainers gate is on (the schema and dropDisabledFields remove it otherwise), so its
+    // presence means sidecars are enabled (sidecars.ts, validation.go validateInitContainers).
+    validateContainerRestartPolicy(c, kind, at, c.restartPolicy !== undefined, errs);
+    const sidecar = kind === 'initContainers' && initContainerMayHaveProbes(c, true);
     if (c.lifecycle) {
-      if (kind === 'initContainers') errs.forbidden(`${at}.lifecycle`, 'may not be set for init containers', 'remove it');
+      if (kind === 'initContainers' && !sidecar) errs.forbidden(`${at}.lifecycle`, 'may not be set for init containers', 'remove it');
       else for (const h of ['postStart', 'preStop']) if (c.lifecycle[h]) validateHandler(c.lifecycle[h], `${at}.lifecycle.${h}`, errs, ['exec', 'httpGet', 'tcpSocket']);
     }
     for (const p of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
       if (!c[p]) continue;
-      if (kind === 'initContainers') {
+      if (kind === 'initContainers' && !sidecar) {
         errs.forbidden(`${at}.${p}`, 'may not be set for init containers', 'remove it: init containers run to completion');
         continue;
       }
