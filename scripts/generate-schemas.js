@@ -16,9 +16,15 @@
  *   kubernetes-models release of the same or the next newer minor (4.5.1 = 1.33, 5.1.0 = 1.34,
  *   read from its .d.ts string-literal unions); a field added after 1.27 takes its leaf from those
  *   .d.ts, its number format from client-node.
- * - No npm package ships the 1.31, 1.35 or 1.37 API (client-node skips 1.31 and 1.35, cdk8s-plus
- *   stops at 34, kubernetes-types at 1.30, kubernetes-models has 1.27, 1.33, 1.34): those minors are
- *   not generated, and SUPPORTED_MINORS leaves them out.
+ * - 1.31, 1.35, 1.37: no package ships exactly their API (client-node skips 1.31 and 1.35; 1.37
+ *   has no client-node nor kubernetes-models release). They are derived (schema-derive.js,
+ *   schema-derived-minors.js): the previous minor's tree + the fields the @pulumi/kubernetes
+ *   release generated from the minor adds to the previous pulumi release, typed as in the next
+ *   minor's tree (1.31 from 1.32, 1.35 from 1.36; 1.37 from pulumi's types), removals only where
+ *   certain (pulumi lacks the field, or schema(N+1) and the exact cdk8s-plus-31 import lack it).
+ *   The rule is checked on the real 1.32 and 1.36 (derived 1.31 + pulumi's 1.32 additions must have
+ *   exactly client-node 1.32's fields; same for 1.36), and 1.31 on cdk8s-plus-31's field lists:
+ *   the generator stops when a check fails.
  *
  * Usage: node scripts/generate-schemas.js [work-dir]   (default: a fresh directory under the OS temp dir)
  */
@@ -26,6 +32,7 @@
 const fs = require('fs');
 const path = require('path');
 const { aliasOf, compact, makeStrict, readClientModels, readDts, readJsonSchemas, refsOf, setWorkDir } = require('./schema-sources');
+const { writeDerived } = require('./schema-derived-minors');
 
 /** minor → the client-node release generated from it (undefined: 1.27 comes from kubernetes-models). */
 const SOURCES = {
@@ -288,14 +295,17 @@ function main() {
     }
   }
   write(27, `${SOURCES[27].models} (+ PriorityClass.description from ${CHECK_27})`, base);
+  const trees = { 27: base };
   for (const [m, classes] of Object.entries(clients)) {
     const minor = Number(m);
     // Enums from the kubernetes-models release of the same or the next newer minor, else the newest.
     const releases = Object.keys(dts).map(Number).sort((a, b) => a - b);
     const order = [...releases.filter((r) => r >= minor), ...releases.filter((r) => r < minor).reverse()];
     const source = `${SOURCES[m].client} (fields), kubernetes-models@4.3.1 and ${MODEL_RELEASES[order[0]]} (leaf types, enums)`;
-    write(minor, source, treeFromClient(minor, classes, base, order.map((r) => dts[r]), formats));
+    trees[minor] = treeFromClient(minor, classes, base, order.map((r) => dts[r]), formats);
+    write(minor, source, trees[minor]);
   }
+  writeDerived(trees, formats, { roots: Object.values(ROOTS), write, clientOf: (m) => SOURCES[m]?.client });
 }
 
 main();

@@ -71,6 +71,16 @@ const SERVED_CHANGES: readonly ServedChange[] = [
   // KEP-4381 DRA structured parameters GA in 1.34 (resource.k8s.io/v1); KEP-3751 VolumeAttributesClass GA in 1.34.
   { minor: 34, groupVersion: 'resource.k8s.io/v1', add: ['DeviceClass', 'ResourceClaim', 'ResourceClaimTemplate', 'ResourceSlice'] },
   { minor: 34, groupVersion: 'storage.k8s.io/v1', add: ['VolumeAttributesClass'] },
+  // 1.35 adds no GA kind and removes none (the stable kinds of @pulumi/kubernetes 4.29.0, generated
+  // from 1.35.3, are those of 4.25.0, 1.33.0, plus the 1.34 ones above).
+  // KEP-3962 MutatingAdmissionPolicy GA in 1.36 (admissionregistration v1 in @pulumi/kubernetes 4.32.0, 1.36.1).
+  { minor: 36, groupVersion: 'admissionregistration.k8s.io/v1', add: ['MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding'] },
+  // GA in 1.37 (new stable kinds of @pulumi/kubernetes 4.34.2, generated from 1.37, over 4.32.0):
+  // KEP-3257 ClusterTrustBundle and KEP-4317 PodCertificateRequest (certificates v1), KEP-5055
+  // DeviceTaintRule (resource v1), KEP-4192 StorageVersionMigration (storagemigration v1).
+  { minor: 37, groupVersion: 'certificates.k8s.io/v1', add: ['ClusterTrustBundle', 'PodCertificateRequest'] },
+  { minor: 37, groupVersion: 'resource.k8s.io/v1', add: ['DeviceTaintRule'] },
+  { minor: 37, groupVersion: 'storagemigration.k8s.io/v1', add: ['StorageVersionMigration'] },
 ];
 
 const servedByMinor = new Map<number, Readonly<Record<string, readonly string[]>>>();

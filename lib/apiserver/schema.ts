@@ -12,9 +12,17 @@
  * - 1.28–1.30, 1.32–1.34 and 1.36 from the model classes of the `@kubernetes/client-node` release
  *   generated from that minor, with kubernetes-models' leaf types and enums (the enum of the
  *   kubernetes-models release of the same or the next newer minor: 4.5.1 = 1.33, 5.1.0 = 1.34;
- *   for 1.36 the 1.34 enums, so a value added to an enum in 1.35 or 1.36 is rejected).
- * No npm package ships the 1.31, 1.35 or 1.37 OpenAPI document, so those minors have no schema
- * and are not in SUPPORTED_MINORS.
+ *   for 1.36 the 1.34 enums, so a value added to an enum in 1.35 or 1.36 is rejected);
+ * - 1.31, 1.35 and 1.37, which no npm package ships as such, derived (scripts/schema-derive.js):
+ *   the previous minor's tree plus the fields that the `@pulumi/kubernetes` release generated
+ *   from the minor (its Makefile `KUBE_VERSION`: 4.18.1 = 1.31, 4.29.0 = 1.35, 4.34.2 = 1.37) has
+ *   and the release of the previous minor lacks — pulumi merges removed fields back in, but both
+ *   releases carry the same ones, so the difference is only additions. A field is removed only
+ *   where certain (pulumi lacks it; or 1.32 and `cdk8s-plus-31`'s 1.31 import both lack it:
+ *   PodResourceClaim.source). Added fields are typed as in the next minor's tree (1.32, 1.36);
+ *   1.37's own additions from pulumi's TypeScript types, which have no enums, formats or
+ *   quantities (any string is accepted there, integers are int32). The same rule applied to 1.32
+ *   and 1.36 reproduces client-node's field sets exactly (test/apiserver/versions/derivation.test.ts).
  *
  * A field that the minor's schema lacks but another supported minor has is reported with the
  * version that added (or removed) it, and the `--kubernetes-version` that accepts it.

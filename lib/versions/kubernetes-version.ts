@@ -1,7 +1,8 @@
 /**
  * Kubernetes versions the simulator and `validate` know: every minor from 1.27 (the constructs'
- * API level, cdk8s-plus-27) to the newest one whose API schema a kept npm package ships
- * (lib/apiserver/schemas/ says which package each minor's schema comes from).
+ * API level, cdk8s-plus-27) to 1.37, each with an API schema generated from npm packages
+ * (lib/apiserver/schemas/ says which package each minor's schema comes from; 1.31, 1.35 and 1.37
+ * are derived from @pulumi/kubernetes' additions, lib/apiserver/schema.ts).
  *
  * A version is a minor, optionally with a patch (`1.35.4`): feature-gate defaults change within
  * a minor where upstream backported a change (MaxUnavailableStatefulSet in 1.35.4, kubernetes#137409).
@@ -16,7 +17,7 @@ export interface KubernetesVersion {
 }
 
 /** The minors admission and the controllers model, oldest first. */
-export const SUPPORTED_MINORS: readonly number[] = [27, 28, 29, 30, 32, 33, 34, 36];
+export const SUPPORTED_MINORS: readonly number[] = [27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37];
 
 /** The default: 1.27, the level of the constructs' output (cdk8s-plus-27). */
 export const DEFAULT_KUBERNETES_VERSION: KubernetesVersion = { minor: 27 };

@@ -29,10 +29,23 @@ const ROWS: ReadonlyArray<readonly [string, object, string, number, string]> = [
   ['PVC volumeAttributesClassName (KEP-3751, 1.29)', pvc({ volumeAttributesClassName: 'fast', resources: { requests: { storage: '1Gi' } } }), 'spec.volumeAttributesClassName', 29, '1.29'],
   ['lifecycle sleep action (KEP-3960, 1.29)', pod(podSpec({}, { lifecycle: { preStop: { sleep: { seconds: 5 } } } })), 'spec.containers[0].lifecycle.preStop.sleep', 29, '1.29'],
   ['Service trafficDistribution (KEP-4444, 1.30)', service({ trafficDistribution: 'PreferClose' }), 'spec.trafficDistribution', 30, '1.30'],
-  ['pod-level resources (KEP-2837, 1.32; no 1.31 schema)', pod(podSpec({ resources: { limits: { cpu: '1' } } })), 'spec.resources', 32, '1.31–1.32'],
+  ['image volumes (KEP-4639, alpha 1.31)', pod(podSpec({ volumes: [{ name: 'v', image: { reference: 'quay.io/crio/artifact:v1', pullPolicy: 'IfNotPresent' } }] })),
+    'spec.volumes[0].image', 31, '1.31'],
+  ['pod supplementalGroupsPolicy (KEP-3619, alpha 1.31)', pod(podSpec({ securityContext: { supplementalGroupsPolicy: 'Strict' } })), 'spec.securityContext.supplementalGroupsPolicy', 31, '1.31'],
+  ['PodResourceClaim resourceClaimName (KEP-4381 structured parameters, 1.31)', pod(podSpec({ resourceClaims: [{ name: 'gpu', resourceClaimName: 'gpu-claim' }] })),
+    'spec.resourceClaims[0].resourceClaimName', 31, '1.31'],
+  ['pod-level resources (KEP-2837, alpha 1.32)', pod(podSpec({ resources: { limits: { cpu: '1' } } })), 'spec.resources', 32, '1.32'],
+  ['pod seLinuxChangePolicy (KEP-1710, 1.32)', pod(podSpec({ securityContext: { seLinuxChangePolicy: 'Recursive' } })), 'spec.securityContext.seLinuxChangePolicy', 32, '1.32'],
   ['container stopSignal (KEP-4960, 1.33)', pod(podSpec({ os: { name: 'linux' } }, { lifecycle: { stopSignal: 'SIGTERM' } })), 'spec.containers[0].lifecycle.stopSignal', 33, '1.33'],
   ['container restartPolicyRules (KEP-5307, 1.34)', pod(podSpec({}, { restartPolicy: 'Never', restartPolicyRules: [{ action: 'Restart', exitCodes: { operator: 'In', values: [42] } }] })),
     'spec.containers[0].restartPolicyRules', 34, '1.34'],
+  ['PodCertificateProjection userAnnotations (1.35: @pulumi/kubernetes 4.29.0 over 4.25.0 and client-node 1.34)',
+    pod(podSpec({ volumes: [{ name: 'v', projected: { sources: [{ podCertificate: { signerName: 'example.com/s', keyType: 'ED25519', userAnnotations: { a: 'b' } } }] } }] })),
+    'spec.volumes[0].projected.sources[0].podCertificate.userAnnotations', 35, '1.35'],
+  ['PodSpec schedulingGroup (1.36: client-node 2.0.2; @pulumi/kubernetes 4.32.0 over 4.29.0)', pod(podSpec({ schedulingGroup: { podGroupName: 'g' } })), 'spec.schedulingGroup', 36, '1.36'],
+  ['PodSpec evictionResponders (1.37: @pulumi/kubernetes 4.34.2 over 4.32.0)', pod(podSpec({ evictionResponders: [{ name: 'r', priority: 1 }] })), 'spec.evictionResponders', 37, '1.37'],
+  ['VolumeMount bindMountOptions (1.37: @pulumi/kubernetes 4.34.2 over 4.32.0)', pod(podSpec({ volumes: [{ name: 'v', emptyDir: {} }] }, { volumeMounts: [{ name: 'v', mountPath: '/d', bindMountOptions: ['ro'] }] })),
+    'spec.containers[0].volumeMounts[0].bindMountOptions', 37, '1.37'],
 ];
 
 describe.each(ROWS)('%s', (_what, manifest, field, first, added) => {
@@ -90,4 +103,31 @@ test('PVC resources keep quantity checking after they became VolumeResourceRequi
 
 test('accepts PriorityClass description at 1.27 (kubernetes-models@4.3.1 drops it; client-node 0.19.0, from 1.27, has it)', () => {
   expect(validateStrict({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'high' }, value: 1000, description: 'high' })).toEqual([]);
+});
+
+test('a field of one minor only: PodSpec workloadRef (KEP-4671 alpha in 1.35, replaced by schedulingGroup in 1.36)', () => {
+  const p = pod(podSpec({ workloadRef: { name: 'w', podGroup: 'g' } }));
+  expect(validateStrict(p, { minor: 34 })).toMatchObject([{ code: SchemaIssueCode.UNKNOWN_FIELD, message: expect.stringContaining('it was added in 1.35 — use --kubernetes-version 1.35 or later') }]);
+  expect(validateStrict(p, { minor: 35 })).toEqual([]);
+  for (const minor of [36, 37]) {
+    expect(validateStrict(p, { minor })).toEqual([{
+      code: SchemaIssueCode.UNKNOWN_FIELD, path: 'spec.workloadRef',
+      message: `unknown field \`spec.workloadRef\`: field not declared in Kubernetes 1.${minor}'s schema; it was removed after 1.35 — use --kubernetes-version 1.35 or earlier`,
+    }]);
+  }
+});
+
+test('fails when a removed field is used after its removal: PodResourceClaim source (KEP-4381, gone in 1.31; cdk8s-plus-31 lacks it)', () => {
+  const p = pod(podSpec({ resourceClaims: [{ name: 'gpu', source: { resourceClaimName: 'gpu-claim' } }] }));
+  expect(validateStrict(p, { minor: 30 })).toEqual([]);
+  expect(validateStrict(p, { minor: 31 })).toEqual([{
+    code: SchemaIssueCode.UNKNOWN_FIELD, path: 'spec.resourceClaims[0].source',
+    message: "unknown field `spec.resourceClaims[0].source`: field not declared in Kubernetes 1.31's schema; it was removed after 1.30 — use --kubernetes-version 1.30 or earlier",
+  }]);
+});
+
+test('1.37 fields typed from pulumi: an integer stays an integer (EvictionResponder priority)', () => {
+  expect(validateStrict(pod(podSpec({ evictionResponders: [{ name: 'r', priority: 'high' }] })), { minor: 37 })).toMatchObject([
+    { code: SchemaIssueCode.WRONG_TYPE, path: 'spec.evictionResponders[0].priority' },
+  ]);
 });

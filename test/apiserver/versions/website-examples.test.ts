@@ -21,8 +21,8 @@ const FIRST_MINOR: ReadonlyArray<readonly [string, number, string]> = [
   ['controllers--job-backoff-limit-per-index-example.yaml', 28, 'added in 1.28'], // KEP-3850, 1.28
   ['application--job--job-sidecar.yaml', 28, 'added in 1.28'], // KEP-753 sidecar restartPolicy, 1.28
   ['controllers--job-success-policy.yaml', 30, 'added in 1.30'], // KEP-3998, 1.30
-  ['pods--image-volumes.yaml', 32, 'added in 1.31–1.32'], // KEP-4639 image volumes, 1.31 (no 1.31 schema here)
-  ['pods--resource--pod-level-resources.yaml', 32, 'added in 1.31–1.32'], // KEP-2837 pod-level resources, 1.32 (no 1.31 schema here)
+  ['pods--image-volumes.yaml', 31, 'added in 1.31'], // KEP-4639 image volumes, alpha 1.31
+  ['pods--resource--pod-level-resources.yaml', 32, 'added in 1.32'], // KEP-2837 pod-level resources, alpha 1.32
 ];
 
 describe.each(FIRST_MINOR)('%s', (file, first, hint) => {
