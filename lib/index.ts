@@ -80,4 +80,5 @@ export type { KubernetesVersion } from './versions/kubernetes-version';
 export { FEATURE_GATES, featureGatesFor, gateStageAt, DEFAULT_FEATURE_GATES } from './versions/feature-gates';
 export type { FeatureGateName, FeatureGateStage, FeatureGates } from './versions/feature-gates';
 export { resolveFeatureGates } from './versions/resolve';
+export { parseFeatureGates, FeatureGatesSyntaxError } from './versions/parse-feature-gates';
 export type { VersionOptions } from './versions/resolve';

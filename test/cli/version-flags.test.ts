@@ -9,7 +9,7 @@ import * as path from 'path';
 import { main } from '../../lib/cli/cli';
 import { CliError } from '../../lib/cli/io';
 import { runSimulate } from '../../lib/cli/simulate-command';
-import { parseFeatureGatesFlag, versionOptionsFromFlags } from '../../lib/cli/version-flags';
+import { versionOptionsFromFlags } from '../../lib/cli/version-flags';
 import { FEATURE_GATES, FeatureGateName, gateStageAt } from '../../lib/versions/feature-gates';
 import { SUPPORTED_MINORS, supportedVersionsText } from '../../lib/versions/kubernetes-version';
 import { CLI, ensureBuiltCli, ROOT } from '../helpers/built-cli';
@@ -43,17 +43,9 @@ function usageError(f: () => unknown): string {
   throw new Error('expected a usage error');
 }
 
-describe('parseFeatureGatesFlag (featureGate.Set: split on ",", skip empty, split on the first "=", trim, strconv.ParseBool)', () => {
-  test.each([
-    ['JobManagedBy=true', { JobManagedBy: true }],
-    ['JobManagedBy=true,PodIndexLabel=false', { JobManagedBy: true, PodIndexLabel: false }],
-    [' JobManagedBy = true ,,PodIndexLabel=0', { JobManagedBy: true, PodIndexLabel: false }],
-    ['A=1,B=t,C=T,D=TRUE,E=True', { A: true, B: true, C: true, D: true, E: true }],
-    ['A=0,B=f,C=F,D=FALSE,E=False', { A: false, B: false, C: false, D: false, E: false }],
-    ['A=true,A=false', { A: false }],
-    ['', {}],
-  ])('%j → %j', (text, gates) => {
-    expect(parseFeatureGatesFlag(text)).toEqual(gates);
+describe('--feature-gates text goes through parseFeatureGates (lib/versions); its errors are usage errors naming the flag', () => {
+  test('a well-formed value reaches the gates', () => {
+    expect(versionOptionsFromFlags({ kubernetesVersion: '1.30', featureGates: ' JobManagedBy = true ,,PodIndexLabel=0' }).options.featureGates).toEqual({ JobManagedBy: true, PodIndexLabel: false });
   });
 
   test.each([
@@ -63,7 +55,12 @@ describe('parseFeatureGatesFlag (featureGate.Set: split on ",", skip empty, spli
     ['=true', '--feature-gates =true: a gate name is missing before =true'],
     ['A=true, ,B=false', '--feature-gates A=true, ,B=false: a blank entry between commas; remove it'],
   ])('fails when the value is %j', (text, message) => {
-    expect(usageError(() => parseFeatureGatesFlag(text))).toBe(message);
+    expect(usageError(() => versionOptionsFromFlags({ featureGates: text }))).toBe(message);
+  });
+
+  test('fails naming --compare-feature-gates when that flag is the one', () => {
+    expect(usageError(() => versionOptionsFromFlags({ featureGates: 'X' }, { version: '--compare', gates: '--compare-feature-gates' })))
+      .toBe('--compare-feature-gates X: missing bool value for X; write X=true or X=false');
   });
 });
 
