@@ -12,7 +12,9 @@ import { CliError } from '../../lib/cli/io';
 import type { SimulateCommandOptions } from '../../lib/cli/simulate-command';
 import { FeatureGateName, featureGatesFor } from '../../lib/versions/feature-gates';
 import { supportedVersionsText } from '../../lib/versions/kubernetes-version';
+import * as YAML from 'yaml';
 import { CLI, ensureBuiltCli, ROOT } from '../helpers/built-cli';
+import { exampleScenario, synthExample } from '../helpers/examples';
 import { WITH_VERSION_PROBE } from '../simulator/compare/version-probe';
 
 ensureBuiltCli();
@@ -110,13 +112,32 @@ describe('spawned CLI', () => {
   });
 });
 
-test('the README "Upgrade preview" example prints what the README shows', () => {
+describe('the README "Upgrade preview" example (examples/upgrade-preview)', () => {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('### Upgrade preview'));
-  const scenario = /```yaml\n([\s\S]*?)```/.exec(section)![1];
-  const shown = /What this build prints[^\n]*\n\n```text\n([\s\S]*?)```/.exec(section)![1];
-  const r = cli(path.join('test', 'cli', 'fixtures', 'k8s-website', 'job-pod-failure-policy-example.yaml'), '--scenario', file('upgrade.yaml', scenario), '--kubernetes-version', '1.27', '--compare', '1.36');
-  expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 0, stdout: shown });
+  const manifest = file('upgrade-preview.k8s.yaml', synthExample('upgrade-preview').map((m) => YAML.stringify(m)).join('---\n'));
+  const scenario = exampleScenario('upgrade-preview');
+
+  test('the README shows the example\'s scenario file', () => {
+    expect(/```yaml\n([\s\S]*?)```/.exec(section)![1]).toBe(fs.readFileSync(scenario, 'utf8'));
+  });
+
+  test('prints what the README shows (exit 0)', () => {
+    const shown = /What this build prints[^\n]*\n\n```text\n([\s\S]*?)```/.exec(section)![1];
+    const r = cli(manifest, '--scenario', scenario, '--kubernetes-version', '1.27', '--compare', '1.36');
+    expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 0, stdout: shown });
+  });
+
+  test('with JobPodReplacementPolicy and JobManagedBy off at 1.32 the runs match, as the README says', () => {
+    const r = cli(manifest, '--scenario', scenario, '--compare', '1.32', '--compare-feature-gates', 'JobPodReplacementPolicy=false,JobManagedBy=false', '--fail-on-difference');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('no difference: every event, pod timeline, Job outcome and claim is the same\n');
+  });
+
+  test('--fail-on-difference: exit 4 on the example', () => {
+    const r = cli(manifest, '--scenario', scenario, '--compare', '1.36', '--fail-on-difference');
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 4, stderr: 'the runs differ (3 differences): exit 4 (--fail-on-difference)\n' });
+  });
 });
 
 describe('in-process, with a controller that behaves differently from 1.36 on (the test probe)', () => {
