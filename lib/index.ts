@@ -80,6 +80,7 @@ export type { KubernetesVersion } from './versions/kubernetes-version';
 export { FEATURE_GATES, featureGatesFor, gateStageAt, DEFAULT_FEATURE_GATES } from './versions/feature-gates';
 export type { FeatureGateName, FeatureGateStage, FeatureGates } from './versions/feature-gates';
 export { resolveFeatureGates } from './versions/resolve';
+export { parseFeatureGates, FeatureGatesSyntaxError } from './versions/parse-feature-gates';
 export type { VersionOptions } from './versions/resolve';
 export type { ReportWorkload, ReportWorkloadStatus, ReportClaimStatus, ReportNotice } from './simulator/report/workloads';
 export type { ReportAggregatedEvent } from './simulator/report/events-aggregated';

@@ -33,7 +33,7 @@ export interface DroppedField {
 
 /** The outcome of {@link dropDisabledFields}. */
 export interface DropResult {
-  /** A copy of the manifest without the dropped fields (the input is not changed). */
+  /** A copy of the manifest without the dropped fields; the input itself when nothing is dropped (never changed). */
   readonly manifest: Manifest;
   /** What was dropped, in field order. */
   readonly dropped: readonly DroppedField[];
@@ -51,15 +51,18 @@ function at(root: unknown, path: readonly string[]): Obj | undefined {
   return obj(cur);
 }
 
-/** Drops `field` of `holder` (at `path`) when `gate` is off and the old object did not set it. */
+/**
+ * Drops `field` of `holder` (at `path`) when `gate` is off and the old object did not set it; with
+ * `apply` false it only records what it would drop.
+ */
 class Dropper {
   public readonly dropped: DroppedField[] = [];
 
-  public constructor(private readonly gates: FeatureGates) {}
+  public constructor(private readonly gates: FeatureGates, private readonly apply: boolean) {}
 
   public field(holder: Obj | undefined, oldHolder: Obj | undefined, path: string, field: string, gate: FeatureGateName): void {
     if (!holder || holder[field] === undefined || this.gates.enabled(gate) || oldHolder?.[field] !== undefined) return;
-    delete holder[field];
+    if (this.apply) delete holder[field];
     this.dropped.push({ path: path ? `${path}.${field}` : field, gate });
   }
 
@@ -73,7 +76,7 @@ class Dropper {
       spec.initContainers.forEach((c, i) => {
         const container = obj(c);
         if (container?.restartPolicy === undefined) return;
-        delete container.restartPolicy;
+        if (this.apply) delete container.restartPolicy;
         this.dropped.push({ path: `${path}.initContainers[${i}].restartPolicy`, gate: 'SidecarContainers' });
       });
     }
@@ -108,11 +111,17 @@ class Dropper {
  * @param old the stored object on update; a field it sets is kept @default - none (create)
  */
 export function dropDisabledFields(manifest: Manifest, gates: FeatureGates, old?: Manifest): DropResult {
+  // A dry pass first: most objects use no disabled field and come back as they are, uncopied.
+  if (dropFields(manifest as Obj, manifest.kind, gates, old, false).length === 0) return { manifest, dropped: [] };
   const m = structuredClone(manifest) as Obj;
-  const d = new Dropper(gates);
+  return { manifest: m as Manifest, dropped: dropFields(m, manifest.kind, gates, old, true) };
+}
+
+function dropFields(m: Obj, kind: string, gates: FeatureGates, old: Manifest | undefined, apply: boolean): readonly DroppedField[] {
+  const d = new Dropper(gates, apply);
   const spec = obj(m.spec);
   const oldSpec = obj(old?.spec);
-  switch (manifest.kind) {
+  switch (kind) {
     case 'Pod':
       d.podSpec(spec, oldSpec, 'spec');
       break;
@@ -133,5 +142,5 @@ export function dropDisabledFields(manifest: Manifest, gates: FeatureGates, old?
     default:
       break;
   }
-  return { manifest: m as Manifest, dropped: d.dropped };
+  return d.dropped;
 }

@@ -52,8 +52,12 @@ export interface ManifestIssue {
 
 /** Something worth telling that is not an error (an ignored kind, a kind without behaviour). */
 export interface ManifestNotice {
-  /** `IGNORED_KIND` (not simulated, dropped), `NO_BEHAVIOUR` (kept, not simulated), `WARNING` (accepted, but will misbehave). */
-  readonly code: 'IGNORED_KIND' | 'NO_BEHAVIOUR' | 'WARNING';
+  /**
+   * `IGNORED_KIND` (not simulated, dropped), `NO_BEHAVIOUR` (kept, not simulated), `WARNING`
+   * (accepted, but will misbehave), `DROPPED_FIELD` (a field of a feature gate that is off,
+   * cleared on create as the registry's `dropDisabledFields` does).
+   */
+  readonly code: 'IGNORED_KIND' | 'NO_BEHAVIOUR' | 'WARNING' | 'DROPPED_FIELD';
   /** The file. */
   readonly file: string;
   /** 0-based document index. */

@@ -31,8 +31,7 @@ import { defaultObject } from './defaults';
 import { dropNulls, NullIssue, prepareForCreate } from './prepare';
 import { requiredIssues } from './required';
 import { semanticIssues } from './validation';
-import type { FeatureGates } from '../versions/feature-gates';
-import { DEFAULT_KUBERNETES_VERSION, KubernetesVersion } from '../versions/kubernetes-version';
+import { DEFAULT_FEATURE_GATES, FeatureGates } from '../versions/feature-gates';
 
 /** Something with a `toJson()` returning manifests: a cdk8s `Chart`. */
 export interface ChartLike {
@@ -129,7 +128,7 @@ export function loadManifests(source: ManifestSource, options: LoadOptions = {})
   const seen = new Map<string, string>();
   for (const doc of docs) {
     for (const item of expandList(doc)) {
-      const loaded = validateDoc(item, issues, notices, options.featureGates?.version ?? DEFAULT_KUBERNETES_VERSION);
+      const loaded = validateDoc(item, issues, notices, options.featureGates ?? DEFAULT_FEATURE_GATES);
       if (!loaded) continue;
       const m = loaded.manifest;
       const ns = CLUSTER_SCOPED_KINDS.has(m.kind) ? '' : (m.metadata?.namespace ?? options.namespace ?? 'default');
@@ -281,7 +280,7 @@ const SCHEMA_CODE: Record<SchemaIssueCode, ManifestIssueCode> = {
   [SchemaIssueCode.UNKNOWN_KIND]: ManifestIssueCode.UNKNOWN_KIND,
 };
 
-function validateDoc(doc: RawDoc, issues: ManifestIssue[], notices: ManifestNotice[], version: KubernetesVersion): LoadedManifest | undefined {
+function validateDoc(doc: RawDoc, issues: ManifestIssue[], notices: ManifestNotice[], gates: FeatureGates, version = gates.version): LoadedManifest | undefined {
   const v = doc.value;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
     // k8s.io/apimachinery/pkg/runtime/serializer/json#Serializer.Decode needs a JSON object.
@@ -331,7 +330,7 @@ function validateDoc(doc: RawDoc, issues: ManifestIssue[], notices: ManifestNoti
   const nulls: NullIssue[] = [];
   // The decoder defaults (defaults/: SetDefaults_*) before the registry's PrepareForCreate and
   // validation, as kube-apiserver does; the simulator gets the defaulted object.
-  const m = defaultObject(prepareForCreate(dropNulls(raw, nulls) as Manifest));
+  const m = prepareForCreate(defaultObject(dropNulls(raw, nulls) as Manifest, gates), gates, (message) => notices.push({ code: 'DROPPED_FIELD', file: doc.file, documentIndex: doc.documentIndex, message: `${where}: ${message}` }));
   const required = requiredIssues(m);
   for (const s of [...nulls, ...required]) issues.push(issue(doc, s.code, s.path, m, s.message));
   if (nulls.length > 0 || required.length > 0) return undefined;

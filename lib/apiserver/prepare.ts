@@ -9,9 +9,16 @@
  *   with the field path instead, since no one writes them on purpose;
  * - `status` is dropped on create (pkg/registry/apps/statefulset/strategy.go#PrepareForCreate
  *   `statefulSet.Status = apps.StatefulSetStatus{}`; likewise daemonset, job, cronjob, pod,
- *   service, persistentvolumeclaim, persistentvolume, poddisruptionbudget, namespace strategies).
+ *   service, persistentvolumeclaim, persistentvolume, poddisruptionbudget, namespace strategies);
+ * - the fields of feature gates that are off are dropped on create (the same strategies'
+ *   `dropDisabledFields`, drop-disabled-fields.ts), each reported so the user learns that the
+ *   version ignores them.
  */
+import { DEFAULT_FEATURE_GATES, FeatureGates } from '../versions/feature-gates';
+import { formatKubernetesVersion } from '../versions/kubernetes-version';
+import { DroppedField, dropDisabledFields } from './drop-disabled-fields';
 import { ManifestIssueCode } from './issues';
+import type { Manifest } from './kinds';
 
 /** A null the API server would not take. */
 export interface NullIssue {
@@ -63,12 +70,33 @@ export function dropNulls(value: unknown, issues: NullIssue[], at = '', parentKe
 }
 
 /**
- * The object as registry PrepareForCreate leaves it: without `status` for kinds that have one.
+ * `spec.podReplacementPolicy dropped: feature gate JobPodReplacementPolicy is off in Kubernetes 1.28`,
+ * with the fix: the version that turns the gate on by default, or `--feature-gates`.
  *
- * @param m the manifest (nulls dropped)
+ * @param d the dropped field
+ * @param gates the run's gates (their version is named)
  */
-export function prepareForCreate<T extends { kind: string }>(m: T): T {
-  if (!STATUS_RESET_ON_CREATE.has(m.kind) || !('status' in m)) return m;
-  const { status: _status, ...rest } = m as T & { status?: unknown };
-  return rest as unknown as T;
+export function droppedFieldMessage(d: DroppedField, gates: FeatureGates): string {
+  return `${d.path} dropped: feature gate ${d.gate} is off in Kubernetes ${formatKubernetesVersion(gates.version)}, `
+    + `so the API server clears the field on create; turn the gate on (--feature-gates ${d.gate}=true) or remove the field`;
+}
+
+/**
+ * The object as registry PrepareForCreate leaves it: without `status` for kinds that have one,
+ * and without the fields of feature gates that are off (`dropDisabledFields`).
+ *
+ * @param m the manifest (nulls dropped, defaulted: upstream defaults in the decoder, before the strategy)
+ * @param gates the run's feature gates @default DEFAULT_FEATURE_GATES (1.27)
+ * @param onDropped told {@link droppedFieldMessage} of each dropped field @default - not told
+ */
+export function prepareForCreate<T extends { kind: string }>(m: T, gates: FeatureGates = DEFAULT_FEATURE_GATES, onDropped?: (message: string) => void): T {
+  let out = m;
+  if (STATUS_RESET_ON_CREATE.has(m.kind) && 'status' in m) {
+    const { status: _status, ...rest } = m as T & { status?: unknown };
+    out = rest as unknown as T;
+  }
+  const { manifest, dropped } = dropDisabledFields(out as unknown as Manifest, gates);
+  if (dropped.length === 0) return out;
+  for (const d of dropped) onDropped?.(droppedFieldMessage(d, gates));
+  return manifest as unknown as T;
 }

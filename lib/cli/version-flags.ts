@@ -6,6 +6,7 @@
 import { resolveFeatureGates, VersionOptions } from '../versions/resolve';
 import { FeatureGates } from '../versions/feature-gates';
 import { KubernetesVersionError } from '../versions/kubernetes-version';
+import { FeatureGatesSyntaxError, parseFeatureGates } from '../versions/parse-feature-gates';
 import { CliError } from './io';
 
 /** The two flags as commander hands them over. */
@@ -17,45 +18,10 @@ export interface VersionFlags {
 }
 
 /**
- * `strconv.ParseBool`, which `--feature-gates` values go through upstream: 1, t, T, TRUE, true,
- * True, 0, f, F, FALSE, false, False.
- */
-const BOOL_VALUES: Readonly<Record<string, boolean>> = {
-  1: true, t: true, T: true, TRUE: true, true: true, True: true,
-  0: false, f: false, F: false, FALSE: false, false: false, False: false,
-};
-
-/**
- * Parses `Name=true,Other=false` as the components' `--feature-gates` flag does
- * (`featureGate.Set` in k8s.io/component-base/featuregate/feature_gate.go: split on `,`, skip empty
- * parts, split each on the first `=`, trim both sides, `strconv.ParseBool` the value). Whether the
- * names exist is checked later, against the version ({@link versionOptionsFromFlags}).
- *
- * @param text the flag value
- * @param flag the flag's name, for messages
- * @throws CliError (exit 2) for a part without `=` or a value that is not a boolean
- */
-export function parseFeatureGatesFlag(text: string, flag = '--feature-gates'): Record<string, boolean> {
-  const gates: Record<string, boolean> = {};
-  for (const part of text.split(',')) {
-    if (part.length === 0) continue;
-    const eq = part.indexOf('=');
-    const name = (eq < 0 ? part : part.slice(0, eq)).trim();
-    // Only a zero-length part is skipped upstream; a blank one fails there as "missing bool value for ".
-    if (eq < 0 && name === '') throw new CliError(`${flag} ${text}: a blank entry between commas; remove it`, 2);
-    if (eq < 0) throw new CliError(`${flag} ${text}: missing bool value for ${name}; write ${name}=true or ${name}=false`, 2);
-    const value = part.slice(eq + 1).trim();
-    if (!(value in BOOL_VALUES)) throw new CliError(`${flag} ${text}: invalid value of ${name}=${value}; use true or false`, 2);
-    if (name === '') throw new CliError(`${flag} ${text}: a gate name is missing before =${value}`, 2);
-    gates[name] = BOOL_VALUES[value];
-  }
-  return gates;
-}
-
-/**
  * The {@link VersionOptions} of the flags, resolved once so every mistake is reported as bad usage:
- * a malformed or unsupported version names the supported minors; an unknown gate, a gate the
- * version does not have, or a GA gate turned off gives the gate table's message.
+ * a malformed or unsupported version names the supported minors; gate text that is not
+ * `Name=bool,...` gives {@link parseFeatureGates}' message; an unknown gate, a gate the version does
+ * not have, or a GA gate turned off gives the gate table's message.
  *
  * @param flags the flag values
  * @param names the flags' names in messages (`--compare` uses its own pair)
@@ -66,7 +32,13 @@ export function versionOptionsFromFlags(
   flags: VersionFlags,
   names: { readonly version: string; readonly gates: string } = { version: '--kubernetes-version', gates: '--feature-gates' },
 ): { readonly options: VersionOptions; readonly gates: FeatureGates } {
-  const featureGates = flags.featureGates === undefined ? undefined : parseFeatureGatesFlag(flags.featureGates, names.gates);
+  let featureGates: Record<string, boolean> | undefined;
+  try {
+    featureGates = flags.featureGates === undefined ? undefined : parseFeatureGates(flags.featureGates);
+  } catch (e) {
+    if (e instanceof FeatureGatesSyntaxError) throw new CliError(`${names.gates} ${flags.featureGates}: ${e.message}`, 2);
+    throw e;
+  }
   const options: VersionOptions = {
     ...(flags.kubernetesVersion !== undefined ? { kubernetesVersion: flags.kubernetesVersion } : {}),
     ...(featureGates !== undefined ? { featureGates } : {}),

@@ -20,7 +20,7 @@ import type { ControllerRegistration } from './controllers/controller';
 import { parseDurationMs } from './engine/duration';
 import { describeLocation, ManifestError, ManifestIssueCode, ManifestNotice } from '../apiserver/issues';
 import { loadManifests, ManifestSource } from '../apiserver/load-manifests';
-import { validateUpdate } from '../apiserver/update-validation';
+import { updateValidatorFor } from '../apiserver/update-validation';
 import { buildReport, reportToJson, ReportEvent, ReportPod, SimulationReport } from './report/json';
 import { renderText } from './report/text';
 import { ReportRecorder } from './report/recorder';
@@ -124,7 +124,7 @@ export function simulate(manifests: ManifestSource, scenario?: ScenarioSource | 
   const loaded = loadManifests(manifests, { namespace: sc.namespace, featureGates, ...(options.cwd ? { cwd: options.cwd } : {}) });
   if (loaded.issues.length > 0) throw new ManifestError(loaded.issues);
   const sim = new Simulation({
-    startEpochMs: sc.startEpochMs, seed: sc.seed, nodes: sc.nodes, behaviours: sc.pods, validateUpdate, featureGates,
+    startEpochMs: sc.startEpochMs, seed: sc.seed, nodes: sc.nodes, behaviours: sc.pods, validateUpdate: updateValidatorFor(featureGates), featureGates,
     ...(options.controllers ? { controllers: options.controllers } : {}),
     ...(options.history !== undefined ? { history: options.history } : {}),
     ...(options.keepDeleted !== undefined ? { keepDeleted: options.keepDeleted } : {}),

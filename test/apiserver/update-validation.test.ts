@@ -80,3 +80,30 @@ test('fails when a CronJob patch makes its pod template invalid after defaulting
   expect(() => simulate(CRON, { until: '6m', steps: [{ at: '1m', patch: { kind: 'CronJob', name: 'nightly', patch: { spec } } }] }))
     .toThrow(/CronJob "nightly" is invalid: .*spec\.jobTemplate\.spec\.template\.spec\.restartPolicy/);
 });
+
+describe('per Kubernetes version (simulate installs the run\'s update validator)', () => {
+  const INDEXED = `apiVersion: batch/v1
+kind: Job
+metadata: { name: work }
+spec:
+  completionMode: Indexed
+  completions: 3
+  parallelism: 1
+  backoffLimitPerIndex: 1
+  podReplacementPolicy: Failed
+  template:
+    spec:
+      restartPolicy: Never
+      containers: [{ name: c, image: busybox:1.36 }]
+`;
+
+  test('a 1.32 Job with post-1.27 fields accepts a parallelism patch (the update is checked against the 1.32 schema)', () => {
+    const r = simulate(INDEXED, { until: '1m', steps: [patch('5s', { parallelism: 2 })] }, { kubernetesVersion: '1.32' });
+    expect(r.events({ reason: 'SuccessfulCreate' }).map((e) => e.time)).toContain('2024-01-01T00:00:05Z');
+  });
+
+  test('fails when a patch changes backoffLimitPerIndex (ValidateJobSpecUpdate, KEP-3850: immutable)', () => {
+    expect(() => simulate(INDEXED, { until: '1m', steps: [patch('5s', { backoffLimitPerIndex: 2 })] }, { kubernetesVersion: '1.32' }))
+      .toThrow(/spec\.backoffLimitPerIndex: Invalid value: 2: field is immutable/);
+  });
+});

@@ -10,8 +10,11 @@ import * as path from 'path';
 import { runCompare } from '../../lib/cli/compare-command';
 import { CliError } from '../../lib/cli/io';
 import type { SimulateCommandOptions } from '../../lib/cli/simulate-command';
+import { FeatureGateName, featureGatesFor } from '../../lib/versions/feature-gates';
 import { supportedVersionsText } from '../../lib/versions/kubernetes-version';
+import * as YAML from 'yaml';
 import { CLI, ensureBuiltCli, ROOT } from '../helpers/built-cli';
+import { exampleScenario, synthExample } from '../helpers/examples';
 import { WITH_VERSION_PROBE } from '../simulator/compare/version-probe';
 
 ensureBuiltCli();
@@ -19,6 +22,12 @@ ensureBuiltCli();
 const WEB = path.join('test', 'simulator', 'fixtures', 'seed-001-web.yaml');
 const WEB_SCENARIO = path.join('test', 'simulator', 'fixtures', 'seed-001.scenario.yaml');
 const JOB = path.join('test', 'cli', 'fixtures', 'k8s-website', 'job.yaml');
+/** The header line naming the gates whose defaults differ between 1.27 and 1.36, from the gate table. */
+const GATES_1_27_TO_1_36 = (() => {
+  const [a, b] = [featureGatesFor({ minor: 27 }).all(), featureGatesFor({ minor: 36 }).all()];
+  const changed = (Object.keys(a) as FeatureGateName[]).filter((g) => a[g] !== b[g]);
+  return changed.length === 0 ? 'feature gates: no modelled gate differs' : `feature gates that differ: ${changed.map((g) => `${g} ${a[g]} → ${b[g]}`).join(', ')}`;
+})();
 const NOTICE = `notice: ${WEB} document 1 (PersistentVolume nfs-pv): kept without simulated behaviour\n`;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compare-cli-'));
@@ -41,7 +50,7 @@ describe('spawned CLI', () => {
       code: 0,
       stdout: [
         'Kubernetes 1.27 → 1.36: the same manifests, scenario and seed, simulated under each',
-        'feature gates: no modelled gate differs',
+        GATES_1_27_TO_1_36,
         'no difference: every event, pod timeline, Job outcome and claim is the same',
         '',
       ].join('\n'),
@@ -103,20 +112,42 @@ describe('spawned CLI', () => {
   });
 });
 
-test('the README "Upgrade preview" example prints what the README shows', () => {
+describe('the README "Upgrade preview" example (examples/upgrade-preview)', () => {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('### Upgrade preview'));
-  const scenario = /```yaml\n([\s\S]*?)```/.exec(section)![1];
-  const shown = /What this build prints[^\n]*\n\n```text\n([\s\S]*?)```/.exec(section)![1];
-  const r = cli(path.join('test', 'cli', 'fixtures', 'k8s-website', 'job-pod-failure-policy-example.yaml'), '--scenario', file('upgrade.yaml', scenario), '--kubernetes-version', '1.27', '--compare', '1.36');
-  expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 0, stdout: shown });
+  const manifest = file('upgrade-preview.k8s.yaml', synthExample('upgrade-preview').map((m) => YAML.stringify(m)).join('---\n'));
+  const scenario = exampleScenario('upgrade-preview');
+
+  test('the README shows the example\'s scenario file', () => {
+    expect(/```yaml\n([\s\S]*?)```/.exec(section)![1]).toBe(fs.readFileSync(scenario, 'utf8'));
+  });
+
+  test('prints what the README shows (exit 0)', () => {
+    const shown = /What this build prints[^\n]*\n\n```text\n([\s\S]*?)```/.exec(section)![1];
+    const r = cli(manifest, '--scenario', scenario, '--kubernetes-version', '1.27', '--compare', '1.36');
+    expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 0, stdout: shown });
+  });
+
+  test('with JobPodReplacementPolicy and JobManagedBy off at 1.32 the runs match, as the README says', () => {
+    const r = cli(manifest, '--scenario', scenario, '--compare', '1.32', '--compare-feature-gates', 'JobPodReplacementPolicy=false,JobManagedBy=false', '--fail-on-difference');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('no difference: every event, pod timeline, Job outcome and claim is the same\n');
+  });
+
+  test('--fail-on-difference: exit 4 on the example', () => {
+    const r = cli(manifest, '--scenario', scenario, '--compare', '1.36', '--fail-on-difference');
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 4, stderr: 'the runs differ (3 differences): exit 4 (--fail-on-difference)\n' });
+  });
 });
 
 describe('in-process, with a controller that behaves differently from 1.36 on (the test probe)', () => {
+  // 5 s: the Job is still running, so the real per-version Job behaviour (the 1.31
+  // CompletionsReached reason, …) has not shown yet and only the probe differs.
+  const PROBE_SCENARIO = file('probe.yaml', 'start: 2024-01-01T00:00:00Z\nuntil: 5s\n');
   async function run(opts: Partial<SimulateCommandOptions>) {
     let stdout = '';
     let stderr = '';
-    const code = await runCompare([JOB], { format: 'text', compare: '1.36', ...opts }, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } }, { controllers: WITH_VERSION_PROBE });
+    const code = await runCompare([JOB], { format: 'text', compare: '1.36', scenario: PROBE_SCENARIO, ...opts }, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } }, { controllers: WITH_VERSION_PROBE });
     return { code, stdout, stderr };
   }
 
@@ -125,7 +156,7 @@ describe('in-process, with a controller that behaves differently from 1.36 on (t
       code: 0,
       stdout: [
         'Kubernetes 1.27 → 1.36: the same manifests, scenario and seed, simulated under each',
-        'feature gates: no modelled gate differs',
+        GATES_1_27_TO_1_36,
         'differences: events 1 added, 0 removed, 1 changed; pods 0 added, 0 removed, 0 changed; jobs 0 added, 0 removed, 0 changed; claims 0 added, 0 removed, 0 changed',
         '(+ only in 1.36, - only in 1.27, ~ in both but different; times from the scenario start)',
         '',

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { main } from '../../lib/cli/cli';
 import { CliError } from '../../lib/cli/io';
 import { runSimulate } from '../../lib/cli/simulate-command';
-import { parseFeatureGatesFlag, versionOptionsFromFlags } from '../../lib/cli/version-flags';
+import { versionOptionsFromFlags } from '../../lib/cli/version-flags';
 import { FEATURE_GATES, FeatureGateName, gateStageAt } from '../../lib/versions/feature-gates';
 import { SUPPORTED_MINORS, supportedVersionsText } from '../../lib/versions/kubernetes-version';
 import { CLI, ensureBuiltCli, ROOT } from '../helpers/built-cli';
@@ -19,6 +19,8 @@ ensureBuiltCli();
 
 const JOB = path.join('test', 'cli', 'fixtures', 'k8s-website', 'job.yaml');
 const WEB = path.join('test', 'simulator', 'fixtures', 'seed-001-web.yaml');
+/** The newest supported minor; 1.<NEWEST + 1> is the first unsupported one above it. */
+const NEWEST = Math.max(...SUPPORTED_MINORS);
 
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -41,17 +43,9 @@ function usageError(f: () => unknown): string {
   throw new Error('expected a usage error');
 }
 
-describe('parseFeatureGatesFlag (featureGate.Set: split on ",", skip empty, split on the first "=", trim, strconv.ParseBool)', () => {
-  test.each([
-    ['JobManagedBy=true', { JobManagedBy: true }],
-    ['JobManagedBy=true,PodIndexLabel=false', { JobManagedBy: true, PodIndexLabel: false }],
-    [' JobManagedBy = true ,,PodIndexLabel=0', { JobManagedBy: true, PodIndexLabel: false }],
-    ['A=1,B=t,C=T,D=TRUE,E=True', { A: true, B: true, C: true, D: true, E: true }],
-    ['A=0,B=f,C=F,D=FALSE,E=False', { A: false, B: false, C: false, D: false, E: false }],
-    ['A=true,A=false', { A: false }],
-    ['', {}],
-  ])('%j → %j', (text, gates) => {
-    expect(parseFeatureGatesFlag(text)).toEqual(gates);
+describe('--feature-gates text goes through parseFeatureGates (lib/versions); its errors are usage errors naming the flag', () => {
+  test('a well-formed value reaches the gates', () => {
+    expect(versionOptionsFromFlags({ kubernetesVersion: '1.30', featureGates: ' JobManagedBy = true ,,PodIndexLabel=0' }).options.featureGates).toEqual({ JobManagedBy: true, PodIndexLabel: false });
   });
 
   test.each([
@@ -61,7 +55,12 @@ describe('parseFeatureGatesFlag (featureGate.Set: split on ",", skip empty, spli
     ['=true', '--feature-gates =true: a gate name is missing before =true'],
     ['A=true, ,B=false', '--feature-gates A=true, ,B=false: a blank entry between commas; remove it'],
   ])('fails when the value is %j', (text, message) => {
-    expect(usageError(() => parseFeatureGatesFlag(text))).toBe(message);
+    expect(usageError(() => versionOptionsFromFlags({ featureGates: text }))).toBe(message);
+  });
+
+  test('fails naming --compare-feature-gates when that flag is the one', () => {
+    expect(usageError(() => versionOptionsFromFlags({ featureGates: 'X' }, { version: '--compare', gates: '--compare-feature-gates' })))
+      .toBe('--compare-feature-gates X: missing bool value for X; write X=true or X=false');
   });
 });
 
@@ -86,7 +85,7 @@ describe('versionOptionsFromFlags follows the gate table of lib/versions for eve
   });
 
   test('a patch and the v prefix are accepted', () => {
-    expect(versionOptionsFromFlags({ kubernetesVersion: 'v1.35.4' }).gates.version).toEqual({ minor: 35, patch: 4 });
+    expect(versionOptionsFromFlags({ kubernetesVersion: `v1.${NEWEST}.4` }).gates.version).toEqual({ minor: NEWEST, patch: 4 });
   });
 });
 
@@ -97,7 +96,7 @@ describe('spawned CLI: usage errors exit 2 with the message, nothing on stdout, 
     ['simulate', [WEB, '--kubernetes-version', '1.26'], `error: --kubernetes-version 1.26: Kubernetes 1.26 is not supported; ${supported}\n`],
     ['simulate', [WEB, '--kubernetes-version', 'latest'], `error: --kubernetes-version latest: Kubernetes version "latest" is not of the form 1.<minor> or 1.<minor>.<patch>; ${supported}\n`],
     ['validate', [JOB, '--kubernetes-version', '2.0'], `error: --kubernetes-version 2.0: Kubernetes version "2.0" is not of the form 1.<minor> or 1.<minor>.<patch>; ${supported}\n`],
-    ['validate', [JOB, '--kubernetes-version', '1.37'], `error: --kubernetes-version 1.37: Kubernetes 1.37 is not supported; ${supported}\n`],
+    ['validate', [JOB, '--kubernetes-version', `1.${NEWEST + 1}`], `error: --kubernetes-version 1.${NEWEST + 1}: Kubernetes 1.${NEWEST + 1} is not supported; ${supported}\n`],
     ['simulate', [WEB, '--feature-gates', 'NoSuchGate=true'], `error: --feature-gates NoSuchGate=true: unknown feature gate "NoSuchGate"; known: ${Object.keys(FEATURE_GATES).join(', ')}\n`],
     ['validate', [JOB, '--feature-gates', 'NoSuchGate=true'], `error: --feature-gates NoSuchGate=true: unknown feature gate "NoSuchGate"; known: ${Object.keys(FEATURE_GATES).join(', ')}\n`],
     ['validate', [JOB, '--feature-gates', 'PodIndexLabel'], 'error: --feature-gates PodIndexLabel: missing bool value for PodIndexLabel; write PodIndexLabel=true or PodIndexLabel=false\n'],
@@ -137,8 +136,8 @@ describe('spawned CLI: the success path', () => {
     expect(cli('validate', JOB, '--kubernetes-version', '1.36')).toEqual({ code: 0, stdout: 'job.batch/pi created (server dry run)\n', stderr: '' });
   });
 
-  test('validate accepts v1.35.4 (a patch)', () => {
-    expect(cli('validate', JOB, '--kubernetes-version', 'v1.35.4').code).toBe(0);
+  test('validate accepts v1.<newest>.4 (a patch)', () => {
+    expect(cli('validate', JOB, '--kubernetes-version', `v1.${NEWEST}.4`).code).toBe(0);
   });
 
   test('simulate --kubernetes-version 1.36 runs and prints the report', () => {

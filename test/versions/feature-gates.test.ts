@@ -1,7 +1,8 @@
 import { DEFAULT_FEATURE_GATES, FEATURE_GATES, FeatureGateName, featureGatesFor, gateStageAt } from '../../lib/versions/feature-gates';
-import { KubernetesVersion } from '../../lib/versions/kubernetes-version';
+import { KubernetesVersion, SUPPORTED_MINORS } from '../../lib/versions/kubernetes-version';
 import { FeatureGatesSyntaxError, parseFeatureGates } from '../../lib/versions/parse-feature-gates';
 import { resolveFeatureGates } from '../../lib/versions/resolve';
+import * as root from '../../lib';
 
 const MINORS = [27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38];
 
@@ -76,9 +77,15 @@ describe('patch releases (MaxUnavailableStatefulSet, kubernetes#137409)', () => 
     }
   });
 
-  test('a version string with a patch resolves the same', () => {
-    expect(resolveFeatureGates({ kubernetesVersion: '1.35.2' }).enabled('MaxUnavailableStatefulSet')).toBe(true);
-    expect(resolveFeatureGates({ kubernetesVersion: 'v1.35.4' }).enabled('MaxUnavailableStatefulSet')).toBe(false);
+  test('a version with a patch resolves the same (parsed when 1.35 is a supported minor)', () => {
+    expect(resolveFeatureGates({ kubernetesVersion: { minor: 35, patch: 2 } }).enabled('MaxUnavailableStatefulSet')).toBe(true);
+    expect(resolveFeatureGates({ kubernetesVersion: { minor: 35, patch: 4 } }).enabled('MaxUnavailableStatefulSet')).toBe(false);
+    if (SUPPORTED_MINORS.includes(35)) {
+      expect(resolveFeatureGates({ kubernetesVersion: '1.35.2' }).enabled('MaxUnavailableStatefulSet')).toBe(true);
+      expect(resolveFeatureGates({ kubernetesVersion: 'v1.35.4' }).enabled('MaxUnavailableStatefulSet')).toBe(false);
+    }
+    const newest = Math.max(...SUPPORTED_MINORS);
+    expect(resolveFeatureGates({ kubernetesVersion: `v1.${newest}.3` }).all()).toEqual(featureGatesFor({ minor: newest, patch: 3 }).all());
   });
 });
 
@@ -110,33 +117,40 @@ describe('overrides (--feature-gates)', () => {
   });
 });
 
-describe('parseFeatureGates', () => {
+describe('parseFeatureGates (featureGate.Set, k8s.io/component-base/featuregate/feature_gate.go: split on ",", skip zero-length parts, split on the first "=", trim, strconv.ParseBool)', () => {
   test.each<[string, Record<string, boolean>]>([
     ['JobManagedBy=true', { JobManagedBy: true }],
     ['JobManagedBy=true,JobSuccessPolicy=false', { JobManagedBy: true, JobSuccessPolicy: false }],
-    [' JobManagedBy = True , JobSuccessPolicy=0 ,', { JobManagedBy: true, JobSuccessPolicy: false }], // trimmed, empty items skipped
-    ['A=t,B=F,C=1,D=FALSE', { A: true, B: false, C: true, D: false }], // strconv.ParseBool spellings
-    ['A=true,A=false', { A: false }], // the last one wins, as MapStringBool.Set
+    [' JobManagedBy = True ,,JobSuccessPolicy=0,', { JobManagedBy: true, JobSuccessPolicy: false }], // trimmed, zero-length parts skipped
+    ['A=1,B=t,C=T,D=TRUE,E=True', { A: true, B: true, C: true, D: true, E: true }], // strconv.ParseBool spellings
+    ['A=0,B=f,C=F,D=FALSE,E=False', { A: false, B: false, C: false, D: false, E: false }],
+    ['A=true,A=false', { A: false }], // the last one wins, as featureGate.Set's map
     ['', {}],
   ])('%j → %j', (text, want) => {
     expect(parseFeatureGates(text)).toEqual(want);
   });
 
-  test('fails when a pair has no =', () => {
-    expect(() => parseFeatureGates('JobManagedBy=true,JobSuccessPolicy')).toThrow(FeatureGatesSyntaxError);
-    expect(() => parseFeatureGates('JobManagedBy=true,JobSuccessPolicy')).toThrow('malformed pair "JobSuccessPolicy", expect Name=true or Name=false');
+  test.each([
+    ['JobManagedBy=true,JobSuccessPolicy', 'missing bool value for JobSuccessPolicy; write JobSuccessPolicy=true or JobSuccessPolicy=false'], // upstream: "missing bool value for %s"
+    ['JobManagedBy=yes', 'invalid value of JobManagedBy=yes; use true or false'], // upstream: "invalid value of %s=%s"
+    ['A=true,B=', 'invalid value of B=; use true or false'], // ParseBool("") fails
+    ['=true', 'a gate name is missing before =true'],
+    ['A=true, ,B=false', 'a blank entry between commas; remove it'], // only a zero-length part is skipped upstream
+  ])('fails when the text is %j', (text, message) => {
+    expect(() => parseFeatureGates(text)).toThrow(FeatureGatesSyntaxError);
+    expect(() => parseFeatureGates(text)).toThrow(message);
   });
 
-  test('fails when a pair has no name', () => {
-    expect(() => parseFeatureGates('=true')).toThrow('has no gate name');
-  });
-
-  test('fails when the value is not a boolean', () => {
-    expect(() => parseFeatureGates('JobManagedBy=yes')).toThrow('invalid value of JobManagedBy: "yes" is not a boolean; use true or false');
-    expect(() => parseFeatureGates('JobManagedBy=')).toThrow('invalid value of JobManagedBy: "" is not a boolean');
+  test('fails when the value is a prototype key (toString is not a boolean)', () => {
+    expect(() => parseFeatureGates('A=toString')).toThrow('invalid value of A=toString; use true or false');
   });
 
   test('parsed overrides feed featureGatesFor', () => {
     expect(featureGatesFor({ minor: 30 }, parseFeatureGates('JobManagedBy=true')).enabled('JobManagedBy')).toBe(true);
+  });
+
+  test('exported from the package root', () => {
+    expect(root.parseFeatureGates).toBe(parseFeatureGates);
+    expect(root.FeatureGatesSyntaxError).toBe(FeatureGatesSyntaxError);
   });
 });

@@ -1,32 +1,50 @@
 /**
- * batch/v1 defaulting, ported from `pkg/apis/batch/v1/defaults.go` of Kubernetes 1.27, and the
- * Job selector the registry strategy generates (`pkg/registry/batch/job/strategy.go`).
+ * batch/v1 defaulting, ported from `pkg/apis/batch/v1/defaults.go` (1.27, and the per-version
+ * rules of later releases, read in the upstream file's `SetDefaults_Job`), and the Job selector the
+ * registry strategy generates (`pkg/registry/batch/job/strategy.go`).
  */
+import { DEFAULT_FEATURE_GATES, FeatureGates } from '../../versions/feature-gates';
 import { ensure } from './apps';
 import { defaultPodTemplateSpec, Obj } from './pod';
 
+/** `math.MaxInt32`, the backoffLimit of a Job with `backoffLimitPerIndex`. */
+const MAX_INT32 = 2_147_483_647;
+
 /**
  * `SetDefaults_Job`: when both completions and parallelism are unset both become 1; parallelism
- * alone unset becomes 1; backoffLimit 6; the Job's labels become the template's labels when the
- * Job has none; completionMode NonIndexed; suspend false. Then the template's pod spec.
+ * alone unset becomes 1; backoffLimit 6 (MaxInt32 with backoffLimitPerIndex); the Job's labels
+ * become the template's labels when the Job has none; completionMode NonIndexed; suspend false;
+ * podReplacementPolicy when JobPodReplacementPolicy is on. Then the template's pod spec.
+ *
+ * @param obj the Job (changed in place)
+ * @param gates the run's feature gates @default DEFAULT_FEATURE_GATES (1.27)
  */
-export function defaultJob(obj: Obj): void {
+export function defaultJob(obj: Obj, gates: FeatureGates = DEFAULT_FEATURE_GATES): void {
   const spec = ensure(obj, 'spec');
-  defaultJobSpec(spec);
+  defaultJobSpec(spec, gates);
   const labels = spec.template?.metadata?.labels;
   const md = ensure(obj, 'metadata');
   if (labels !== undefined && Object.keys(md.labels ?? {}).length === 0) md.labels = { ...labels };
 }
 
-function defaultJobSpec(spec: Obj): void {
+function defaultJobSpec(spec: Obj, gates: FeatureGates): void {
   if (spec.completions === undefined && spec.parallelism === undefined) {
     spec.completions = 1;
     spec.parallelism = 1;
   }
   if (spec.parallelism === undefined) spec.parallelism = 1;
-  if (spec.backoffLimit === undefined) spec.backoffLimit = 6;
+  // KEP-3850 (alpha 1.28): with backoffLimitPerIndex the global limit defaults to
+  // MaxInt32, so only the per-index limit counts. Not gated upstream: at 1.28 with the alpha gate
+  // off the default still applies, then dropDisabledFields clears backoffLimitPerIndex. A 1.27
+  // schema has no such field, so the rule never sees one there.
+  if (spec.backoffLimit === undefined) spec.backoffLimit = spec.backoffLimitPerIndex !== undefined ? MAX_INT32 : 6;
   if (spec.completionMode === undefined) spec.completionMode = 'NonIndexed';
   if (spec.suspend === undefined) spec.suspend = false;
+  // KEP-3939 (1.28): podReplacementPolicy defaults only while JobPodReplacementPolicy is on —
+  // Failed with a podFailurePolicy (the only value it allows), TerminatingOrFailed otherwise.
+  if (gates.enabled('JobPodReplacementPolicy') && spec.podReplacementPolicy === undefined) {
+    spec.podReplacementPolicy = spec.podFailurePolicy !== undefined ? 'Failed' : 'TerminatingOrFailed';
+  }
   // SetDefaults_Job: an onPodConditions pattern without status matches status True
   for (const rule of spec.podFailurePolicy?.rules ?? []) {
     for (const pattern of rule?.onPodConditions ?? []) if (pattern && pattern.status === undefined) pattern.status = 'True';

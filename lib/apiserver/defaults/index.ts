@@ -7,11 +7,13 @@ import { defaultDaemonSet, defaultStatefulSet } from './apps';
 import { defaultCronJob, defaultJob, generateJobSelector } from './batch';
 import { defaultPersistentVolumeClaim, defaultSecret, defaultService } from './core';
 import { defaultPod, Obj } from './pod';
+import { DEFAULT_FEATURE_GATES, FeatureGates } from '../../versions/feature-gates';
 
 export { generateJobSelector, JOB_LABELS } from './batch';
 export { imageTag } from './pod';
 
-const DEFAULTERS: Readonly<Record<string, (o: Obj) => void>> = {
+/** Per kind; the gated rules read `gates` (only Job's do today). */
+const DEFAULTERS: Readonly<Record<string, (o: Obj, gates: FeatureGates) => void>> = {
   StatefulSet: defaultStatefulSet,
   DaemonSet: defaultDaemonSet,
   Job: defaultJob,
@@ -27,12 +29,13 @@ const DEFAULTERS: Readonly<Record<string, (o: Obj) => void>> = {
  * see {@link withServerFields}). Defaulting twice gives the same object as once.
  *
  * @param m a decoded, schema-valid manifest
+ * @param gates the run's feature gates (gated defaults: Job `podReplacementPolicy`) @default DEFAULT_FEATURE_GATES (1.27)
  */
-export function defaultObject<T extends { kind: string }>(m: T): T {
+export function defaultObject<T extends { kind: string }>(m: T, gates: FeatureGates = DEFAULT_FEATURE_GATES): T {
   const defaulter = DEFAULTERS[m.kind];
   if (!defaulter) return m;
   const copy = structuredClone(m) as unknown as Obj;
-  defaulter(copy);
+  defaulter(copy, gates);
   return copy as unknown as T;
 }
 

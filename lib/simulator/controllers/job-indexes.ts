@@ -38,9 +38,13 @@ export function parseCompletedIndexes(text: string | undefined, completions: num
   return out;
 }
 
-/** `orderedIntervals.String`: `0-2,4`. */
+/**
+ * `orderedIntervals.String` (pkg/controller/job/indexed_job_utils.go): `0-2,4`, `5,6` — a range
+ * only for three or more consecutive indexes; two adjacent ones are written as a list
+ * (`if v.Last == v.First+1 { builder.WriteRune(',') } else { builder.WriteRune('-') }`).
+ */
 export function formatCompletedIndexes(intervals: OrderedIntervals): string {
-  return intervals.map((v) => (v.last > v.first ? `${v.first}-${v.last}` : `${v.first}`)).join(',');
+  return intervals.map((v) => (v.last === v.first ? `${v.first}` : `${v.first}${v.last === v.first + 1 ? ',' : '-'}${v.last}`)).join(',');
 }
 
 /** `withOrderedIndexes`: merges sorted `indexes` into the intervals. */

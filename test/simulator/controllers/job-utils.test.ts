@@ -95,11 +95,25 @@ describe('ActivePods order (§4.2 activePodsForRemoval)', () => {
 });
 
 describe('completed indexes (§4.2)', () => {
-  test('interval strings parse and print as Kubernetes does', () => {
-    expect(formatCompletedIndexes(parseCompletedIndexes('0-2,4,6-7', 10))).toBe('0-2,4,6-7');
-    expect(formatCompletedIndexes(parseCompletedIndexes('0-2,3,5-9', 7))).toBe('0-3,5-6'); // merged, cut at completions
+  // orderedIntervals.String (pkg/controller/job/indexed_job_utils.go): a range only for three or
+  // more consecutive indexes; two adjacent ones print as "5,6" (`if v.Last == v.First+1 { ',' }`).
+  // parseIndexesFromString accepts both forms.
+  test.each([
+    ['0-2,4,6-7', 10, '0-2,4,6,7'], // the adjacent pair 6-7 prints as 6,7
+    ['0-2,3,5-9', 7, '0-3,5,6'], // merged, cut at completions (5-9 → 5-6 → "5,6")
+    ['5,6', 10, '5,6'],
+    ['5-7', 10, '5-7'],
+    ['3', 10, '3'],
+    ['0,1,2', 10, '0-2'], // three adjacent singles merge into a range
+  ])('%j (completions %d) prints as %j', (text, completions, printed) => {
+    expect(formatCompletedIndexes(parseCompletedIndexes(text, completions))).toBe(printed);
+    // What it prints parses back to the same intervals.
+    expect(parseCompletedIndexes(printed, completions)).toEqual(parseCompletedIndexes(text, completions));
+  });
+
+  test('merging sorted indexes into intervals', () => {
     expect(parseCompletedIndexes('', 3)).toEqual([]);
-    expect(formatCompletedIndexes(withOrderedIndexes(parseCompletedIndexes('1,5', 9), [0, 2, 3, 6]))).toBe('0-3,5-6');
+    expect(formatCompletedIndexes(withOrderedIndexes(parseCompletedIndexes('1,5', 9), [0, 2, 3, 6]))).toBe('0-3,5,6');
   });
 
   test('firstPendingIndexes: lowest indexes neither succeeded nor active', () => {

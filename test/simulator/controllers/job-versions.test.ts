@@ -78,7 +78,7 @@ describe('backoffLimitPerIndex (KEP-3850, JobBackoffLimitPerIndex alpha 1.28, be
       { creates: 0, requeue: seconds(5) }],
     ['1.29: failed + succeeded indexes cover all → Failed FailedIndexes',
       { version: { minor: 29 }, spec: indexed, pods: [{ phase: 'Failed', index: 0, failureCount: 1 }, { phase: 'Succeeded', index: 1 }, { phase: 'Succeeded', index: 2 }] },
-      { creates: 0, conditions: [['Failed', 'FailedIndexes']], status: { failedIndexes: '0', completedIndexes: '1-2' } }], // upstream orderedIntervals.String writes 1,2 (all versions; simulator-wide, not changed here)
+      { creates: 0, conditions: [['Failed', 'FailedIndexes']], status: { failedIndexes: '0', completedIndexes: '1,2' } }], // orderedIntervals.String: two adjacent indexes print as a list
     ['1.29: more failed indexes than maxFailedIndexes → Failed MaxFailedIndexesExceeded, the running pods deleted',
       { version: { minor: 29 }, spec: { ...indexed, maxFailedIndexes: 0 }, pods: [{ phase: 'Failed', index: 0, failureCount: 1 }, running(1), running(2)] },
       { creates: 0, deletes: 2, conditions: [['Failed', 'MaxFailedIndexesExceeded']] }],
