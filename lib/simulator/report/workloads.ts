@@ -51,8 +51,8 @@ export interface ReportClaimStatus {
 
 /** A loader notice (an ignored kind, a kind kept without behaviour, a warning). */
 export interface ReportNotice {
-  /** `IGNORED_KIND`, `NO_BEHAVIOUR` or `WARNING` (the loader's `ManifestNotice.code`). */
-  readonly code: 'IGNORED_KIND' | 'NO_BEHAVIOUR' | 'WARNING';
+  /** `IGNORED_KIND`, `NO_BEHAVIOUR`, `WARNING` or `DROPPED_FIELD` (the loader's `ManifestNotice.code`). */
+  readonly code: 'IGNORED_KIND' | 'NO_BEHAVIOUR' | 'WARNING' | 'DROPPED_FIELD';
   /** The file. */
   readonly file: string;
   /** 0-based document index. */
