@@ -26,7 +26,7 @@ import { CLUSTER_SCOPED_KINDS, SimKind } from './object-meta';
 import { ObjectOfKind, SimObject } from './objects';
 import { isPodTerminal, SimPod } from './pod-object';
 import { addTo, claimNames, removeFrom } from './store-indexes';
-import type { ClusterReader, ClusterStateOptions, DeleteOptions, StoreChange, StoreCounters, Watcher } from './store-types';
+import { ClusterReader, ClusterStateOptions, DEFAULT_KEEP_DELETED, DeleteOptions, StoreChange, StoreCounters, Watcher } from './store-types';
 import { SimJob } from './workload-objects';
 
 // The store's types are importable from here as well as from store-types.ts.
@@ -53,8 +53,13 @@ export class ClusterState implements ClusterReader {
   private nodeCounter = 0;
   private serviceIpCounter = 0;
 
+  /** At most this many deleted instances of each kind stay in the history (`keepDeleted`). */
+  public readonly keepDeleted: number;
+
   /** @param options clock and name generator */
-  public constructor(private readonly options: ClusterStateOptions) {}
+  public constructor(private readonly options: ClusterStateOptions) {
+    this.keepDeleted = options.keepDeleted ?? DEFAULT_KEEP_DELETED;
+  }
 
   /** Simulated ms now. */
   public nowMs(): number {
@@ -228,7 +233,7 @@ export class ClusterState implements ClusterReader {
     this.notify({ type: 'Deleted', object: obj, atMs: obj.deletedMs });
     // Watchers have seen the whole object; what happens to it afterwards only concerns the history.
     if (this.options.history === 'summary') summarize(obj);
-    if (this.options.keepDeleted !== undefined) this.instances.retain(obj, this.options.keepDeleted);
+    this.instances.retain(obj, this.keepDeleted);
     return true;
   }
 
@@ -249,10 +254,9 @@ export class ClusterState implements ClusterReader {
 
   /**
    * Moves the counters on by `by`: uids handed out, the resourceVersion, and removals per kind.
-   * The removals are counted as dropped from the history, so they need the `keepDeleted` option.
+   * The removals are counted as dropped from the history.
    */
   public advanceCounters(by: StoreCounters): void {
-    if (this.options.keepDeleted === undefined && by.deleted.size > 0) throw new Error('cannot skip removals without keepDeleted');
     this.uidCounter += by.uids;
     this.rv += by.resourceVersion;
     for (const [kind, n] of by.deleted) {

@@ -80,6 +80,15 @@ export interface ClusterReader {
 }
 
 /** Options of {@link ClusterState}. */
+/**
+ * How many deleted instances of each kind the history keeps when not told: the 2,000 most
+ * recently deleted. Short runs delete far fewer and keep every instance; a run of simulated months
+ * would otherwise hold every Job and pod it ever ran. What is dropped is counted
+ * (`ClusterState.droppedCount`) and the text report says so.
+ */
+export const DEFAULT_KEEP_DELETED = 2_000;
+
+/** Options of the store. */
 export interface ClusterStateOptions {
   /** Current simulated ms. */
   readonly now: () => number;
@@ -97,7 +106,7 @@ export interface ClusterStateOptions {
    * older ones are dropped and counted ({@link ClusterState.droppedCount}). Live objects are
    * always kept.
    *
-   * @default - every deleted instance is kept
+   * @default DEFAULT_KEEP_DELETED (2,000)
    */
   readonly keepDeleted?: number;
 }

@@ -47,7 +47,14 @@ export interface TraceEvent {
 /** The fields a recorder passes in; `atMs` and `seq` are filled by the {@link Trace}. */
 export type TraceEventInput = Omit<TraceEvent, 'atMs' | 'seq'>;
 
-/** Append-only list of {@link TraceEvent}s; optionally only the newest `maxEvents` are kept. */
+/**
+ * How many events a trace keeps when not told: the newest 20,000. Short runs record far fewer and
+ * keep every event; a run of simulated months would otherwise hold millions (about 7 per CronJob
+ * run). What is dropped is counted ({@link Trace.dropped}) and the text report says so.
+ */
+export const DEFAULT_MAX_EVENTS = 20_000;
+
+/** Append-only list of {@link TraceEvent}s; only the newest `maxEvents` are kept. */
 export class Trace {
   private list: TraceEvent[] = [];
   /** Events before this index of `list` are dropped (compacted away in batches). */
@@ -58,9 +65,9 @@ export class Trace {
   /**
    * @param now returns the current simulated ms
    * @param maxEvents keep only the newest this many events (older ones are counted in
-   * {@link dropped}); listeners still see every event. Default: keep every event.
+   * {@link dropped}); listeners still see every event. Default: {@link DEFAULT_MAX_EVENTS}.
    */
-  public constructor(private readonly now: () => number, private readonly maxEvents: number = Infinity) {
+  public constructor(private readonly now: () => number, private readonly maxEvents: number = DEFAULT_MAX_EVENTS) {
     if (!(maxEvents >= 0)) throw new RangeError(`maxEvents must be a number ≥ 0, got ${maxEvents}`);
   }
 
@@ -93,6 +100,11 @@ export class Trace {
   public get events(): readonly TraceEvent[] {
     if (this.head > 0) this.compact();
     return this.list;
+  }
+
+  /** The bound on kept events (`maxEvents`). */
+  public get maxKept(): number {
+    return this.maxEvents;
   }
 
   /** Events recorded so far, kept or not. */

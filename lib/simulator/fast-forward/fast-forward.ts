@@ -2,9 +2,9 @@
  * Steady-state fast-forward: a long run of CronJobs whose every period looks the same is skipped
  * period by period instead of replayed event by event, with the same outcome.
  *
- * When it applies: the run keeps a bounded history (`keepDeleted` and `maxEvents` both set), so
- * what a skipped period would have recorded is dropped by the time anyone looks anyway, and no
- * `trace.onRecord` listener wants every event.
+ * When it applies: the history is bounded (`keepDeleted` and `maxEvents`, which have defaults:
+ * DEFAULT_KEEP_DELETED, DEFAULT_MAX_EVENTS), so what a skipped period would have recorded is
+ * dropped by the time anyone looks anyway, and no `trace.onRecord` listener wants every event.
  *
  * How it works. Right before a CronJob's sync, when nothing else is pending but CronJob, Job and
  * TTL syncs of the family (CronJobs, their Jobs, those Jobs' pods — steady-family.ts) and scenario
@@ -37,7 +37,7 @@
 import type { ClusterState } from '../cluster/cluster-state';
 import type { Kubelet } from '../cluster/kubelet';
 import type { PodNetwork } from '../cluster/network';
-import type { SimObject } from '../cluster/objects';
+import type { SimKind, SimObject } from '../cluster/objects';
 import type { Scheduler } from '../cluster/scheduler';
 import type { SimulatedClock } from '../engine/clock';
 import type { WorkQueue } from '../controllers/work-queue';
@@ -80,8 +80,14 @@ export interface FastForwardHost {
   /** Counts `n` more events as processed. */
   readonly skipProcessed: (n: number) => void;
   readonly loopLimit: number;
-  readonly keepDeleted: number;
-  readonly maxEvents: number;
+  /**
+   * Unused: the bounds are read from the store (`state.keepDeleted`) and the trace
+   * (`trace.maxKept`), which apply their defaults. Accepted so a host may still pass them.
+   * @default - the store's bound
+   */
+  readonly keepDeleted?: number;
+  /** Unused, like {@link keepDeleted}. @default - the trace's bound */
+  readonly maxEvents?: number;
 }
 
 
@@ -103,8 +109,8 @@ export class FastForward {
   private readonly ring: Boundary[] = [];
   /** No boundary is examined before this simulated ms (what limited the last attempt). */
   private retryAfterMs = -Infinity;
-  /** Moved family objects (Jobs and pods) not yet seen gone from the output. */
-  private readonly moved = new Set<SimObject>();
+  /** The skips of the current `runUntil`, for {@link checkFlushed}. */
+  private readonly skips: SkipRecord[] = [];
   private stats: FastForwardStats = { skips: 0, periods: 0, skippedMs: 0 };
 
   /** @param host the simulation's parts */
@@ -143,25 +149,43 @@ export class FastForward {
   }
 
   /**
-   * At the end of `runUntil`: every object the fast-forward moved must be gone from the store, the
-   * kept history and the kept events — otherwise the output would differ from a full run's.
+   * At the end of `runUntil`: the output must hold nothing of the time before a skip, as a full
+   * run's would not — the check that makes a wrong tail a loud error rather than a different
+   * report. For every skip made in this `runUntil`:
+   * - no object it moved is still in the store or the kept history;
+   * - no kept event names one (as its object, its related object or in its message: a CronJob's
+   *   `SuccessfulDelete` names the Job it deleted);
+   * - when the skipped periods recorded events, every kept event is from after the skip (a full
+   *   run would keep the skipped periods' events in place of earlier ones), and likewise, for each
+   *   kind the skipped periods removed, every kept removed instance was removed after the skip.
    *
-   * @throws SimulationError (INVARIANT) when one is left
+   * @throws SimulationError (INVARIANT) when one does not hold
    */
   public checkFlushed(): void {
-    if (this.moved.size === 0) return;
-    const names = new Set<string>();
-    for (const o of this.moved) {
-      if (o.deletedMs === null) this.fail(`${o.kind} ${o.namespace}/${o.name} is still in the store`);
-      names.add(`${o.kind}/${o.namespace}/${o.name}`);
+    const h = this.host;
+    for (const skip of this.skips) {
+      const names = new Set<string>();
+      for (const o of skip.moved) {
+        if (o.deletedMs === null) this.fail(`${o.kind} ${o.namespace}/${o.name} is still in the store`);
+        names.add(o.name);
+      }
+      for (const kind of ['Job', 'Pod'] as const) {
+        for (const o of h.state.history(kind)) if (skip.moved.has(o)) this.fail(`${o.kind} ${o.namespace}/${o.name} is still in the history`);
+      }
+      for (const [kind, removed] of skip.deleted) {
+        if (removed <= 0) continue;
+        for (const o of h.state.history(kind)) {
+          if (o.deletedMs !== null && o.deletedMs < skip.endMs) this.fail(`${o.kind} ${o.namespace}/${o.name}, removed before the skip, is still in the history`);
+        }
+      }
+      for (const e of h.trace.events) {
+        if (skip.recorded > 0 && e.atMs < skip.endMs) this.fail(`an event from before the skip (${e.reason} ${e.object.kind} ${e.object.name}) is still in the trace`);
+        if (names.has(e.object.name) || (e.related !== undefined && names.has(e.related.name)) || mentions(e.message, names)) {
+          this.fail(`an event about ${e.object.kind} ${e.object.name} (${e.reason}: ${e.message}) naming a moved object is still in the trace`);
+        }
+      }
     }
-    for (const kind of ['Job', 'Pod'] as const) {
-      for (const o of this.host.state.history(kind)) if (this.moved.has(o)) this.fail(`${o.kind} ${o.namespace}/${o.name} is still in the history`);
-    }
-    for (const e of this.host.trace.events) {
-      if (names.has(`${e.object.kind}/${e.object.namespace}/${e.object.name}`)) this.fail(`an event about ${e.object.kind} ${e.object.name} is still in the trace`);
-    }
-    this.moved.clear();
+    this.skips.length = 0;
   }
 
   private fail(what: string): never {
@@ -252,8 +276,8 @@ export class FastForward {
     for (const o of view.jobs) oldestMs = Math.max(oldestMs, here.originMs - o.createdMs);
     for (const o of view.pods) oldestMs = Math.max(oldestMs, here.originMs - o.createdMs);
     lifetime = Math.max(lifetime, Math.ceil(oldestMs / periodMs) + 1);
-    let flush = d.recorded > 0 ? Math.ceil(h.maxEvents / d.recorded) : 0;
-    for (const removed of d.deleted.values()) if (removed > 0) flush = Math.max(flush, Math.ceil(h.keepDeleted / removed));
+    let flush = d.recorded > 0 ? Math.ceil(h.trace.maxKept / d.recorded) : 0;
+    for (const removed of d.deleted.values()) if (removed > 0) flush = Math.max(flush, Math.ceil(h.state.keepDeleted / removed));
     const tail = lifetime + flush + 2;
 
     const userStep = h.queue.earliestAt(EventPriority.USER);
@@ -361,10 +385,28 @@ export class FastForward {
     for (const p of view.pods) h.kubelet.shift(p, deltaMs);
     for (const wq of h.workQueues) wq.controller.fastForward?.(view, deltaMs);
     h.clock.advanceTo(h.clock.nowMs() + deltaMs);
-    for (const o of [...view.jobs, ...view.pods]) this.moved.add(o);
+    this.skips.push({ moved: new Set([...view.jobs, ...view.pods]), endMs: h.clock.nowMs(), recorded: d.recorded, deleted: d.deleted });
     this.ring.length = 0;
     this.stats = { skips: this.stats.skips + 1, periods: this.stats.periods + k, skippedMs: this.stats.skippedMs + deltaMs };
   }
+}
+
+/** What one skip left for {@link FastForward.checkFlushed} to verify. */
+interface SkipRecord {
+  /** The family Jobs and pods it moved (old names, old uids). */
+  readonly moved: ReadonlySet<SimObject>;
+  /** The simulated ms the skip moved the clock to: anything recorded or removed before it is from before the skip. */
+  readonly endMs: number;
+  /** Events one skipped period recorded. */
+  readonly recorded: number;
+  /** Removals per kind one skipped period made. */
+  readonly deleted: ReadonlyMap<SimKind, number>;
+}
+
+/** Whether `message` names any of `names` as a whole word (names are DNS labels: letters, digits, `-` and `.`). */
+function mentions(message: string, names: ReadonlySet<string>): boolean {
+  for (const word of message.split(/[^a-z0-9.-]+/)) if (names.has(word) || names.has(word.replace(/\.+$/, ''))) return true;
+  return false;
 }
 
 interface Plan {

@@ -13,6 +13,8 @@ import { Simulation, SimulationOptions } from '../../../lib/simulator/simulation
 import type { UserActions } from '../../../lib/simulator/user-actions';
 import { Schedule } from '../../../lib/schedule/schedule';
 import { simulate } from '../../../lib/simulator/index';
+import { DEFAULT_KEEP_DELETED } from '../../../lib/simulator/cluster/store-types';
+import { DEFAULT_MAX_EVENTS } from '../../../lib/simulator/engine/trace';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -240,11 +242,12 @@ describe('fast-forward: same outcome as replaying every event', () => {
 describe('fast-forward: when it applies', () => {
   const perMinute: Run = { cronJobs: [{ schedule: '* * * * *' }], until: [DAY] };
 
-  it('does not apply without both bounds (every deleted object and event is kept)', () => {
+  it('applies with the default bounds too (DEFAULT_KEEP_DELETED, DEFAULT_MAX_EVENTS), with the same outcome', () => {
     for (const options of [{}, { keepDeleted: 10 }, { maxEvents: 100 }] as SimulationOptions[]) {
-      const sim = build({ ...perMinute, options }, true);
-      sim.runUntil(HOUR);
-      expect(sim.fastForwarded).toBeUndefined();
+      const fast = expectSameOutcome({ ...perMinute, options, until: [3 * DAY] });
+      expect(fast.state.keepDeleted).toBe(options.keepDeleted ?? DEFAULT_KEEP_DELETED);
+      expect(fast.trace.maxKept).toBe(options.maxEvents ?? DEFAULT_MAX_EVENTS);
+      expect(skippedPeriods(fast)).toBeGreaterThan(0);
     }
   });
 
