@@ -12,6 +12,7 @@
  * owner uid, pods by node, pods by claim.
  */
 import { SimulationError, SimulationErrorCode } from '../engine/errors';
+import { AUTO_BOUND_AFTER_MS } from '../engine/trace';
 import { alreadyExists, FieldError, invalid, notFound } from '../../apiserver/api-errors';
 import { labelErrors, nameErrors, podErrors } from '../../apiserver/names';
 import { admitPodSpec } from './pod-admission';
@@ -53,12 +54,16 @@ export class ClusterState implements ClusterReader {
   private nodeCounter = 0;
   private serviceIpCounter = 0;
 
-  /** At most this many deleted instances of each kind stay in the history (`keepDeleted`). */
-  public readonly keepDeleted: number;
-
   /** @param options clock and name generator */
-  public constructor(private readonly options: ClusterStateOptions) {
-    this.keepDeleted = options.keepDeleted ?? DEFAULT_KEEP_DELETED;
+  public constructor(private readonly options: ClusterStateOptions) {}
+
+  /**
+   * How many deleted instances of each kind the history keeps at simulated `atMs`: `keepDeleted`
+   * when given, else every one up to AUTO_BOUND_AFTER_MS and DEFAULT_KEEP_DELETED after it.
+   */
+  public keepDeletedAt(atMs: number): number {
+    if (this.options.keepDeleted !== undefined) return this.options.keepDeleted;
+    return atMs > AUTO_BOUND_AFTER_MS ? DEFAULT_KEEP_DELETED : Infinity;
   }
 
   /** Simulated ms now. */
@@ -233,7 +238,7 @@ export class ClusterState implements ClusterReader {
     this.notify({ type: 'Deleted', object: obj, atMs: obj.deletedMs });
     // Watchers have seen the whole object; what happens to it afterwards only concerns the history.
     if (this.options.history === 'summary') summarize(obj);
-    this.instances.retain(obj, this.keepDeleted);
+    this.instances.retain(obj, this.keepDeletedAt(obj.deletedMs));
     return true;
   }
 

@@ -79,16 +79,15 @@ export interface ClusterReader {
   podsUsingClaim(namespace: string, claimName: string): SimPod[];
 }
 
-/** Options of {@link ClusterState}. */
 /**
- * How many deleted instances of each kind the history keeps when not told: the 2,000 most
- * recently deleted. Short runs delete far fewer and keep every instance; a run of simulated months
- * would otherwise hold every Job and pod it ever ran. What is dropped is counted
- * (`ClusterState.droppedCount`) and the text report says so.
+ * How many deleted instances of each kind the history keeps when not told, once the run is past
+ * `AUTO_BOUND_AFTER_MS` (7 simulated days, engine/trace.ts): the 250 most recently deleted. Up to
+ * then every instance is kept. What is dropped is counted (`ClusterState.droppedCount`) and the
+ * text report says so.
  */
-export const DEFAULT_KEEP_DELETED = 2_000;
+export const DEFAULT_KEEP_DELETED = 250;
 
-/** Options of the store. */
+/** Options of {@link ClusterState}. */
 export interface ClusterStateOptions {
   /** Current simulated ms. */
   readonly now: () => number;
@@ -106,7 +105,7 @@ export interface ClusterStateOptions {
    * older ones are dropped and counted ({@link ClusterState.droppedCount}). Live objects are
    * always kept.
    *
-   * @default DEFAULT_KEEP_DELETED (2,000)
+   * @default - every deleted instance up to 7 simulated days (`AUTO_BOUND_AFTER_MS`), then DEFAULT_KEEP_DELETED (250)
    */
   readonly keepDeleted?: number;
 }

@@ -2,9 +2,10 @@
  * Steady-state fast-forward: a long run of CronJobs whose every period looks the same is skipped
  * period by period instead of replayed event by event, with the same outcome.
  *
- * When it applies: the history is bounded (`keepDeleted` and `maxEvents`, which have defaults:
- * DEFAULT_KEEP_DELETED, DEFAULT_MAX_EVENTS), so what a skipped period would have recorded is
- * dropped by the time anyone looks anyway, and no `trace.onRecord` listener wants every event.
+ * When it applies: the history is bounded when the output is next looked at (`keepDeleted` and
+ * `maxEvents`, or past a week the defaults DEFAULT_KEEP_DELETED and DEFAULT_MAX_EVENTS), so what a
+ * skipped period would have recorded is dropped by then anyway, and no `trace.onRecord` listener
+ * wants every event.
  *
  * How it works. Right before a CronJob's sync, when nothing else is pending but CronJob, Job and
  * TTL syncs of the family (CronJobs, their Jobs, those Jobs' pods — steady-family.ts) and scenario
@@ -81,8 +82,8 @@ export interface FastForwardHost {
   readonly skipProcessed: (n: number) => void;
   readonly loopLimit: number;
   /**
-   * Unused: the bounds are read from the store (`state.keepDeleted`) and the trace
-   * (`trace.maxKept`), which apply their defaults. Accepted so a host may still pass them.
+   * Unused: the bounds are read from the store (`state.keepDeletedAt`) and the trace
+   * (`trace.boundAt`), which apply their defaults. Accepted so a host may still pass them.
    * @default - the store's bound
    */
   readonly keepDeleted?: number;
@@ -276,12 +277,16 @@ export class FastForward {
     for (const o of view.jobs) oldestMs = Math.max(oldestMs, here.originMs - o.createdMs);
     for (const o of view.pods) oldestMs = Math.max(oldestMs, here.originMs - o.createdMs);
     lifetime = Math.max(lifetime, Math.ceil(oldestMs / periodMs) + 1);
-    let flush = d.recorded > 0 ? Math.ceil(h.trace.maxKept / d.recorded) : 0;
-    for (const removed of d.deleted.values()) if (removed > 0) flush = Math.max(flush, Math.ceil(h.state.keepDeleted / removed));
-    const tail = lifetime + flush + 2;
-
     const userStep = h.queue.earliestAt(EventPriority.USER);
     const horizonMs = Math.min(untilMs, userStep === undefined ? Infinity : userStep.atMs);
+    // The bounds in force when the output is next looked at (the defaults start past a week).
+    const maxEvents = h.trace.boundAt(horizonMs);
+    const keepDeleted = h.state.keepDeletedAt(horizonMs);
+    if (maxEvents === Infinity || keepDeleted === Infinity) return this.giveUp(horizonMs);
+    let flush = d.recorded > 0 ? Math.ceil(maxEvents / d.recorded) : 0;
+    for (const removed of d.deleted.values()) if (removed > 0) flush = Math.max(flush, Math.ceil(keepDeleted / removed));
+    const tail = lifetime + flush + 2;
+
     let limitMs = horizonMs;
     let k = Math.floor((horizonMs - here.originMs) / periodMs) - 1 - tail;
     k = Math.min(k, Math.floor((h.loopLimit - here.counters.processed) / d.processed) - tail - 1);

@@ -242,13 +242,17 @@ describe('fast-forward: same outcome as replaying every event', () => {
 describe('fast-forward: when it applies', () => {
   const perMinute: Run = { cronJobs: [{ schedule: '* * * * *' }], until: [DAY] };
 
-  it('applies with the default bounds too (DEFAULT_KEEP_DELETED, DEFAULT_MAX_EVENTS), with the same outcome', () => {
-    for (const options of [{}, { keepDeleted: 10 }, { maxEvents: 100 }] as SimulationOptions[]) {
-      const fast = expectSameOutcome({ ...perMinute, options, until: [3 * DAY] });
-      expect(fast.state.keepDeleted).toBe(options.keepDeleted ?? DEFAULT_KEEP_DELETED);
-      expect(fast.trace.maxKept).toBe(options.maxEvents ?? DEFAULT_MAX_EVENTS);
-      expect(skippedPeriods(fast)).toBeGreaterThan(0);
-    }
+  it.each<[string, SimulationOptions]>([['defaults', {}], ['keepDeleted 10', { keepDeleted: 10 }], ['maxEvents 100', { maxEvents: 100 }]])(
+    'the bounds in force (%s): the given ones, else none for a week and the defaults past it', (_name, options) => {
+      const sim = new Simulation(options);
+      expect([sim.state.keepDeletedAt(7 * DAY), sim.trace.boundAt(7 * DAY)]).toEqual([options.keepDeleted ?? Infinity, options.maxEvents ?? Infinity]);
+      expect([sim.state.keepDeletedAt(7 * DAY + 1), sim.trace.boundAt(7 * DAY + 1)])
+        .toEqual([options.keepDeleted ?? DEFAULT_KEEP_DELETED, options.maxEvents ?? DEFAULT_MAX_EVENTS]);
+    });
+
+  it('with the default bounds, skips nothing in a week or less (everything is kept) and skips past a week, with the same outcome', () => {
+    expect(skippedPeriods(expectSameOutcome({ ...perMinute, options: {}, until: [5 * DAY] }))).toBe(0);
+    expect(skippedPeriods(expectSameOutcome({ ...perMinute, options: {}, until: [9 * DAY] }))).toBeGreaterThan(5_000);
   });
 
   it('skips nothing while an onRecord listener wants every event', () => {
