@@ -197,6 +197,9 @@ export class FastForward {
   /** Every pending non-scenario event, when each is a work-queue sync (else undefined). */
   private pendingSyncs(): Array<{ readonly queue: number; readonly key: string; readonly event: QueuedEvent }> | undefined {
     const h = this.host;
+    // Cheap and exact first: anything pending other than scenario steps and controller syncs (a
+    // kubelet, scheduler or garbage-collector event) fails the count check below anyway.
+    if (h.queue.size !== h.queue.pendingAt(EventPriority.USER) + h.queue.pendingAt(EventPriority.CONTROLLER)) return undefined;
     const out: Array<{ queue: number; key: string; event: QueuedEvent }> = [];
     for (let i = 0; i < h.workQueues.length; i++) {
       const scheduled = h.workQueues[i].pendingSyncs();
