@@ -15,8 +15,8 @@ import { Schedule } from '../lib/schedule/schedule';
 
 /** 2024-03-09T00:00:00Z: the month holds the New York, Berlin and Sydney DST changes. */
 export const FLEET_START = '2024-03-09T00:00:00Z';
-/** Simulated days. */
-export const FLEET_DAYS = 30;
+/** Simulated days: 30, or the BENCH_FLEET_DAYS environment variable (a shorter run for a quick look). */
+export const FLEET_DAYS = Number(process.env.BENCH_FLEET_DAYS) || 30;
 
 const BATCH_NODES = 4;
 const GENERAL_NODES = 100 - BATCH_NODES;
