@@ -9,7 +9,9 @@
  * The default number of runs keeps this file well under 15 s on a shared machine; set
  * `FF_HUNT_RUNS=500` (and `FF_HUNT_SEED` to replay one fast-check seed) to hunt longer.
  */
+import * as path from 'path';
 import fc from 'fast-check';
+import { DEFAULT_MAX_EVENTS } from '../../../lib/simulator/engine/trace';
 import { simulate } from '../../../lib/simulator';
 
 /** Schedules whose ticks share a short common period, so that a namespace of them can be steady. */
@@ -137,6 +139,19 @@ describe('fast-forward hunt: random namespaces give the same report fast-forward
     const r = bothWays(issue15);
     expect(r.fast).toBe(r.full);
     expect(r.skipped).toBeGreaterThan(0);
+  });
+
+  it('holds with the default bounds past a week (the issue 15 namespace for 9 days, no keepDeleted or maxEvents)', () => {
+    const files = path.join(__dirname, '..', 'fixtures');
+    const scenario = { start: '2024-03-09T23:59:30Z', until: '9d', seed: 91519, pods: [{ match: { labels: { app: 'cj0' } }, runFor: '20s', readyAfter: 'never' }] };
+    const fast = simulate(path.join(files, 'ff-divergence.yaml'), scenario, {});
+    const full = simulate(path.join(files, 'ff-divergence.yaml'), scenario, { fastForward: false });
+    expect(fast.toJson()).toBe(full.toJson());
+    expect(fast.toText()).toBe(full.toText());
+    expect(fast.simulation.fastForwarded!.periods).toBeGreaterThan(0);
+    // Past a week the defaults bound what is kept, and the text report says so.
+    expect(fast.report.events).toHaveLength(DEFAULT_MAX_EVENTS);
+    expect(fast.toText().split('\n')[1]).toMatch(/^Not kept \(options keepDeleted, maxEvents\): the oldest [\d,]+ events; /);
   });
 
   it('holds over random scenarios (FF_HUNT_RUNS, default 12)', () => {
