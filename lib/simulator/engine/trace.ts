@@ -56,8 +56,8 @@ export type TraceEventInput = Omit<TraceEvent, 'atMs' | 'seq'>;
  */
 export const AUTO_BOUND_AFTER_MS = 7 * 86_400_000;
 
-/** How many events a trace keeps when not told, once the run is past {@link AUTO_BOUND_AFTER_MS}: the newest 2,000. */
-export const DEFAULT_MAX_EVENTS = 2_000;
+/** How many events a trace keeps when not told, once the run is past {@link AUTO_BOUND_AFTER_MS}: the newest 1,000. */
+export const DEFAULT_MAX_EVENTS = 1_000;
 
 /** Append-only list of {@link TraceEvent}s; only the newest `maxEvents` are kept. */
 export class Trace {
