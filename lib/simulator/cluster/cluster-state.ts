@@ -12,12 +12,11 @@
  * owner uid, pods by node, pods by claim.
  */
 import { SimulationError, SimulationErrorCode } from '../engine/errors';
-import { AUTO_BOUND_AFTER_MS } from '../engine/trace';
 import { alreadyExists, FieldError, invalid, notFound } from '../../apiserver/api-errors';
 import { labelErrors, nameErrors, podErrors } from '../../apiserver/names';
 import { admitPodSpec } from './pod-admission';
 import type { Draft } from './factories';
-import { InstanceHistory } from './instance-history';
+import { InstanceHistory, keepDeletedBound } from './instance-history';
 import { materialize } from './materialize';
 import { generateName } from './name-generation';
 import { nodeInternalIP } from './network';
@@ -27,7 +26,7 @@ import { CLUSTER_SCOPED_KINDS, SimKind } from './object-meta';
 import { ObjectOfKind, SimObject } from './objects';
 import { isPodTerminal, SimPod } from './pod-object';
 import { addTo, claimNames, removeFrom } from './store-indexes';
-import { ClusterReader, ClusterStateOptions, DEFAULT_KEEP_DELETED, DeleteOptions, StoreChange, StoreCounters, Watcher } from './store-types';
+import type { ClusterReader, ClusterStateOptions, DeleteOptions, StoreChange, StoreCounters, Watcher } from './store-types';
 import { SimJob } from './workload-objects';
 
 // The store's types are importable from here as well as from store-types.ts.
@@ -56,15 +55,6 @@ export class ClusterState implements ClusterReader {
 
   /** @param options clock and name generator */
   public constructor(private readonly options: ClusterStateOptions) {}
-
-  /**
-   * How many deleted instances of each kind the history keeps at simulated `atMs`: `keepDeleted`
-   * when given, else every one up to AUTO_BOUND_AFTER_MS and DEFAULT_KEEP_DELETED after it.
-   */
-  public keepDeletedAt(atMs: number): number {
-    if (this.options.keepDeleted !== undefined) return this.options.keepDeleted;
-    return atMs > AUTO_BOUND_AFTER_MS ? DEFAULT_KEEP_DELETED : Infinity;
-  }
 
   /** Simulated ms now. */
   public nowMs(): number {
@@ -238,7 +228,7 @@ export class ClusterState implements ClusterReader {
     this.notify({ type: 'Deleted', object: obj, atMs: obj.deletedMs });
     // Watchers have seen the whole object; what happens to it afterwards only concerns the history.
     if (this.options.history === 'summary') summarize(obj);
-    this.instances.retain(obj, this.keepDeletedAt(obj.deletedMs));
+    this.instances.retain(obj, keepDeletedBound(this.options.keepDeleted, obj.deletedMs));
     return true;
   }
 

@@ -36,13 +36,14 @@
  * ~15 store writes and ~7 trace events per run.
  */
 import type { ClusterState } from '../cluster/cluster-state';
+import { keepDeletedBound } from '../cluster/instance-history';
 import type { Kubelet } from '../cluster/kubelet';
 import type { PodNetwork } from '../cluster/network';
-import type { SimKind, SimObject } from '../cluster/objects';
 import type { Scheduler } from '../cluster/scheduler';
 import type { SimulatedClock } from '../engine/clock';
 import type { WorkQueue } from '../controllers/work-queue';
 import { Counters, minus, scale } from './counters';
+import { SkipRecord, whatIsLeft } from './flushed';
 import { digits, firstAperiodic } from './periods';
 import { controllerSchedule } from '../controllers/cron-job-utils';
 import { EventPriority, EventQueue, QueuedEvent } from '../engine/event-queue';
@@ -82,12 +83,11 @@ export interface FastForwardHost {
   readonly skipProcessed: (n: number) => void;
   readonly loopLimit: number;
   /**
-   * Unused: the bounds are read from the store (`state.keepDeletedAt`) and the trace
-   * (`trace.boundAt`), which apply their defaults. Accepted so a host may still pass them.
-   * @default - the store's bound
+   * `SimulationOptions.keepDeleted`, if given; the bound in force is `keepDeletedBound(keepDeleted, atMs)`.
+   * @default - none given: the default past a week
    */
   readonly keepDeleted?: number;
-  /** Unused, like {@link keepDeleted}. @default - the trace's bound */
+  /** Unused: the bound on events is read from the trace (`trace.boundAt`). @default - the trace's bound */
   readonly maxEvents?: number;
 }
 
@@ -151,40 +151,15 @@ export class FastForward {
 
   /**
    * At the end of `runUntil`: the output must hold nothing of the time before a skip, as a full
-   * run's would not — the check that makes a wrong tail a loud error rather than a different
-   * report. For every skip made in this `runUntil`:
-   * - no object it moved is still in the store or the kept history;
-   * - no kept event names one (as its object, its related object or in its message: a CronJob's
-   *   `SuccessfulDelete` names the Job it deleted);
-   * - when the skipped periods recorded events, every kept event is from after the skip (a full
-   *   run would keep the skipped periods' events in place of earlier ones), and likewise, for each
-   *   kind the skipped periods removed, every kept removed instance was removed after the skip.
+   * run's would not (flushed.ts `whatIsLeft`, for every skip made in this `runUntil`) — the check
+   * that makes a wrong tail a loud error rather than a different report.
    *
    * @throws SimulationError (INVARIANT) when one does not hold
    */
   public checkFlushed(): void {
-    const h = this.host;
     for (const skip of this.skips) {
-      const names = new Set<string>();
-      for (const o of skip.moved) {
-        if (o.deletedMs === null) this.fail(`${o.kind} ${o.namespace}/${o.name} is still in the store`);
-        names.add(o.name);
-      }
-      for (const kind of ['Job', 'Pod'] as const) {
-        for (const o of h.state.history(kind)) if (skip.moved.has(o)) this.fail(`${o.kind} ${o.namespace}/${o.name} is still in the history`);
-      }
-      for (const [kind, removed] of skip.deleted) {
-        if (removed <= 0) continue;
-        for (const o of h.state.history(kind)) {
-          if (o.deletedMs !== null && o.deletedMs < skip.endMs) this.fail(`${o.kind} ${o.namespace}/${o.name}, removed before the skip, is still in the history`);
-        }
-      }
-      for (const e of h.trace.events) {
-        if (skip.recorded > 0 && e.atMs < skip.endMs) this.fail(`an event from before the skip (${e.reason} ${e.object.kind} ${e.object.name}) is still in the trace`);
-        if (names.has(e.object.name) || (e.related !== undefined && names.has(e.related.name)) || mentions(e.message, names)) {
-          this.fail(`an event about ${e.object.kind} ${e.object.name} (${e.reason}: ${e.message}) naming a moved object is still in the trace`);
-        }
-      }
+      const left = whatIsLeft(skip, this.host.state, this.host.trace);
+      if (left !== undefined) this.fail(left);
     }
     this.skips.length = 0;
   }
@@ -284,7 +259,7 @@ export class FastForward {
     const horizonMs = Math.min(untilMs, userStep === undefined ? Infinity : userStep.atMs);
     // The bounds in force when the output is next looked at (the defaults start past a week).
     const maxEvents = h.trace.boundAt(horizonMs);
-    const keepDeleted = h.state.keepDeletedAt(horizonMs);
+    const keepDeleted = keepDeletedBound(h.keepDeleted, horizonMs);
     if (maxEvents === Infinity || keepDeleted === Infinity) return this.giveUp(horizonMs);
     let flush = d.recorded > 0 ? Math.ceil(maxEvents / d.recorded) : 0;
     for (const removed of d.deleted.values()) if (removed > 0) flush = Math.max(flush, Math.ceil(keepDeleted / removed));
@@ -397,33 +372,6 @@ export class FastForward {
     this.ring.length = 0;
     this.stats = { skips: this.stats.skips + 1, periods: this.stats.periods + k, skippedMs: this.stats.skippedMs + deltaMs };
   }
-}
-
-/** What one skip left for {@link FastForward.checkFlushed} to verify. */
-interface SkipRecord {
-  /** The family Jobs and pods it moved (old names, old uids). */
-  readonly moved: ReadonlySet<SimObject>;
-  /** The simulated ms the skip moved the clock to: anything recorded or removed before it is from before the skip. */
-  readonly endMs: number;
-  /** Events one skipped period recorded. */
-  readonly recorded: number;
-  /** Removals per kind one skipped period made. */
-  readonly deleted: ReadonlyMap<SimKind, number>;
-}
-
-/** Whether `message` names any of `names` as a whole word (names are DNS labels: letters, digits, `-` and `.`). */
-function mentions(message: string, names: ReadonlySet<string>): boolean {
-  // Fast path: a message that holds none of the names as a substring names none of them.
-  let any = false;
-  for (const name of names) {
-    if (message.includes(name)) {
-      any = true;
-      break;
-    }
-  }
-  if (!any) return false;
-  for (const word of message.split(/[^a-z0-9.-]+/)) if (names.has(word) || names.has(word.replace(/\.+$/, ''))) return true;
-  return false;
 }
 
 interface Plan {

@@ -14,6 +14,7 @@ import type { UserActions } from '../../../lib/simulator/user-actions';
 import { Schedule } from '../../../lib/schedule/schedule';
 import { simulate } from '../../../lib/simulator/index';
 import { DEFAULT_KEEP_DELETED } from '../../../lib/simulator/cluster/store-types';
+import { keepDeletedBound } from '../../../lib/simulator/cluster/instance-history';
 import { DEFAULT_MAX_EVENTS } from '../../../lib/simulator/engine/trace';
 
 const MIN = 60_000;
@@ -245,8 +246,8 @@ describe('fast-forward: when it applies', () => {
   it.each<[string, SimulationOptions]>([['defaults', {}], ['keepDeleted 10', { keepDeleted: 10 }], ['maxEvents 100', { maxEvents: 100 }]])(
     'the bounds in force (%s): the given ones, else none for a week and the defaults past it', (_name, options) => {
       const sim = new Simulation(options);
-      expect([sim.state.keepDeletedAt(7 * DAY), sim.trace.boundAt(7 * DAY)]).toEqual([options.keepDeleted ?? Infinity, options.maxEvents ?? Infinity]);
-      expect([sim.state.keepDeletedAt(7 * DAY + 1), sim.trace.boundAt(7 * DAY + 1)])
+      expect([keepDeletedBound(options.keepDeleted, 7 * DAY), sim.trace.boundAt(7 * DAY)]).toEqual([options.keepDeleted ?? Infinity, options.maxEvents ?? Infinity]);
+      expect([keepDeletedBound(options.keepDeleted, 7 * DAY + 1), sim.trace.boundAt(7 * DAY + 1)])
         .toEqual([options.keepDeleted ?? DEFAULT_KEEP_DELETED, options.maxEvents ?? DEFAULT_MAX_EVENTS]);
     });
 
