@@ -16,7 +16,7 @@ import { alreadyExists, FieldError, invalid, notFound } from '../../apiserver/ap
 import { labelErrors, nameErrors, podErrors } from '../../apiserver/names';
 import { admitPodSpec } from './pod-admission';
 import type { Draft } from './factories';
-import { InstanceHistory } from './instance-history';
+import { InstanceHistory, keepDeletedBound } from './instance-history';
 import { materialize } from './materialize';
 import { generateName } from './name-generation';
 import { nodeInternalIP } from './network';
@@ -228,7 +228,7 @@ export class ClusterState implements ClusterReader {
     this.notify({ type: 'Deleted', object: obj, atMs: obj.deletedMs });
     // Watchers have seen the whole object; what happens to it afterwards only concerns the history.
     if (this.options.history === 'summary') summarize(obj);
-    if (this.options.keepDeleted !== undefined) this.instances.retain(obj, this.options.keepDeleted);
+    this.instances.retain(obj, keepDeletedBound(this.options.keepDeleted, obj.deletedMs));
     return true;
   }
 
@@ -249,10 +249,9 @@ export class ClusterState implements ClusterReader {
 
   /**
    * Moves the counters on by `by`: uids handed out, the resourceVersion, and removals per kind.
-   * The removals are counted as dropped from the history, so they need the `keepDeleted` option.
+   * The removals are counted as dropped from the history.
    */
   public advanceCounters(by: StoreCounters): void {
-    if (this.options.keepDeleted === undefined && by.deleted.size > 0) throw new Error('cannot skip removals without keepDeleted');
     this.uidCounter += by.uids;
     this.rv += by.resourceVersion;
     for (const [kind, n] of by.deleted) {

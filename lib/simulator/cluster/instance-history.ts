@@ -2,8 +2,22 @@
  * The store's history bookkeeping: every instance ever created, per kind in creation order, and
  * under the `keepDeleted` bound which deleted instances stay, which are dropped, and how many were.
  */
+import { AUTO_BOUND_AFTER_MS } from '../engine/trace';
 import type { SimKind } from './object-meta';
 import type { SimObject } from './objects';
+import { DEFAULT_KEEP_DELETED } from './store-types';
+
+/**
+ * How many deleted instances of each kind the history keeps at simulated `atMs`: `keepDeleted`
+ * when given, else every one up to AUTO_BOUND_AFTER_MS (7 days) and DEFAULT_KEEP_DELETED after it.
+ *
+ * @param keepDeleted the store option, if given
+ * @param atMs simulated ms
+ */
+export function keepDeletedBound(keepDeleted: number | undefined, atMs: number): number {
+  if (keepDeleted !== undefined) return keepDeleted;
+  return atMs > AUTO_BOUND_AFTER_MS ? DEFAULT_KEEP_DELETED : Infinity;
+}
 
 /**
  * Every instance of each kind, deleted ones included, and the dropped counts (`keepDeleted`).

@@ -79,6 +79,14 @@ export interface ClusterReader {
   podsUsingClaim(namespace: string, claimName: string): SimPod[];
 }
 
+/**
+ * How many deleted instances of each kind the history keeps when not told, once the run is past
+ * `AUTO_BOUND_AFTER_MS` (7 simulated days, engine/trace.ts): the 100 most recently deleted. Up to
+ * then every instance is kept. What is dropped is counted (`ClusterState.droppedCount`) and the
+ * text report says so.
+ */
+export const DEFAULT_KEEP_DELETED = 100;
+
 /** Options of {@link ClusterState}. */
 export interface ClusterStateOptions {
   /** Current simulated ms. */
@@ -97,7 +105,7 @@ export interface ClusterStateOptions {
    * older ones are dropped and counted ({@link ClusterState.droppedCount}). Live objects are
    * always kept.
    *
-   * @default - every deleted instance is kept
+   * @default - every deleted instance up to 7 simulated days (`AUTO_BOUND_AFTER_MS`), then DEFAULT_KEEP_DELETED (100)
    */
   readonly keepDeleted?: number;
 }

@@ -52,8 +52,11 @@ export class EventQueue {
   private readonly heap: QueuedEvent[] = [];
   private nextSeq = 0;
   private live = 0;
-  /** Pending (not cancelled) events per priority value. */
-  private readonly livePerPriority = new Map<number, number>();
+  /**
+   * Pending (not cancelled) events per priority value: an array indexed by priority (the values
+   * are small integers), not a Map — it is updated on every schedule, pop and cancel.
+   */
+  private readonly livePerPriority: number[] = new Array<number>(64).fill(0);
 
   /** How many events are pending (cancelled ones excluded). */
   public get size(): number {
@@ -62,7 +65,7 @@ export class EventQueue {
 
   /** How many pending events have this priority (cancelled ones excluded). */
   public pendingAt(priority: number): number {
-    return this.livePerPriority.get(priority) ?? 0;
+    return this.livePerPriority[priority] ?? 0;
   }
 
   /** The sequence number the next scheduled event gets. */
@@ -83,7 +86,7 @@ export class EventQueue {
     this.heap.push(ev);
     this.up(this.heap.length - 1);
     this.live++;
-    this.livePerPriority.set(priority, (this.livePerPriority.get(priority) ?? 0) + 1);
+    this.livePerPriority[priority] = (this.livePerPriority[priority] ?? 0) + 1;
     return ev;
   }
 
@@ -92,7 +95,7 @@ export class EventQueue {
     if (!ev || ev.cancelled) return;
     ev.cancelled = true;
     this.live--;
-    this.livePerPriority.set(ev.priority, this.livePerPriority.get(ev.priority)! - 1);
+    this.livePerPriority[ev.priority]--;
   }
 
   /** The earliest pending event with this priority (a scan: O(pending)). */
@@ -115,7 +118,7 @@ export class EventQueue {
     if (!top) return undefined;
     this.removeTop();
     this.live--;
-    this.livePerPriority.set(top.priority, this.livePerPriority.get(top.priority)! - 1);
+    this.livePerPriority[top.priority]--;
     // A popped event counts as no longer pending; mark it so a later cancel is a no-op.
     top.cancelled = true;
     return top;

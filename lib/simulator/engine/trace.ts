@@ -47,7 +47,19 @@ export interface TraceEvent {
 /** The fields a recorder passes in; `atMs` and `seq` are filled by the {@link Trace}. */
 export type TraceEventInput = Omit<TraceEvent, 'atMs' | 'seq'>;
 
-/** Append-only list of {@link TraceEvent}s; optionally only the newest `maxEvents` are kept. */
+/**
+ * Past this simulated time (7 days) the default bounds apply: {@link DEFAULT_MAX_EVENTS} here and
+ * `DEFAULT_KEEP_DELETED` in the store. A run of a week or less keeps every event and every deleted
+ * instance, as before; a run of simulated months would otherwise hold millions of events (about 7
+ * per CronJob run) and every Job and pod it ever ran. What is dropped is counted and the text
+ * report says so.
+ */
+export const AUTO_BOUND_AFTER_MS = 7 * 86_400_000;
+
+/** How many events a trace keeps when not told, once the run is past {@link AUTO_BOUND_AFTER_MS}: the newest 1,000. */
+export const DEFAULT_MAX_EVENTS = 1_000;
+
+/** Append-only list of {@link TraceEvent}s; only the newest `maxEvents` are kept. */
 export class Trace {
   private list: TraceEvent[] = [];
   /** Events before this index of `list` are dropped (compacted away in batches). */
@@ -58,29 +70,46 @@ export class Trace {
   /**
    * @param now returns the current simulated ms
    * @param maxEvents keep only the newest this many events (older ones are counted in
-   * {@link dropped}); listeners still see every event. Default: keep every event.
+   * {@link dropped}); listeners still see every event. Default: every event up to
+   * {@link AUTO_BOUND_AFTER_MS}, the newest {@link DEFAULT_MAX_EVENTS} after it.
    */
-  public constructor(private readonly now: () => number, private readonly maxEvents: number = Infinity) {
-    if (!(maxEvents >= 0)) throw new RangeError(`maxEvents must be a number ≥ 0, got ${maxEvents}`);
+  public constructor(private readonly now: () => number, private readonly maxEvents?: number) {
+    if (maxEvents !== undefined && !(maxEvents >= 0)) throw new RangeError(`maxEvents must be a number ≥ 0, got ${maxEvents}`);
+  }
+
+  /**
+   * The bound on kept events in force at simulated `atMs`: `maxEvents` when given, else none up to
+   * {@link AUTO_BOUND_AFTER_MS} and {@link DEFAULT_MAX_EVENTS} after it.
+   */
+  public boundAt(atMs: number): number {
+    if (this.maxEvents !== undefined) return this.maxEvents;
+    return atMs > AUTO_BOUND_AFTER_MS ? DEFAULT_MAX_EVENTS : Infinity;
   }
 
   /** Records an event at the current simulated time and returns it. */
   public record(input: TraceEventInput): TraceEvent {
     // A literal rather than `{ atMs, seq, ...input }` (one object shape, no spread copy).
     const seq = this.recorded++;
+    const atMs = this.now();
     const e: TraceEvent = input.related === undefined
-      ? { atMs: this.now(), seq, type: input.type, object: input.object, reason: input.reason, message: input.message, source: input.source }
+      ? { atMs, seq, type: input.type, object: input.object, reason: input.reason, message: input.message, source: input.source }
       : {
-        atMs: this.now(), seq, type: input.type, object: input.object, reason: input.reason, message: input.message,
+        atMs, seq, type: input.type, object: input.object, reason: input.reason, message: input.message,
         related: input.related, source: input.source,
       };
-    if (this.maxEvents > 0) {
+    const bound = this.maxEvents ?? (atMs > AUTO_BOUND_AFTER_MS ? DEFAULT_MAX_EVENTS : Infinity);
+    if (bound > 0) {
       this.list.push(e);
-      if (this.list.length - this.head > this.maxEvents) {
+      // A loop, not an if: the default bound starts past AUTO_BOUND_AFTER_MS with everything kept so far.
+      while (this.list.length - this.head > bound) {
         this.list[this.head++] = undefined as unknown as TraceEvent;
         // Amortised O(1): compact once half of the array is dropped events.
         if (this.head > 1024 && this.head * 2 > this.list.length) this.compact();
       }
+    } else {
+      for (let i = this.head; i < this.list.length; i++) this.list[i] = undefined as unknown as TraceEvent;
+      this.head = this.list.length;
+      this.compact();
     }
     for (const l of this.listeners) l(e);
     return e;

@@ -2,9 +2,10 @@
  * Steady-state fast-forward: a long run of CronJobs whose every period looks the same is skipped
  * period by period instead of replayed event by event, with the same outcome.
  *
- * When it applies: the run keeps a bounded history (`keepDeleted` and `maxEvents` both set), so
- * what a skipped period would have recorded is dropped by the time anyone looks anyway, and no
- * `trace.onRecord` listener wants every event.
+ * When it applies: the history is bounded when the output is next looked at (`keepDeleted` and
+ * `maxEvents`, or past a week the defaults DEFAULT_KEEP_DELETED and DEFAULT_MAX_EVENTS), so what a
+ * skipped period would have recorded is dropped by then anyway, and no `trace.onRecord` listener
+ * wants every event.
  *
  * How it works. Right before a CronJob's sync, when nothing else is pending but CronJob, Job and
  * TTL syncs of the family (CronJobs, their Jobs, those Jobs' pods — steady-family.ts) and scenario
@@ -35,13 +36,14 @@
  * ~15 store writes and ~7 trace events per run.
  */
 import type { ClusterState } from '../cluster/cluster-state';
+import { keepDeletedBound } from '../cluster/instance-history';
 import type { Kubelet } from '../cluster/kubelet';
 import type { PodNetwork } from '../cluster/network';
-import type { SimObject } from '../cluster/objects';
 import type { Scheduler } from '../cluster/scheduler';
 import type { SimulatedClock } from '../engine/clock';
 import type { WorkQueue } from '../controllers/work-queue';
 import { Counters, minus, scale } from './counters';
+import { SkipRecord, whatIsLeft } from './flushed';
 import { digits, firstAperiodic } from './periods';
 import { controllerSchedule } from '../controllers/cron-job-utils';
 import { EventPriority, EventQueue, QueuedEvent } from '../engine/event-queue';
@@ -80,8 +82,13 @@ export interface FastForwardHost {
   /** Counts `n` more events as processed. */
   readonly skipProcessed: (n: number) => void;
   readonly loopLimit: number;
-  readonly keepDeleted: number;
-  readonly maxEvents: number;
+  /**
+   * `SimulationOptions.keepDeleted`, if given; the bound in force is `keepDeletedBound(keepDeleted, atMs)`.
+   * @default - none given: the default past a week
+   */
+  readonly keepDeleted?: number;
+  /** Unused: the bound on events is read from the trace (`trace.boundAt`). @default - the trace's bound */
+  readonly maxEvents?: number;
 }
 
 
@@ -103,8 +110,8 @@ export class FastForward {
   private readonly ring: Boundary[] = [];
   /** No boundary is examined before this simulated ms (what limited the last attempt). */
   private retryAfterMs = -Infinity;
-  /** Moved family objects (Jobs and pods) not yet seen gone from the output. */
-  private readonly moved = new Set<SimObject>();
+  /** The skips of the current `runUntil`, for {@link checkFlushed}. */
+  private readonly skips: SkipRecord[] = [];
   private stats: FastForwardStats = { skips: 0, periods: 0, skippedMs: 0 };
 
   /** @param host the simulation's parts */
@@ -143,25 +150,18 @@ export class FastForward {
   }
 
   /**
-   * At the end of `runUntil`: every object the fast-forward moved must be gone from the store, the
-   * kept history and the kept events — otherwise the output would differ from a full run's.
+   * At the end of `runUntil`: the output must hold nothing of the time before a skip, as a full
+   * run's would not (flushed.ts `whatIsLeft`, for every skip made in this `runUntil`) — the check
+   * that makes a wrong tail a loud error rather than a different report.
    *
-   * @throws SimulationError (INVARIANT) when one is left
+   * @throws SimulationError (INVARIANT) when one does not hold
    */
   public checkFlushed(): void {
-    if (this.moved.size === 0) return;
-    const names = new Set<string>();
-    for (const o of this.moved) {
-      if (o.deletedMs === null) this.fail(`${o.kind} ${o.namespace}/${o.name} is still in the store`);
-      names.add(`${o.kind}/${o.namespace}/${o.name}`);
+    for (const skip of this.skips) {
+      const left = whatIsLeft(skip, this.host.state, this.host.trace);
+      if (left !== undefined) this.fail(left);
     }
-    for (const kind of ['Job', 'Pod'] as const) {
-      for (const o of this.host.state.history(kind)) if (this.moved.has(o)) this.fail(`${o.kind} ${o.namespace}/${o.name} is still in the history`);
-    }
-    for (const e of this.host.trace.events) {
-      if (names.has(`${e.object.kind}/${e.object.namespace}/${e.object.name}`)) this.fail(`an event about ${e.object.kind} ${e.object.name} is still in the trace`);
-    }
-    this.moved.clear();
+    this.skips.length = 0;
   }
 
   private fail(what: string): never {
@@ -172,6 +172,9 @@ export class FastForward {
   /** Every pending non-scenario event, when each is a work-queue sync (else undefined). */
   private pendingSyncs(): Array<{ readonly queue: number; readonly key: string; readonly event: QueuedEvent }> | undefined {
     const h = this.host;
+    // Cheap and exact first: anything pending other than scenario steps and controller syncs (a
+    // kubelet, scheduler or garbage-collector event) fails the count check below anyway.
+    if (h.queue.size !== h.queue.pendingAt(EventPriority.USER) + h.queue.pendingAt(EventPriority.CONTROLLER)) return undefined;
     const out: Array<{ queue: number; key: string; event: QueuedEvent }> = [];
     for (let i = 0; i < h.workQueues.length; i++) {
       const scheduled = h.workQueues[i].pendingSyncs();
@@ -252,12 +255,16 @@ export class FastForward {
     for (const o of view.jobs) oldestMs = Math.max(oldestMs, here.originMs - o.createdMs);
     for (const o of view.pods) oldestMs = Math.max(oldestMs, here.originMs - o.createdMs);
     lifetime = Math.max(lifetime, Math.ceil(oldestMs / periodMs) + 1);
-    let flush = d.recorded > 0 ? Math.ceil(h.maxEvents / d.recorded) : 0;
-    for (const removed of d.deleted.values()) if (removed > 0) flush = Math.max(flush, Math.ceil(h.keepDeleted / removed));
-    const tail = lifetime + flush + 2;
-
     const userStep = h.queue.earliestAt(EventPriority.USER);
     const horizonMs = Math.min(untilMs, userStep === undefined ? Infinity : userStep.atMs);
+    // The bounds in force when the output is next looked at (the defaults start past a week).
+    const maxEvents = h.trace.boundAt(horizonMs);
+    const keepDeleted = keepDeletedBound(h.keepDeleted, horizonMs);
+    if (maxEvents === Infinity || keepDeleted === Infinity) return this.giveUp(horizonMs);
+    let flush = d.recorded > 0 ? Math.ceil(maxEvents / d.recorded) : 0;
+    for (const removed of d.deleted.values()) if (removed > 0) flush = Math.max(flush, Math.ceil(keepDeleted / removed));
+    const tail = lifetime + flush + 2;
+
     let limitMs = horizonMs;
     let k = Math.floor((horizonMs - here.originMs) / periodMs) - 1 - tail;
     k = Math.min(k, Math.floor((h.loopLimit - here.counters.processed) / d.processed) - tail - 1);
@@ -361,7 +368,7 @@ export class FastForward {
     for (const p of view.pods) h.kubelet.shift(p, deltaMs);
     for (const wq of h.workQueues) wq.controller.fastForward?.(view, deltaMs);
     h.clock.advanceTo(h.clock.nowMs() + deltaMs);
-    for (const o of [...view.jobs, ...view.pods]) this.moved.add(o);
+    this.skips.push({ moved: new Set([...view.jobs, ...view.pods]), endMs: h.clock.nowMs(), recorded: d.recorded, deleted: d.deleted });
     this.ring.length = 0;
     this.stats = { skips: this.stats.skips + 1, periods: this.stats.periods + k, skippedMs: this.stats.skippedMs + deltaMs };
   }

@@ -13,6 +13,9 @@ import { Simulation, SimulationOptions } from '../../../lib/simulator/simulation
 import type { UserActions } from '../../../lib/simulator/user-actions';
 import { Schedule } from '../../../lib/schedule/schedule';
 import { simulate } from '../../../lib/simulator/index';
+import { DEFAULT_KEEP_DELETED } from '../../../lib/simulator/cluster/store-types';
+import { keepDeletedBound } from '../../../lib/simulator/cluster/instance-history';
+import { DEFAULT_MAX_EVENTS } from '../../../lib/simulator/engine/trace';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -240,12 +243,17 @@ describe('fast-forward: same outcome as replaying every event', () => {
 describe('fast-forward: when it applies', () => {
   const perMinute: Run = { cronJobs: [{ schedule: '* * * * *' }], until: [DAY] };
 
-  it('does not apply without both bounds (every deleted object and event is kept)', () => {
-    for (const options of [{}, { keepDeleted: 10 }, { maxEvents: 100 }] as SimulationOptions[]) {
-      const sim = build({ ...perMinute, options }, true);
-      sim.runUntil(HOUR);
-      expect(sim.fastForwarded).toBeUndefined();
-    }
+  it.each<[string, SimulationOptions]>([['defaults', {}], ['keepDeleted 10', { keepDeleted: 10 }], ['maxEvents 100', { maxEvents: 100 }]])(
+    'the bounds in force (%s): the given ones, else none for a week and the defaults past it', (_name, options) => {
+      const sim = new Simulation(options);
+      expect([keepDeletedBound(options.keepDeleted, 7 * DAY), sim.trace.boundAt(7 * DAY)]).toEqual([options.keepDeleted ?? Infinity, options.maxEvents ?? Infinity]);
+      expect([keepDeletedBound(options.keepDeleted, 7 * DAY + 1), sim.trace.boundAt(7 * DAY + 1)])
+        .toEqual([options.keepDeleted ?? DEFAULT_KEEP_DELETED, options.maxEvents ?? DEFAULT_MAX_EVENTS]);
+    });
+
+  it('with the default bounds, skips nothing in a week or less (everything is kept) and skips past a week, with the same outcome', () => {
+    expect(skippedPeriods(expectSameOutcome({ ...perMinute, options: {}, until: [5 * DAY] }))).toBe(0);
+    expect(skippedPeriods(expectSameOutcome({ ...perMinute, options: {}, until: [9 * DAY] }))).toBeGreaterThan(5_000);
   });
 
   it('skips nothing while an onRecord listener wants every event', () => {
