@@ -8,6 +8,8 @@
  * beyond the newest `keepDeleted` of a kind are dropped (as `InstanceHistory.retain` drops them
  * from the history); with `maxEvents`, each workload timeline keeps its newest `maxEvents` entries.
  */
+import { AUTO_BOUND_AFTER_MS, DEFAULT_MAX_EVENTS } from '../engine/trace';
+import { keepDeletedBound } from '../cluster/instance-history';
 import type { SimKind } from '../cluster/object-meta';
 import type { SimObject } from '../cluster/objects';
 import type { StoreChange, Watcher } from '../cluster/store-types';
@@ -56,7 +58,7 @@ export class ReportRecorder {
   private readonly workloads = new Map<string, RecordedWorkload>();
   private readonly claims = new Map<string, RecordedClaimStatus[]>();
   private readonly deleted = new Map<SimKind, { list: string[]; head: number }>();
-  private readonly maxEntries: number;
+  private maxEntries: number;
 
   /**
    * @param store the store to watch (from before the first object is created)
@@ -85,9 +87,12 @@ export class ReportRecorder {
 
   private observe(change: StoreChange): void {
     const obj = change.object;
+    // The store's and the trace's bounds at this instant: the options' when given, else unbounded up
+    // to AUTO_BOUND_AFTER_MS and the default bounds after it (instance-history.ts, engine/trace.ts).
+    this.maxEntries = this.options.maxEvents ?? (change.atMs > AUTO_BOUND_AFTER_MS ? DEFAULT_MAX_EVENTS : Infinity);
     if (WORKLOAD_KINDS.has(obj.kind)) this.observeWorkload(change, obj as WorkloadObject);
     else if (obj.kind === 'PersistentVolumeClaim') this.observeClaim(change, obj);
-    if (change.type === 'Deleted' && (WORKLOAD_KINDS.has(obj.kind) || obj.kind === 'PersistentVolumeClaim')) this.retain(obj);
+    if (change.type === 'Deleted' && (WORKLOAD_KINDS.has(obj.kind) || obj.kind === 'PersistentVolumeClaim')) this.retain(obj, change.atMs);
   }
 
   private observeWorkload(change: StoreChange, obj: WorkloadObject): void {
@@ -114,10 +119,9 @@ export class ReportRecorder {
     if (list.length === 0 || list[list.length - 1].status !== status) list.push({ atMs: change.atMs, status });
   }
 
-  /** Drops the records of deleted instances beyond the newest `keepDeleted` of the kind. */
-  private retain(obj: SimObject): void {
-    const keep = this.options.keepDeleted;
-    if (keep === undefined) return;
+  /** Drops the records of deleted instances beyond the newest `keepDeleted` of the kind (the store's bound at `atMs`). */
+  private retain(obj: SimObject, atMs: number): void {
+    const keep = keepDeletedBound(this.options.keepDeleted, atMs);
     let q = this.deleted.get(obj.kind);
     if (!q) this.deleted.set(obj.kind, (q = { list: [], head: 0 }));
     q.list.push(obj.uid);
