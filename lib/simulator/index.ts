@@ -53,19 +53,20 @@ export interface SimulateOptions extends VersionOptions {
    * `pods`, `jobs` and `persistentVolumeClaims` then list only those besides the live ones, and
    * {@link SimulationResult.dropped} says how many were left out (the text report prints it).
    *
-   * @default - every instance is kept and listed
+   * @default - every instance for the first 7 simulated days, the newest 100 deleted per kind after that
    */
   readonly keepDeleted?: number;
   /**
    * Keep only the newest this many events; the report's `events` then start later, and
    * {@link SimulationResult.dropped} counts the rest (the text report prints it).
    *
-   * @default - every event is kept
+   * @default - every event for the first 7 simulated days, the newest 1,000 after that
    */
   readonly maxEvents?: number;
   /**
-   * Skip whole periods of a steady CronJob run instead of replaying every event, when `keepDeleted`
-   * and `maxEvents` are both set (see {@link SimulationOptions.fastForward}); the report is the same.
+   * Skip whole periods of a steady CronJob run instead of replaying every event, while the history
+   * is bounded (`keepDeleted` and `maxEvents` set, or the default bounds past 7 simulated days; see
+   * {@link SimulationOptions.fastForward}); the report is the same.
    *
    * @default true
    */

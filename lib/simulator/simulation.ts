@@ -104,20 +104,20 @@ export interface SimulationOptions {
    * then lists only the kept ones. Live objects are always kept. With `history: 'summary'` this
    * bounds the memory of a long run by the live objects plus `keepDeleted` records per kind.
    *
-   * @default - every deleted instance is kept (the report lists every instance, as DESIGN.md says)
+   * @default - every deleted instance for the first 7 simulated days (AUTO_BOUND_AFTER_MS), the newest DEFAULT_KEEP_DELETED (100) per kind after that
    */
   readonly keepDeleted?: number;
   /**
    * Keep only the newest this many events in the trace (and so in the report); older ones are
    * dropped and counted (`trace.dropped`). `trace.onRecord` listeners still see every event.
    *
-   * @default - every event is kept
+   * @default - every event for the first 7 simulated days, the newest DEFAULT_MAX_EVENTS (1,000) after that
    */
   readonly maxEvents?: number;
   /**
    * Skip whole periods of a steady CronJob run instead of replaying them (fast-forward.ts), when
-   * the history is bounded (`keepDeleted` and `maxEvents` both set) and no `trace.onRecord`
-   * listener is registered. The outcome is the same as without; a year of a `* * * * *` CronJob
+   * the history is bounded (`keepDeleted` and `maxEvents` set, or the default bounds past 7
+   * simulated days) and no `trace.onRecord` listener is registered. The outcome is the same as without; a year of a `* * * * *` CronJob
    * takes well under a second instead of about a minute. `false` replays every event.
    *
    * @default true

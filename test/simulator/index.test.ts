@@ -230,7 +230,7 @@ spec:
       otherObjects: 0,
     });
     expect(bounded.dropped.jobs).toBe(24);
-    expect(bounded.toText().split('\n')[1]).toBe(`Not kept (options keepDeleted, maxEvents): the oldest ${bounded.dropped.events} events; 24 deleted pods, 24 deleted Jobs.`);
+    expect(bounded.toText().split('\n')[1]).toBe(`Not kept (history bounds: keepDeleted/maxEvents, by default the newest 1,000 events and 100 deleted objects per kind past 7 simulated days): the oldest ${bounded.dropped.events} events; 24 deleted pods, 24 deleted Jobs.`);
     expect(full.dropped).toEqual({ events: 0, pods: 0, jobs: 0, persistentVolumeClaims: 0, otherObjects: 0 });
     expect(full.toText().split('\n')[1]).toBe('');
   });

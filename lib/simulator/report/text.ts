@@ -62,7 +62,7 @@ export function table(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] + 3))).join('').trimEnd()).join('\n');
 }
 
-/** `Not kept (options keepDeleted, maxEvents): the oldest 9,070 events; 1,437 deleted pods, 1,437 deleted Jobs.` */
+/** `Not kept (history bounds: keepDeleted/maxEvents, by default the newest 1,000 events and 100 deleted objects per kind past 7 simulated days): the oldest 9,070 events; 1,437 deleted pods, 1,437 deleted Jobs.` */
 function droppedNote(d: TextReportInput['dropped']): string | undefined {
   if (!d) return undefined;
   const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -72,7 +72,7 @@ function droppedNote(d: TextReportInput['dropped']): string | undefined {
     [d.pods, 'deleted pods'], [d.jobs, 'deleted Jobs'], [d.persistentVolumeClaims, 'deleted PersistentVolumeClaims'], [d.otherObjects, 'other deleted objects'],
   ].filter(([count]) => (count as number) > 0).map(([count, what]) => `${n(count as number)} ${what}`);
   if (objects.length > 0) parts.push(objects.join(', '));
-  return parts.length > 0 ? `Not kept (options keepDeleted, maxEvents): ${parts.join('; ')}.` : undefined;
+  return parts.length > 0 ? `Not kept (history bounds: keepDeleted/maxEvents, by default the newest 1,000 events and 100 deleted objects per kind past 7 simulated days): ${parts.join('; ')}.` : undefined;
 }
 
 /**
