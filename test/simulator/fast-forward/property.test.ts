@@ -151,7 +151,7 @@ describe('fast-forward hunt: random namespaces give the same report fast-forward
     expect(fast.simulation.fastForwarded!.periods).toBeGreaterThan(0);
     // Past a week the defaults bound what is kept, and the text report says so.
     expect(fast.report.events).toHaveLength(DEFAULT_MAX_EVENTS);
-    expect(fast.toText().split('\n')[1]).toMatch(/^Not kept \(options keepDeleted, maxEvents\): the oldest [\d,]+ events; /);
+    expect(fast.toText().split('\n')[1]).toMatch(/^Not kept \(history bounds: keepDeleted\/maxEvents, by default the newest 1,000 events and 100 deleted objects per kind past 7 simulated days\): the oldest [\d,]+ events; /);
   });
 
   it('holds over random scenarios (FF_HUNT_RUNS, default 12)', () => {
