@@ -1,7 +1,7 @@
 /**
  * The browser suite (npm run test:browser): renders the HTML timelines in headless Chromium.
- * Separate from the fast unit suite (jest.config.js ignores test/browser/); one worker, since each
- * file drives one Chromium and the machines have 2 cores.
+ * Separate from the fast unit suite (jest.config.js ignores test/browser/); two workers, one per
+ * file (each drives one Chromium), on the 2-core machines.
  * @type {import('jest').Config}
  */
 const base = require('./jest.config.js');
@@ -12,5 +12,5 @@ module.exports = {
   testMatch: ['**/*.browser.test.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
   testTimeout: 180000,
-  maxWorkers: 1,
+  maxWorkers: 2,
 };

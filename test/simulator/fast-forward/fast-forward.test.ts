@@ -236,7 +236,7 @@ describe('fast-forward: same outcome as replaying every event', () => {
           options: { history: bounds.full ? 'full' : 'summary', keepDeleted: bounds.keepDeleted, maxEvents: bounds.maxEvents },
         });
       },
-    ), { numRuns: Number(process.env.FF_PROPERTY_RUNS) || 40 });
+    ), { numRuns: Number(process.env.FF_PROPERTY_RUNS) || 20 });
   });
 });
 
