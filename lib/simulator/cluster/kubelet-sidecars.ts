@@ -203,13 +203,7 @@ export class SidecarRunner {
    */
   public stop(pod: SimPod, stopAfterMs: number, graceMs: number, ordered: boolean, done: () => void): void {
     const runs = [...(this.runs.get(pod.uid) ?? [])].filter((r) => !r.stopping).reverse();
-    for (const r of runs) {
-      r.stopping = true;
-      this.host.queue.cancel(r.timer);
-      this.host.queue.cancel(r.readyTimer);
-      r.timer = undefined;
-      r.readyTimer = undefined;
-    }
+    for (const r of runs) this.cancelRun(r);
     const running = runs.filter((r) => pod.initContainerStatuses?.[r.index]?.state === 'running');
     const batches = ordered ? running.map((r) => [r]) : running.length > 0 ? [running] : [];
     this.stopBatch(pod, batches, 0, stopAfterMs, graceMs, done);
@@ -248,6 +242,15 @@ export class SidecarRunner {
     this.runs.delete(pod.uid);
   }
 
+  /** Marks a sidecar run as stopping and cancels its exit and readiness timers. */
+  private cancelRun(r: SidecarRun): void {
+    r.stopping = true;
+    this.host.queue.cancel(r.timer);
+    this.host.queue.cancel(r.readyTimer);
+    r.timer = undefined;
+    r.readyTimer = undefined;
+  }
+
   /**
    * Stops the sidecars of `pod` with the pod (no restarts, timers cancelled); with `terminate`
    * their running statuses end now, killed (137) — an evicted or failed pod.
@@ -255,13 +258,7 @@ export class SidecarRunner {
   public halt(pod: SimPod, now: number, terminate = true): void {
     const runs = this.runs.get(pod.uid);
     if (!runs) return;
-    for (const r of runs) {
-      r.stopping = true;
-      this.host.queue.cancel(r.timer);
-      this.host.queue.cancel(r.readyTimer);
-      r.timer = undefined;
-      r.readyTimer = undefined;
-    }
+    for (const r of runs) this.cancelRun(r);
     if (!terminate || pod.deletedMs !== null) return;
     const indexes = new Set(runs.map((r) => r.index));
     this.host.state.update(pod, (p) => {
