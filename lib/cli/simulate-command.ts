@@ -75,6 +75,7 @@ export async function runSimulate(paths: string[], opts: SimulateCommandOptions,
   const maxEvents = countFlag('--max-events', opts.maxEvents);
   if (opts.at !== undefined) {
     return runSimulateAt(paths, { at: opts.at, scenario: opts.scenario, format: opts.format, out: opts.out }, {
+      ...versionOptions,
       ...(opts.scenario !== undefined ? { scenarioFile: opts.scenario } : {}), ...(opts.history !== undefined ? { history: opts.history } : {}),
       ...(keepDeleted !== undefined ? { keepDeleted } : {}), ...(maxEvents !== undefined ? { maxEvents } : {}), ...(opts.fastForward === false ? { fastForward: false } : {}),
     }, io);

@@ -5,6 +5,7 @@
  * `printCronJob`, `printPersistentVolumeClaim`, `printEvent`). The store it reads must be the one
  * of a run stopped at that instant (every age is relative to its clock).
  */
+import { podReadyColumn } from './pod-ready';
 import { formatInstant } from '../engine/clock';
 import { formatDurationMs } from '../engine/duration';
 import type { SimKind } from '../cluster/object-meta';
@@ -56,10 +57,9 @@ export function podRestarts(pod: SimPod, nowMs: number): string {
 
 /** printPod -o wide: NAME READY STATUS RESTARTS AGE IP NODE NOMINATED NODE READINESS GATES. */
 function podRow(p: SimPod, now: number): string[] {
-  const ready = p.containerStatuses.filter((c) => c.ready).length;
   const gates = p.spec.readinessGates ?? [];
   const gatesTrue = gates.filter((g) => p.conditions?.some((c) => c.type === g.conditionType && c.status === 'True')).length;
-  return [p.name, `${ready}/${p.containerStatuses.length}`, podStatus(p), podRestarts(p, now), humanDuration(now - p.createdMs),
+  return [p.name, podReadyColumn(p), podStatus(p), podRestarts(p, now), humanDuration(now - p.createdMs),
     p.ip ?? '<none>', p.nodeName ?? '<none>', '<none>', gates.length === 0 ? '<none>' : `${gatesTrue}/${gates.length}`];
 }
 

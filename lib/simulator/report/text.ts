@@ -3,6 +3,7 @@
  * `kubectl get pods -o wide`, `kubectl get pvc`, `kubectl get jobs` would print it (sorted by
  * name, as kubectl sorts), and the DNS answers at the end.
  */
+import { podReadyColumn } from './pod-ready';
 import { formatInstant } from '../engine/clock';
 import type { SimPod } from '../cluster/pod-object';
 import { formatDurationMs } from '../engine/duration';
@@ -118,8 +119,7 @@ export function renderText(input: TextReportInput): string {
     const podNs = new Set(pods.map((p) => p.namespace)).size > 1;
     const rows = [[...(podNs ? ['NAMESPACE'] : []), 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE']];
     for (const p of pods) {
-      const ready = p.containerStatuses.filter((c) => c.ready).length;
-      rows.push([...(podNs ? [p.namespace] : []), p.name, `${ready}/${p.containerStatuses.length}`, podStatus(p), String(p.restarts),
+      rows.push([...(podNs ? [p.namespace] : []), p.name, podReadyColumn(p), podStatus(p), String(p.restarts),
         humanDuration(end - p.createdMs), p.ip ?? '<none>', p.nodeName ?? '<none>']);
     }
     out.push(table(rows));

@@ -69,3 +69,14 @@ test('--out writes the tables to the file', () => {
   expect(r.stdout).toBe('');
   expect(fs.readFileSync(out, 'utf8')).toBe(run('--at', '1m').stdout);
 });
+
+test('--at runs at the chosen --kubernetes-version (a 1.29 sidecar Job, which 1.27 rejects)', () => {
+  const job = path.join(ROOT, 'test/fixtures/website/application--job--job-sidecar.yaml');
+  const at = (...v: string[]) => spawnSync(process.execPath, [CLI, 'simulate', job, '--at', '5s', ...v], { cwd: ROOT, encoding: 'utf8' });
+  const ok = at('--kubernetes-version', '1.29');
+  expect(ok.status).toBe(0);
+  expect(ok.stdout).toMatch(/myjob-\w+\s+2\/2\s+Running/);
+  const old = at();
+  expect(old.status).toBe(1);
+  expect(old.stderr).toContain('added in 1.28');
+});
