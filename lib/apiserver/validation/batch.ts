@@ -31,7 +31,9 @@ function validatePodFailurePolicy(spec: Obj, path: string, errs: FieldErrors): v
   const containers = new Set<string>([...(spec.template?.spec?.containers ?? []), ...(spec.template?.spec?.initContainers ?? [])].map((c: Obj) => c.name));
   rules.forEach((rule, i) => {
     const rp = `${rulesPath}[${i}]`;
-    const actions = ['Count', 'FailJob', 'Ignore'];
+    // supportedPodFailurePolicyActions: FailIndex from 1.28 (KEP-3850). At 1.27 the version's schema
+    // enum has already rejected it; job-versioned.ts requires backoffLimitPerIndex with it.
+    const actions = ['Count', 'FailIndex', 'FailJob', 'Ignore'];
     if (rule.action !== undefined && !actions.includes(rule.action)) errs.notSupported(`${rp}.action`, rule.action, actions);
     const exit = rule.onExitCodes as Obj | undefined;
     const conditions: Obj[] = rule.onPodConditions ?? [];
