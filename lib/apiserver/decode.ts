@@ -27,6 +27,12 @@ export interface DecodedDoc {
   readonly documentIndex: number;
   /** Maps a dotted path to a 1-based line. */
   readonly lineOf: (dotted: string) => number | undefined;
+  /**
+   * Decoded by the fast decode: plain objects, arrays and scalars, no subtree shared (anchors and
+   * aliases go through the full decode), nothing else holding them.
+   * @default false
+   */
+  readonly unshared?: boolean;
 }
 
 /**
@@ -60,7 +66,7 @@ function withLazyPositions(text: string, values: readonly unknown[]): DecodedDoc
   for (const value of values) {
     if (value === null || value === undefined) continue;
     const documentIndex = out.length;
-    out.push({ value, documentIndex, lineOf: (dotted) => (positions ??= parsePositions(text))(documentIndex, dotted) });
+    out.push({ value, documentIndex, lineOf: (dotted) => (positions ??= parsePositions(text))(documentIndex, dotted), unshared: true });
   }
   return out;
 }
