@@ -50,10 +50,17 @@ function giveUp(): never {
   throw new GiveUp();
 }
 
+/** {@link tagOf} of the plain scalars seen in this decode (keys and values repeat a lot). */
+let tagMemo = new Map<string, ScalarTag | null>();
+
 /** The plain scalar's tag, chosen as `yaml`'s `findScalarTagByTest` chooses it (no match: a string). */
 function tagOf(source: string): ScalarTag | undefined {
-  for (const t of SCALAR_TAGS) if (t.test.test(source)) return t;
-  return undefined;
+  let tag = tagMemo.get(source);
+  if (tag === undefined) {
+    tag = SCALAR_TAGS.find((t) => t.test.test(source)) ?? null;
+    tagMemo.set(source, tag);
+  }
+  return tag ?? undefined;
 }
 
 /** One implicit js-yaml type standing for every non-string YAML 1.1 scalar of the `yaml` package. */
@@ -147,5 +154,6 @@ export function decodeFast(text: string): unknown[] | undefined {
     return undefined;
   } finally {
     nonStringForms = new Set<string>();
+    tagMemo = new Map<string, ScalarTag | null>();
   }
 }
