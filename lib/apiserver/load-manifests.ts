@@ -111,6 +111,13 @@ interface RawDoc {
   readonly lineOf?: (dotted: string) => number | undefined;
   /** Path prefix inside the document (`items[2]` for List items). */
   readonly prefix?: string;
+  /**
+   * Decoded from text by the fast decode: plain objects, arrays and scalars, no shared subtree
+   * (YAML aliases go through the full decode), nothing else holding them, so admission may keep
+   * them instead of copying. Objects passed in (and charts) are always copied.
+   * @default false
+   */
+  readonly decoded?: boolean;
 }
 
 /**
@@ -125,7 +132,7 @@ export function loadManifests(source: ManifestSource, options: LoadOptions = {})
   const docs: RawDoc[] = [];
   collect(source, options, docs, issues);
   const objects: LoadedManifest[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, RawDoc>();
   for (const doc of docs) {
     for (const item of expandList(doc)) {
       const loaded = validateDoc(item, issues, notices, options.featureGates ?? DEFAULT_FEATURE_GATES);
@@ -137,10 +144,10 @@ export function loadManifests(source: ManifestSource, options: LoadOptions = {})
         const first = seen.get(key);
         if (first !== undefined) {
           issues.push(issue(item, ManifestIssueCode.DUPLICATE_OBJECT, 'metadata.name', m,
-            `${m.kind} ${ns ? `${ns}/` : ''}${m.metadata.name} is defined twice (first in ${first}); each object must be defined once`));
+            `${m.kind} ${ns ? `${ns}/` : ''}${m.metadata.name} is defined twice (first in ${describeLocation(first.file, first.documentIndex)}); each object must be defined once`));
           continue;
         }
-        seen.set(key, describeLocation(item.file, item.documentIndex));
+        seen.set(key, item);
       }
       objects.push(loaded);
     }
@@ -201,9 +208,14 @@ function collect(source: ManifestSource, options: LoadOptions, docs: RawDoc[], i
 }
 
 function collectString(s: string, options: LoadOptions, docs: RawDoc[], issues: ManifestIssue[]): void {
-  const looksLikePath = !s.includes('\n') && (MANIFEST_EXTENSIONS.has(path.extname(s).toLowerCase()) || s.includes(path.sep) || s.includes('/') || !s.includes(':'));
+  // Multi-line text is a manifest: no path resolution of (possibly megabytes of) YAML.
+  if (s.includes('\n')) {
+    parseText(s, '<string>', docs, issues);
+    return;
+  }
+  const looksLikePath = MANIFEST_EXTENSIONS.has(path.extname(s).toLowerCase()) || s.includes(path.sep) || s.includes('/') || !s.includes(':');
   const full = path.resolve(options.cwd ?? process.cwd(), s);
-  if (!s.includes('\n') && fs.existsSync(full)) {
+  if (fs.existsSync(full)) {
     readPath(s, full, docs, issues);
     return;
   }
@@ -247,7 +259,7 @@ function readPath(shown: string, full: string, docs: RawDoc[], issues: ManifestI
 }
 
 function parseText(text: string, file: string, docs: RawDoc[], issues: ManifestIssue[]): void {
-  for (const d of decodeDocuments(text, file, issues)) docs.push({ ...d, file });
+  for (const d of decodeDocuments(text, file, issues)) docs.push({ value: d.value, documentIndex: d.documentIndex, lineOf: d.lineOf, file, decoded: d.unshared === true });
 }
 
 function expandList(doc: RawDoc): RawDoc[] {
@@ -297,7 +309,7 @@ function validateDoc(doc: RawDoc, issues: ManifestIssue[], notices: ManifestNoti
   }
   const meta = typeof raw.metadata === 'object' && raw.metadata !== null ? raw.metadata : undefined;
   const named = { kind: raw.kind, metadata: meta && { name: typeof meta.name === 'string' ? meta.name : undefined, namespace: typeof meta.namespace === 'string' ? meta.namespace : undefined } };
-  const where = describeLocation(doc.file, doc.documentIndex, { kind: raw.kind, ...named.metadata });
+  const where = () => describeLocation(doc.file, doc.documentIndex, { kind: raw.kind, ...named.metadata });
   const resolved = resolveKind(raw.apiVersion, raw.kind, version);
   if (!resolved.served) {
     issues.push(issue(doc, ManifestIssueCode.UNKNOWN_KIND, resolved.field, named as Partial<Manifest>, resolved.message));
@@ -307,7 +319,7 @@ function validateDoc(doc: RawDoc, issues: ManifestIssue[], notices: ManifestNoti
   if (!handled) {
     notices.push({
       code: 'IGNORED_KIND', file: doc.file, documentIndex: doc.documentIndex,
-      message: `${where}: ignored: ${raw.apiVersion} ${raw.kind} is not simulated (simulated: StatefulSet, DaemonSet, Job, CronJob, Service, Pod)`,
+      message: `${where()}: ignored: ${raw.apiVersion} ${raw.kind} is not simulated (simulated: StatefulSet, DaemonSet, Job, CronJob, Service, Pod)`,
     });
     return undefined;
   }
@@ -330,16 +342,31 @@ function validateDoc(doc: RawDoc, issues: ManifestIssue[], notices: ManifestNoti
   const nulls: NullIssue[] = [];
   // The decoder defaults (defaults/: SetDefaults_*) before the registry's PrepareForCreate and
   // validation, as kube-apiserver does; the simulator gets the defaulted object.
-  const m = prepareForCreate(defaultObject(dropNulls(raw, nulls) as Manifest, gates), gates, (message) => notices.push({ code: 'DROPPED_FIELD', file: doc.file, documentIndex: doc.documentIndex, message: `${where}: ${message}` }));
+  const m = prepareForCreate(defaultObject((doc.decoded && !needsNullDrop(raw) ? raw : dropNulls(raw, nulls)) as Manifest, gates), gates, (message) => notices.push({ code: 'DROPPED_FIELD', file: doc.file, documentIndex: doc.documentIndex, message: `${where()}: ${message}` }));
   const required = requiredIssues(m);
   for (const s of [...nulls, ...required]) issues.push(issue(doc, s.code, s.path, m, s.message));
   if (nulls.length > 0 || required.length > 0) return undefined;
   const semantic = semanticIssues(m);
   for (const s of semantic.issues) issues.push(issue(doc, s.code, s.path, m, s.message));
-  for (const w of semantic.warnings) notices.push({ code: 'WARNING', file: doc.file, documentIndex: doc.documentIndex, message: `${where}: warning: ${w}` });
+  for (const w of semantic.warnings) notices.push({ code: 'WARNING', file: doc.file, documentIndex: doc.documentIndex, message: `${where()}: warning: ${w}` });
   if (semantic.issues.length > 0) return undefined;
   if (CARRIED_KINDS.has(m.kind)) {
-    notices.push({ code: 'NO_BEHAVIOUR', file: doc.file, documentIndex: doc.documentIndex, message: `${where}: kept without simulated behaviour` });
+    notices.push({ code: 'NO_BEHAVIOUR', file: doc.file, documentIndex: doc.documentIndex, message: `${where()}: kept without simulated behaviour` });
   }
   return { manifest: m, file: doc.file, documentIndex: doc.documentIndex };
+}
+
+/**
+ * Whether {@link dropNulls} would change `value`: a null or undefined anywhere (dropped or
+ * reported), or an object that is not a plain object or array (a YAML timestamp decodes to a
+ * `Date`, which dropNulls turns into `{}`), or an own `__proto__` key (which its copy would
+ * assign as the prototype). A fresh decode it would not change needs no copy.
+ */
+function needsNullDrop(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(needsNullDrop);
+  if (Object.getPrototypeOf(value) !== Object.prototype || Object.hasOwn(value, '__proto__')) return true;
+  for (const v of Object.values(value)) if (needsNullDrop(v)) return true;
+  return false;
 }
