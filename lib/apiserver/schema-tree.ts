@@ -165,7 +165,7 @@ export function walk(tree: SchemaTree, node: TreeNode, data: unknown, at: string
 }
 
 function objectKeywords(tree: SchemaTree, node: TreeNode, data: Record<string, unknown>, at: string, errors: TreeError[], typeId?: string): void {
-  const props = node.p ?? {};
+  const props = node.p ?? NO_PROPERTIES;
   if (node.a !== undefined) {
     for (const key of Object.keys(data)) {
       if (Object.prototype.hasOwnProperty.call(props, key)) continue;
@@ -174,9 +174,26 @@ function objectKeywords(tree: SchemaTree, node: TreeNode, data: Record<string, u
       } else walk(tree, node.a, data[key], `${at}/${escape(key)}`, errors);
     }
   }
-  for (const [key, child] of Object.entries(props)) {
-    if (data[key] !== undefined) walk(tree, child, data[key], `${at}/${escape(key)}`, errors);
+  // Children are walked in the schema's property order (the order Ajv reported errors in), but only
+  // the ones present: an object sets a few of a type's many fields (PodSpec declares about 40).
+  const order = propertyOrder(props);
+  const present: string[] = [];
+  for (const key of Object.keys(data)) if (data[key] !== undefined && order.has(key)) present.push(key);
+  if (present.length > 1) present.sort((x, y) => order.get(x)! - order.get(y)!);
+  for (const key of present) walk(tree, props[key], data[key], `${at}/${escape(key)}`, errors);
+}
+
+const PROPERTY_ORDER = new WeakMap<object, Map<string, number>>();
+const NO_PROPERTIES: Readonly<Record<string, TreeNode>> = Object.freeze({});
+
+/** Each declared property's position in the schema, computed once per node. */
+function propertyOrder(props: Readonly<Record<string, TreeNode>>): Map<string, number> {
+  let order = PROPERTY_ORDER.get(props);
+  if (!order) {
+    order = new Map(Object.keys(props).map((k, i) => [k, i]));
+    PROPERTY_ORDER.set(props, order);
   }
+  return order;
 }
 
 function oneOf(tree: SchemaTree, branches: readonly TreeNode[], data: unknown, at: string, errors: TreeError[]): void {
