@@ -2,6 +2,7 @@
  * Fuzz-style robustness: random mutations of the simulator fixtures must give field-path errors,
  * never an internal crash, and mutants that load must simulate without one.
  */
+import { rng, slots } from '../helpers/mutations';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
@@ -14,33 +15,12 @@ const fixtures = path.join(__dirname, '..', 'simulator', 'fixtures');
 const sources = fs.readdirSync(fixtures).filter((f) => f.endsWith('.yaml') && !f.includes('scenario')).sort()
   .map((f) => YAML.parseAllDocuments(fs.readFileSync(path.join(fixtures, f), 'utf8')).map((d) => d.toJS()).filter((d) => d !== null));
 
-/** mulberry32: a small seeded PRNG, so a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Container = Record<string, unknown> | unknown[];
-
-function nodes(value: unknown, out: Array<{ parent: Container; key: string | number }> = []): typeof out {
-  if (Array.isArray(value)) value.forEach((v, i) => { out.push({ parent: value, key: i }); nodes(v, out); });
-  else if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) { out.push({ parent: value as Record<string, unknown>, key: k }); nodes(v, out); }
-  }
-  return out;
-}
-
 function mutate(docs: unknown[], random: () => number): unknown[] {
   const copy = structuredClone(docs);
   const count = 1 + Math.floor(random() * 3);
   for (let n = 0; n < count; n++) {
     // Mutate inside documents (a top-level string would be read as a file path).
-    const all = copy.flatMap((d) => nodes(d));
+    const all = copy.flatMap((d) => slots(d));
     if (all.length === 0) break;
     const { parent, key } = all[Math.floor(random() * all.length)];
     const p = parent as Record<string | number, unknown>;

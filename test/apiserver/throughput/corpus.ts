@@ -4,6 +4,7 @@
  * stream, and broken variants of all of them (mutated values serialized back to YAML, and
  * line-level text edits), so the fast decode is compared where it is taken and where it gives up.
  */
+import { rng, slots } from '../../helpers/mutations';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
@@ -40,27 +41,6 @@ export function exampleTexts(): CorpusText[] {
   const dir = path.join(root, 'examples');
   return exampleNames(dir).flatMap((name) => buildApp((app) => loadExample(name, dir).build(app))
     .map((chart) => ({ label: `example ${name}/${chart.node.id}`, text: synth(chart).map((m) => YAML.stringify(m)).join('---\n') })));
-}
-
-/** mulberry32, as test/apiserver/fuzz.test.ts: a failure reproduces from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Container = Record<string, unknown> | unknown[];
-
-function slots(value: unknown, out: Array<{ parent: Container; key: string | number }> = []): typeof out {
-  if (Array.isArray(value)) value.forEach((v, i) => { out.push({ parent: value, key: i }); slots(v, out); });
-  else if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) { out.push({ parent: value as Record<string, unknown>, key: k }); slots(v, out); }
-  }
-  return out;
 }
 
 /** The value mutations of test/apiserver/fuzz.test.ts (null, number, `x`, delete, rename, `[null]`), plus strings YAML 1.1 reads as other types. */
