@@ -74,12 +74,16 @@ function withLazyPositions(text: string, values: readonly unknown[]): DecodedDoc
 /** The parse {@link decodeFully} does, for {@link lineOf} only (the fast decode read the text). */
 function parsePositions(text: string): Positions {
   const lineCounter = new YAML.LineCounter();
-  const parsed = YAML.parseAllDocuments(text, { lineCounter, version: '1.1', prettyErrors: false, uniqueKeys: true }) as YAML.Document.Parsed[];
-  const docs = parsed.filter((doc) => {
+  const docs = parseStream(text, lineCounter).filter((doc) => {
     const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
     return value !== null && value !== undefined;
   });
   return (documentIndex, dotted) => (docs[documentIndex] === undefined ? undefined : lineOf(docs[documentIndex], lineCounter, dotted));
+}
+
+/** The `yaml` parse both decodes share: YAML 1.1 scalars (yes/no/on/off booleans, 0644 octal), as kubectl's go-yaml v2 reads them. */
+function parseStream(text: string, lineCounter: YAML.LineCounter): YAML.Document.Parsed[] {
+  return YAML.parseAllDocuments(text, { lineCounter, version: '1.1', prettyErrors: false, uniqueKeys: true }) as YAML.Document.Parsed[];
 }
 
 /** The full decode: the `yaml` package with positions; every problem becomes an issue. */
@@ -88,8 +92,7 @@ function decodeFully(text: string, file: string, issues: ManifestIssue[]): Decod
   const out: DecodedDoc[] = [];
   let parsed: YAML.Document.Parsed[];
   try {
-    // YAML 1.1 scalars (yes/no/on/off booleans, 0644 octal), as kubectl's go-yaml v2 reads them.
-    parsed = YAML.parseAllDocuments(text, { lineCounter, version: '1.1', prettyErrors: false, uniqueKeys: true }) as YAML.Document.Parsed[];
+    parsed = parseStream(text, lineCounter);
   } catch (e) {
     issues.push({ code: ManifestIssueCode.SYNTAX, file, documentIndex: 0, path: '', message: `${file}: not YAML or JSON: ${(e as Error).message}` });
     return out;

@@ -73,24 +73,19 @@ export async function runSimulate(paths: string[], opts: SimulateCommandOptions,
   checkScenarioFile(opts.scenario);
   const keepDeleted = countFlag('--keep-deleted', opts.keepDeleted);
   const maxEvents = countFlag('--max-events', opts.maxEvents);
-  if (opts.at !== undefined) {
-    return runSimulateAt(paths, { at: opts.at, scenario: opts.scenario, format: opts.format, out: opts.out }, {
-      ...versionOptions,
-      ...(opts.scenario !== undefined ? { scenarioFile: opts.scenario } : {}), ...(opts.history !== undefined ? { history: opts.history } : {}),
-      ...(keepDeleted !== undefined ? { keepDeleted } : {}), ...(maxEvents !== undefined ? { maxEvents } : {}), ...(opts.fastForward === false ? { fastForward: false } : {}),
-    }, io);
-  }
+  const options: SimulateOptions = {
+    ...versionOptions,
+    ...(opts.scenario !== undefined ? { scenarioFile: opts.scenario } : {}),
+    ...(opts.history !== undefined ? { history: opts.history } : {}),
+    ...(keepDeleted !== undefined ? { keepDeleted } : {}),
+    ...(maxEvents !== undefined ? { maxEvents } : {}),
+    ...(opts.fastForward === false ? { fastForward: false } : {}),
+    ...extra,
+  };
+  if (opts.at !== undefined) return runSimulateAt(paths, { at: opts.at, scenario: opts.scenario, format: opts.format, out: opts.out }, options, io);
   let result: SimulationResult;
   try {
-    result = simulate(paths, opts.scenario, {
-      ...versionOptions,
-      ...(opts.scenario !== undefined ? { scenarioFile: opts.scenario } : {}),
-      ...(opts.history !== undefined ? { history: opts.history } : {}),
-      ...(keepDeleted !== undefined ? { keepDeleted } : {}),
-      ...(maxEvents !== undefined ? { maxEvents } : {}),
-      ...(opts.fastForward === false ? { fastForward: false } : {}),
-      ...extra,
-    });
+    result = simulate(paths, opts.scenario, options);
   } catch (e) {
     throw asCliError(e);
   }

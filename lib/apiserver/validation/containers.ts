@@ -114,7 +114,7 @@ export function validateContainerList(containers: Obj[], kind: ContainerKind, pa
     // A container's restartPolicy reaches validation only where the version has the field and the
     // SidecarContainers gate is on (the schema and dropDisabledFields remove it otherwise), so its
     // presence means sidecars are enabled (sidecars.ts, validation.go validateInitContainers).
-    validateContainerRestartPolicy(c, kind, at, c.restartPolicy !== undefined, errs);
+    validateContainerRestartPolicy(c, kind, at, true, errs);
     const sidecar = kind === 'initContainers' && initContainerMayHaveProbes(c, true);
     if (c.lifecycle) {
       if (kind === 'initContainers' && !sidecar) errs.forbidden(`${at}.lifecycle`, 'may not be set for init containers', 'remove it');

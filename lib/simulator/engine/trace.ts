@@ -59,6 +59,19 @@ export const AUTO_BOUND_AFTER_MS = 7 * 86_400_000;
 /** How many events a trace keeps when not told, once the run is past {@link AUTO_BOUND_AFTER_MS}: the newest 1,000. */
 export const DEFAULT_MAX_EVENTS = 1_000;
 
+/**
+ * The bound on kept events at simulated `atMs`: `maxEvents` when given, else none up to
+ * {@link AUTO_BOUND_AFTER_MS} and {@link DEFAULT_MAX_EVENTS} after it (the trace's counterpart of
+ * the store's `keepDeletedBound`).
+ *
+ * @param maxEvents the option, if given
+ * @param atMs simulated ms
+ */
+export function maxEventsBound(maxEvents: number | undefined, atMs: number): number {
+  if (maxEvents !== undefined) return maxEvents;
+  return atMs > AUTO_BOUND_AFTER_MS ? DEFAULT_MAX_EVENTS : Infinity;
+}
+
 /** Append-only list of {@link TraceEvent}s; only the newest `maxEvents` are kept. */
 export class Trace {
   private list: TraceEvent[] = [];
@@ -82,8 +95,7 @@ export class Trace {
    * {@link AUTO_BOUND_AFTER_MS} and {@link DEFAULT_MAX_EVENTS} after it.
    */
   public boundAt(atMs: number): number {
-    if (this.maxEvents !== undefined) return this.maxEvents;
-    return atMs > AUTO_BOUND_AFTER_MS ? DEFAULT_MAX_EVENTS : Infinity;
+    return maxEventsBound(this.maxEvents, atMs);
   }
 
   /** Records an event at the current simulated time and returns it. */
@@ -97,7 +109,7 @@ export class Trace {
         atMs, seq, type: input.type, object: input.object, reason: input.reason, message: input.message,
         related: input.related, source: input.source,
       };
-    const bound = this.maxEvents ?? (atMs > AUTO_BOUND_AFTER_MS ? DEFAULT_MAX_EVENTS : Infinity);
+    const bound = maxEventsBound(this.maxEvents, atMs);
     if (bound > 0) {
       this.list.push(e);
       // A loop, not an if: the default bound starts past AUTO_BOUND_AFTER_MS with everything kept so far.

@@ -8,7 +8,7 @@
  * beyond the newest `keepDeleted` of a kind are dropped (as `InstanceHistory.retain` drops them
  * from the history); with `maxEvents`, each workload timeline keeps its newest `maxEvents` entries.
  */
-import { AUTO_BOUND_AFTER_MS, DEFAULT_MAX_EVENTS } from '../engine/trace';
+import { maxEventsBound } from '../engine/trace';
 import { keepDeletedBound } from '../cluster/instance-history';
 import type { SimKind } from '../cluster/object-meta';
 import type { SimObject } from '../cluster/objects';
@@ -87,9 +87,9 @@ export class ReportRecorder {
 
   private observe(change: StoreChange): void {
     const obj = change.object;
-    // The store's and the trace's bounds at this instant: the options' when given, else unbounded up
-    // to AUTO_BOUND_AFTER_MS and the default bounds after it (instance-history.ts, engine/trace.ts).
-    this.maxEntries = this.options.maxEvents ?? (change.atMs > AUTO_BOUND_AFTER_MS ? DEFAULT_MAX_EVENTS : Infinity);
+    // The trace's bound at this instant (and the store's in retain): the options' when given, else
+    // the default bounds past a week.
+    this.maxEntries = maxEventsBound(this.options.maxEvents, change.atMs);
     if (WORKLOAD_KINDS.has(obj.kind)) this.observeWorkload(change, obj as WorkloadObject);
     else if (obj.kind === 'PersistentVolumeClaim') this.observeClaim(change, obj);
     if (change.type === 'Deleted' && (WORKLOAD_KINDS.has(obj.kind) || obj.kind === 'PersistentVolumeClaim')) this.retain(obj, change.atMs);
