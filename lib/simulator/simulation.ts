@@ -220,8 +220,12 @@ export class Simulation {
     }
     const queues = [...this.queues.values()];
     this.state.watch((change) => {
-      for (const wq of queues) {
-        for (const k of wq.controller.keysFor(change)) {
+      // Indexed loops: every store change reaches every controller, and most return no key.
+      for (let q = 0; q < queues.length; q++) {
+        const wq = queues[q];
+        const keys = wq.controller.keysFor(change);
+        for (let i = 0; i < keys.length; i++) {
+          const k = keys[i];
           if (typeof k === 'string') wq.add(k);
           else wq.add(k.key, this.clock.nowMs() + Math.max(0, Math.ceil(k.afterMs)));
         }

@@ -25,7 +25,7 @@ import { SimService } from './core-objects';
 import { CLUSTER_SCOPED_KINDS, SimKind } from './object-meta';
 import { ObjectOfKind, SimObject } from './objects';
 import { isPodTerminal, SimPod } from './pod-object';
-import { addTo, claimNames, removeFrom } from './store-indexes';
+import { addTo, claimNames, moveToEnd, removeFrom } from './store-indexes';
 import type { ClusterReader, ClusterStateOptions, DeleteOptions, StoreChange, StoreCounters, Watcher } from './store-types';
 import { SimJob } from './workload-objects';
 
@@ -115,6 +115,12 @@ export class ClusterState implements ClusterReader {
     return [...(this.ownerIndex.get(ownerUid) ?? [])];
   }
 
+  /** Whether any live object has an ownerReference to `ownerUid` (`dependentsOf(…).length > 0` without the copy). */
+  public hasDependents(ownerUid: string): boolean {
+    const s = this.ownerIndex.get(ownerUid);
+    return s !== undefined && s.size > 0;
+  }
+
   /** @inheritdoc */
   public podsOnNode(nodeName: string): SimPod[] {
     return [...(this.nodeIndex.get(nodeName) ?? [])];
@@ -166,10 +172,22 @@ export class ClusterState implements ClusterReader {
     this.assertNotNotifying('update');
     if (obj.deletedMs !== null || this.uidIndex.get(obj.uid) !== obj) throw notFound(obj.kind, obj.name);
     const old = { ...obj } as T;
-    this.unindex(obj);
+    // What the indexes key by (a claim's name comes from the pod's spec.volumes, replaced, never
+    // edited, by writers). When none changed — most writes — each index entry is refreshed in
+    // place (`touch`) instead of being removed and added back, which would drop and recreate a
+    // one-element set per write; the sets' iteration order comes out the same either way.
+    const refs = obj.ownerReferences;
+    const nodeName = obj.kind === 'Pod' ? obj.nodeName : null;
+    const volumes = obj.kind === 'Pod' ? obj.spec.volumes : undefined;
+    const claims = obj.kind === 'Pod' ? claimNames(obj) : undefined;
     mutate(obj);
     obj.resourceVersion = ++this.rv;
-    this.index(obj);
+    if (obj.ownerReferences === refs && (obj.kind !== 'Pod' || (obj.nodeName === nodeName && obj.spec.volumes === volumes))) {
+      this.touch(obj);
+    } else {
+      this.unindexWith(obj, refs, nodeName, claims);
+      this.index(obj);
+    }
     if (obj.kind === 'Pod') this.appendTransition(obj);
     this.notify({ type: 'Modified', object: obj, old, atMs: this.nowMs() });
     return obj;
@@ -357,18 +375,40 @@ export class ClusterState implements ClusterReader {
   }
 
   private index(obj: SimObject): void {
-    for (const ref of obj.ownerReferences) addTo(this.ownerIndex, ref.uid, obj);
+    const refs = obj.ownerReferences;
+    for (let i = 0; i < refs.length; i++) addTo(this.ownerIndex, refs[i].uid, obj);
     if (obj.kind === 'Pod') {
       if (obj.nodeName) addTo(this.nodeIndex, obj.nodeName, obj);
-      for (const claim of claimNames(obj)) addTo(this.claimIndex, `${obj.namespace}/${claim}`, obj);
+      const claims = claimNames(obj);
+      for (let i = 0; i < claims.length; i++) addTo(this.claimIndex, `${obj.namespace}/${claims[i]}`, obj);
     }
   }
 
   private unindex(obj: SimObject): void {
-    for (const ref of obj.ownerReferences) removeFrom(this.ownerIndex, ref.uid, obj);
+    this.unindexWith(obj, obj.ownerReferences, obj.kind === 'Pod' ? obj.nodeName : null, obj.kind === 'Pod' ? claimNames(obj) : undefined);
+  }
+
+  /** Removes `obj` from the index entries of these owner references, node and claims (its values before a write). */
+  private unindexWith(obj: SimObject, refs: readonly { readonly uid: string }[], nodeName: string | null, claims: readonly string[] | undefined): void {
+    for (let i = 0; i < refs.length; i++) removeFrom(this.ownerIndex, refs[i].uid, obj);
     if (obj.kind === 'Pod') {
-      if (obj.nodeName) removeFrom(this.nodeIndex, obj.nodeName, obj);
-      for (const claim of claimNames(obj)) removeFrom(this.claimIndex, `${obj.namespace}/${claim}`, obj);
+      if (nodeName) removeFrom(this.nodeIndex, nodeName, obj);
+      if (claims) for (let i = 0; i < claims.length; i++) removeFrom(this.claimIndex, `${obj.namespace}/${claims[i]}`, obj);
+    }
+  }
+
+  /**
+   * `unindex` then `index` of an object whose indexed fields did not change: in each of its sets
+   * the object moves to the end (removed and added again), as those two would leave it, without
+   * emptying and recreating a set.
+   */
+  private touch(obj: SimObject): void {
+    const refs = obj.ownerReferences;
+    for (let i = 0; i < refs.length; i++) moveToEnd(this.ownerIndex, refs[i].uid, obj);
+    if (obj.kind === 'Pod') {
+      if (obj.nodeName) moveToEnd(this.nodeIndex, obj.nodeName, obj);
+      const claims = claimNames(obj);
+      for (let i = 0; i < claims.length; i++) moveToEnd(this.claimIndex, `${obj.namespace}/${claims[i]}`, obj);
     }
   }
 

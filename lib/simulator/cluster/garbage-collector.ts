@@ -44,7 +44,7 @@ export class GarbageCollector {
   private onChange(c: StoreChange): void {
     const o = c.object;
     if (c.type === 'Deleted') {
-      if (this.state.dependentsOf(o.uid).length > 0) this.later(`gc dependents of ${o.kind} ${o.name}`, () => this.collectDependents(o.uid));
+      if (this.state.hasDependents(o.uid)) this.later(`gc dependents of ${o.kind} ${o.name}`, () => this.collectDependents(o.uid));
       if (o.kind === 'Pod') {
         this.cancelEviction(o);
         for (const claim of claimNames(o)) this.later(`pvc-protection ${o.namespace}/${claim}`, () => this.releaseClaim(o.namespace, claim));

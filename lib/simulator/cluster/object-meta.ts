@@ -85,7 +85,10 @@ export function splitKey(key: string): { namespace: string; name: string } {
 
 /** The controller owner reference (controller: true), if any. */
 export function controllerOf(obj: { readonly ownerReferences: readonly OwnerReference[] }): OwnerReference | undefined {
-  return obj.ownerReferences.find((r) => r.controller === true);
+  // A loop rather than `find` with a callback: called on every store change by several watchers.
+  const refs = obj.ownerReferences;
+  for (let i = 0; i < refs.length; i++) if (refs[i].controller === true) return refs[i];
+  return undefined;
 }
 
 /** An owner reference to `owner` with controller: true and blockOwnerDeletion: true (`metav1.NewControllerRef`). */

@@ -32,6 +32,9 @@ import { SimPod } from '../cluster/pod-object';
 import type { ClusterReader, StoreChange } from '../cluster/store-types';
 import { deepEqual } from '../../util/deep-equal';
 import type { PodControl } from './control';
+import { NO_KEYS } from './keys';
+
+export { NO_KEYS } from './keys';
 
 /** The workloads that claim pods. */
 export type ClaimingKind = 'StatefulSet' | 'DaemonSet' | 'Job';
@@ -58,6 +61,11 @@ export class PodClaimIndex {
   public readonly orphans = new Set<SimPod>();
   /** Live owned pods whose labels changed since their owner last looked, by owner uid. */
   public readonly relabelled = new Map<string, Set<SimPod>>();
+  /**
+   * The change observed last. Every claiming controller passes each change on, one after the
+   * other within one notification, and observing is idempotent, so a repeat is skipped.
+   */
+  private last: StoreChange | undefined;
 
   /** @param reader the store, listed once to start */
   public constructor(reader: Pick<ClusterReader, 'list'>) {
@@ -67,7 +75,8 @@ export class PodClaimIndex {
   /** Follows one store change (idempotent: every claiming controller passes every change on). */
   public observe(change: StoreChange): void {
     const pod = change.object;
-    if (pod.kind !== 'Pod') return;
+    if (pod.kind !== 'Pod' || change === this.last) return;
+    this.last = change;
     const ref = controllerOf(pod);
     if (change.type === 'Deleted' || ref) this.orphans.delete(pod);
     else this.orphans.add(pod);
@@ -82,6 +91,9 @@ export class PodClaimIndex {
     }
   }
 }
+
+/** A claim that adopted and released nothing, shared (callers only iterate it). */
+const NOTHING_CLAIMED: ClaimResult = Object.freeze({ adopted: NO_KEYS as unknown as SimPod[], released: NO_KEYS as unknown as SimPod[] });
 
 const INDEXES = new WeakMap<object, PodClaimIndex>();
 
@@ -100,11 +112,11 @@ export function podClaimIndexOf(reader: Pick<ClusterReader, 'list'>): PodClaimIn
  */
 export function adoptionKeys(reader: Pick<ClusterReader, 'list'>, change: StoreChange, kind: ClaimingKind): string[] {
   const pod = change.object;
-  if (pod.kind !== 'Pod') return [];
+  if (pod.kind !== 'Pod') return NO_KEYS;
   podClaimIndexOf(reader).observe(change);
-  if (change.type === 'Deleted' || controllerOf(pod) || pod.deletionMs !== null) return [];
+  if (change.type === 'Deleted' || controllerOf(pod) || pod.deletionMs !== null) return NO_KEYS;
   const old = change.old;
-  if (change.type === 'Modified' && old && (old.labels === pod.labels || deepEqual(old.labels, pod.labels)) && !controllerOf(old)) return [];
+  if (change.type === 'Modified' && old && (old.labels === pod.labels || deepEqual(old.labels, pod.labels)) && !controllerOf(old)) return NO_KEYS;
   const keys: string[] = [];
   for (const w of reader.list(kind, pod.namespace)) {
     if (!isEmptySelector(w.spec.selector) && matchesSelector(w.spec.selector, pod.labels)) keys.push(`${w.namespace}/${w.name}`);
@@ -129,11 +141,11 @@ export function claimPods(
   selector: LabelSelector | undefined,
   options: ClaimOptions = {},
 ): ClaimResult {
-  const adopted: SimPod[] = [];
-  const released: SimPod[] = [];
   const index = podClaimIndexOf(ctx.cluster);
   const relabelled = index.relabelled.get(owner.uid);
-  if (isEmptySelector(selector) || (index.orphans.size === 0 && relabelled === undefined)) return { adopted, released };
+  if ((index.orphans.size === 0 && relabelled === undefined) || isEmptySelector(selector)) return NOTHING_CLAIMED;
+  const adopted: SimPod[] = [];
+  const released: SimPod[] = [];
   const match = (p: SimPod) => matchesSelector(selector, p.labels) && (options.filter?.(p) ?? true);
   const finalizers = options.finalizers ?? [];
   const errors: ApiError[] = [];

@@ -12,11 +12,12 @@
  * is synced, and catch-up starts only the most recent missed tick.
  */
 import { alreadyExists, ApiError, notFound } from '../../apiserver/api-errors';
+import { sortSmall } from '../../util/small-sort';
 import type { StoreChange } from '../cluster/store-types';
 import { controllerOf, OwnerReference } from '../cluster/object-meta';
 import { JobRef, SimCronJob, SimJob } from '../cluster/workload-objects';
 import type { Controller, ControllerContext, ControllerRegistration, DelayedKey, SyncResult } from './controller';
-import { keyOf, splitKeyOf } from './keys';
+import { keyOf, NO_KEYS, splitKeyOf } from './keys';
 import { reconcileCronJob, scheduleState } from './cron-job-reconcile';
 import { controllerSchedule, finishedStatus, nextScheduleTimeDuration, ScheduleHang } from './cron-job-utils';
 import { CronJobRules, cronJobRules } from './cron-job-versions';
@@ -65,17 +66,18 @@ export class CronJobController implements Controller {
     if (obj.kind === 'CronJob') {
       if (change.type === 'Added') return [keyOf(obj)];
       if (change.type === 'Modified') return this.updateCronJob(change.old as SimCronJob, obj);
-      return [];
+      return NO_KEYS;
     }
-    if (obj.kind !== 'Job') return [];
-    const keys: string[] = [];
+    if (obj.kind !== 'Job') return NO_KEYS;
     const cur = controllerOf(obj);
+    let previous: string | undefined;
     if (change.type === 'Modified' && change.old) {
       const old = controllerOf(change.old);
-      if (old && !sameRef(old, cur)) keys.push(...this.resolve(obj.namespace, old));
+      if (old && !sameRef(old, cur)) previous = this.resolve(obj.namespace, old);
     }
-    if (cur) keys.push(...this.resolve(obj.namespace, cur));
-    return keys;
+    const current = cur ? this.resolve(obj.namespace, cur) : undefined;
+    if (previous === undefined) return current === undefined ? NO_KEYS : [current];
+    return current === undefined ? [previous] : [previous, current];
   }
 
   /**
@@ -103,10 +105,11 @@ export class CronJobController implements Controller {
     }
   }
 
-  private resolve(namespace: string, r: OwnerReference): string[] {
-    if (r.kind !== 'CronJob') return [];
+  /** The key of the CronJob `r` refers to, when it is live with that uid. */
+  private resolve(namespace: string, r: OwnerReference): string | undefined {
+    if (r.kind !== 'CronJob') return undefined;
     const cj = this.ctx.cluster.get('CronJob', namespace, r.name);
-    return cj && cj.uid === r.uid ? [keyOf(cj)] : [];
+    return cj && cj.uid === r.uid ? keyOf(cj) : undefined;
   }
 
   /**
@@ -261,7 +264,7 @@ export class CronJobController implements Controller {
     for (const o of this.ctx.cluster.dependentsOf(cronJob.uid)) {
       if (o.kind === 'Job' && controllerOf(o)?.uid === cronJob.uid) jobs.push(o);
     }
-    return jobs.sort((a, b) => a.createdMs - b.createdMs || a.uid.length - b.uid.length || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
+    return sortSmall(jobs, byCreation);
   }
 }
 
@@ -285,6 +288,11 @@ interface IdleSync {
 function finishedView(job: SimJob): string {
   const finished = finishedStatus(job);
   return finished === null ? '' : `${finished}:${job.status.completionTime}:${job.status.startTime}`;
+}
+
+/** Creation order: createdMs, then the uid (numerically: shorter first, then by its digits). */
+function byCreation(a: SimJob, b: SimJob): number {
+  return a.createdMs - b.createdMs || a.uid.length - b.uid.length || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0);
 }
 
 function sameRef(a: OwnerReference | undefined, b: OwnerReference | undefined): boolean {

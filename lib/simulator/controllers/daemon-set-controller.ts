@@ -38,7 +38,7 @@ import { SimDaemonSet } from '../cluster/workload-objects';
 import type { Controller, ControllerContext, ControllerRegistration, SyncResult } from './controller';
 import { DaemonSetIndex } from './daemon-set-index';
 import { daemonSetRules, planDaemonSet } from './daemon-set-reconcile';
-import { adoptionKeys, claimPods } from './controller-ref-manager';
+import { adoptionKeys, claimPods, NO_KEYS } from './controller-ref-manager';
 import {
   FailedPodBackoff, replaceNodeNameAffinity, REVISION_HASH_LABEL, SLOW_START_INITIAL_BATCH_SIZE, TEMPLATE_GENERATION_LABEL,
 } from './daemon-set-utils';
@@ -73,7 +73,7 @@ export class DaemonSetController implements Controller {
       case 'Node':
         return this.nodeKeys(o, change);
       default:
-        return [];
+        return NO_KEYS;
     }
   }
 
@@ -169,7 +169,7 @@ export class DaemonSetController implements Controller {
     }
     // resolveControllerRef: only a live DaemonSet with that uid is synced.
     const ds = this.ctx.cluster.get('DaemonSet', pod.namespace, owner.name);
-    return ds && ds.uid === owner.uid ? [key] : [];
+    return ds && ds.uid === owner.uid ? [key] : NO_KEYS;
   }
 
   private nodeKeys(node: SimNode, change: StoreChange): string[] {

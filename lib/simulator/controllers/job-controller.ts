@@ -19,6 +19,7 @@
  * 10,000 completions then costs per sync what its parallelism costs, not what its history does.
  */
 import { ApiError } from '../../apiserver/api-errors';
+import { sortSmall } from '../../util/small-sort';
 import type { StoreChange } from '../cluster/store-types';
 import { controllerOf } from '../cluster/object-meta';
 import { SimPod } from '../cluster/pod-object';
@@ -29,7 +30,7 @@ import { finishJobSync, JobSyncInput, JobSyncPlan, JobWriteOutcome, planJobSync 
 import { BackoffRecord, NO_BACKOFF } from './job-backoff';
 import { isJobFinished } from './job-conditions';
 import { JobFeatures, jobFeaturesFor, managedByExternalController } from './job-features';
-import { adoptionKeys, claimPods } from './controller-ref-manager';
+import { adoptionKeys, claimPods, NO_KEYS } from './controller-ref-manager';
 import { faultInjectorOf } from '../cluster/fault-injection';
 import { JOB_TRACKING_FINALIZER, jobPodDraft, POD_UPDATE_BATCH_PERIOD_MS, podView, SLOW_START_INITIAL_BATCH_SIZE } from './job-utils';
 
@@ -69,7 +70,7 @@ export class JobController implements Controller {
       }
       return [key];
     }
-    if (o.kind !== 'Pod') return [];
+    if (o.kind !== 'Pod') return NO_KEYS;
     const adopters = adoptionKeys(this.ctx.cluster, change, 'Job'); // orphans: controller-ref-manager.ts
     const ref = controllerOf(o);
     if (!ref || ref.kind !== 'Job') return adopters;
@@ -84,7 +85,7 @@ export class JobController implements Controller {
     const removed = change.type === 'Deleted' || o.deletionMs !== null;
     // addPod / updatePod / deletePod → resolveControllerRef; orphans go to the orphan queue at once.
     if (!owner || (removed && isJobFinished(owner))) {
-      if (!hasFinalizer) return [];
+      if (!hasFinalizer) return NO_KEYS;
       this.addOrphan(key, o);
       return [key];
     }
@@ -236,7 +237,7 @@ export class JobController implements Controller {
       if (p.deletedMs !== null || !stillMatters(p)) set.delete(p);
       else out.push(p);
     }
-    return out.sort((a, b) => a.createdMs - b.createdMs || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
+    return sortSmall(out, byCreation);
   }
 
   private addOrphan(key: string, pod: SimPod): void {
@@ -247,6 +248,7 @@ export class JobController implements Controller {
 
   /** `syncOrphanPod`: removes the tracking finalizer from pods whose Job is gone or finished. */
   private releaseOrphans(key: string): void {
+    if (!this.orphans.has(key) && !this.deletedJobs.has(key)) return;
     const candidates: SimPod[] = [...(this.orphans.get(key) ?? [])];
     this.orphans.delete(key);
     for (const uid of this.deletedJobs.get(key) ?? []) candidates.push(...this.ctx.cluster.podsOwnedBy(uid));
@@ -261,6 +263,11 @@ export class JobController implements Controller {
       this.ctx.pods.removeFinalizer(pod, JOB_TRACKING_FINALIZER);
     }
   }
+}
+
+/** Creation order: createdMs, then uid. */
+function byCreation(a: SimPod, b: SimPod): number {
+  return a.createdMs - b.createdMs || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0);
 }
 
 /** Whether a pod can still matter to its Job: not terminal, or still holding the tracking finalizer. */

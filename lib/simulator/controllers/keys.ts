@@ -46,3 +46,10 @@ export function splitKeyOf(key: string): { readonly namespace: string; readonly 
   }
   return parts;
 }
+
+/**
+ * The empty key list `keysFor` handlers return for most changes: one frozen array instead of a
+ * fresh `[]` per store change and controller (the simulation only iterates what they return).
+ * @internal
+ */
+export const NO_KEYS: string[] = Object.freeze([]) as unknown as string[];

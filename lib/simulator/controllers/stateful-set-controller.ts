@@ -35,7 +35,7 @@ import { StatefulSetPods } from './stateful-set-index';
 import { reconcileStatefulSet, StatefulSetAction, StatefulSetPlan, StatefulSetRevisions } from './stateful-set-reconcile';
 import { claimName, desiredClaimOwners, isMemberOf, ordinalOf, REVISION_LABEL, sameOwners } from './stateful-set-utils';
 import { effectiveSet, StatefulSetRules, statefulSetRules } from './stateful-set-versions';
-import { adoptionKeys, claimPods } from './controller-ref-manager';
+import { adoptionKeys, claimPods, NO_KEYS } from './controller-ref-manager';
 
 /** The StatefulSet controller. */
 export class StatefulSetController implements Controller {
@@ -80,7 +80,7 @@ export class StatefulSetController implements Controller {
       }
       return [`${o.namespace}/${ref.name}`];
     }
-    return [];
+    return NO_KEYS;
   }
 
   /** The pod index of `set` (built from the store the first time). */

@@ -13,7 +13,7 @@
 import type { StoreChange } from '../cluster/store-types';
 import { SimJob } from '../cluster/workload-objects';
 import type { Controller, ControllerContext, ControllerRegistration, DelayedKey, SyncResult } from './controller';
-import { keyOf, splitKeyOf } from './keys';
+import { keyOf, NO_KEYS, splitKeyOf } from './keys';
 import { finishedConditionOf } from './job-conditions';
 
 /**
@@ -42,8 +42,8 @@ export class TtlAfterFinishedController implements Controller {
   public keysFor(change: StoreChange): ReadonlyArray<string | DelayedKey> {
     const o = change.object;
     // addJob / updateJob: only Jobs not being deleted that need clean-up.
-    if (o.kind !== 'Job' || change.type === 'Deleted' || o.deletionMs !== null) return [];
-    return ttlTimeLeftMs(o, change.atMs) === null ? [] : [keyOf(o)];
+    if (o.kind !== 'Job' || change.type === 'Deleted' || o.deletionMs !== null) return NO_KEYS;
+    return ttlTimeLeftMs(o, change.atMs) === null ? NO_KEYS : [keyOf(o)];
   }
 
   /** Steady-state fast-forward: this controller remembers nothing between syncs: its timers are work-queue keys, which the fast-forward moves itself. */
