@@ -26,12 +26,34 @@ export const DEFAULT_TOLERATION_SECONDS = 300;
  * @returns the spec, with the missing tolerations appended
  */
 export function withDefaultTolerationSeconds(spec: PodSpec): PodSpec {
-  const tolerations = spec.tolerations ?? [];
+  const admitted = admittedTolerations(spec.tolerations);
+  // Object.assign rather than `{ ...spec, tolerations }`: the same keys in the same order, without
+  // V8's slow path for a spread followed by a key the source lacks (materialize.ts).
+  return admitted === undefined ? spec : Object.assign({}, spec, { tolerations: admitted });
+}
+
+/**
+ * The tolerations after the plugin, or undefined when it adds none — memoised per input array:
+ * the pods of one template share their spec's tolerations (specs are replaced, never edited), so
+ * every pod a controller creates from it gets the same answer. Pods then share the result, which
+ * nothing edits in place either.
+ */
+function admittedTolerations(tolerations: readonly Toleration[] | undefined): Toleration[] | undefined {
+  if (tolerations === undefined) return (NO_TOLERATIONS_ADMITTED ??= computeAdmitted([]));
+  let memo = ADMITTED.get(tolerations);
+  if (memo === undefined) ADMITTED.set(tolerations, (memo = { result: computeAdmitted(tolerations) }));
+  return memo.result;
+}
+
+function computeAdmitted(tolerations: readonly Toleration[]): Toleration[] | undefined {
   const has = (key: string) => tolerations.some((t) => (!t.key || t.key === key) && (!t.effect || t.effect === 'NoExecute'));
   const added = [NOT_READY_TAINT_KEY, UNREACHABLE_TAINT_KEY].filter((k) => !has(k))
     .map((key): Toleration => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS }));
-  return added.length === 0 ? spec : { ...spec, tolerations: [...tolerations, ...added] };
+  return added.length === 0 ? undefined : [...tolerations, ...added];
 }
+
+const ADMITTED = new WeakMap<readonly Toleration[], { readonly result: Toleration[] | undefined }>();
+let NO_TOLERATIONS_ADMITTED: Toleration[] | undefined;
 
 /**
  * Whether one toleration tolerates a taint (`Toleration.ToleratesTaint`): the effect matches (or

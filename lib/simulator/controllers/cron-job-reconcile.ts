@@ -11,13 +11,14 @@
  * Rules cited as §5.x are from shared/reference/k8s-controller-semantics.md.
  */
 import type { Schedule } from '../../schedule/schedule';
+import { sortSmall } from '../../util/small-sort';
 import type { Draft } from '../cluster/factories';
 import { jobDraft } from '../cluster/factories';
 import { newControllerRef } from '../cluster/object-meta';
 import { CronJobStatus, JobRef, SimCronJob, SimJob } from '../cluster/workload-objects';
 import type { EventRelatedRef, EventType } from '../engine/trace';
 import {
-  byJobStartTime, controllerSchedule, finishedStatus, formatRfc1123z, jobNameFor, nextScheduleTime, nextScheduleTimeDuration,
+  byJobStartTime, controllerScheduleOf, finishedStatus, formatRfc1123z, jobNameFor, nextScheduleTime, nextScheduleTimeDuration,
   ScheduleHang, ScheduleState, timeZoneError, tooManyMissedMessage,
 } from './cron-job-utils';
 import { CRON_JOB_RULES_1_27, CRON_JOB_SCHEDULED_TIMESTAMP_ANNOTATION, CronJobRules, scheduledTimestamp } from './cron-job-versions';
@@ -143,17 +144,14 @@ export function reconcileCronJob(snapshot: CronJobSnapshot): CronJobPlan {
   });
 
   // Step 1 (§5.4): the owned Jobs against status.active.
-  const children = new Set<string>();
   for (const job of jobs) {
-    children.add(job.uid);
-    const inActive = status.active.some((r) => r.uid === job.uid);
+    const inActive = hasUid(status.active, job.uid);
     const finished = finishedStatus(job);
-    const related = { kind: 'Job', name: job.name };
     if (!inActive && finished === null) {
-      events.push({ type: 'Warning', reason: 'UnexpectedJob', message: CRON_JOB_EVENTS.unexpectedJob(job.name), related });
+      events.push({ type: 'Warning', reason: 'UnexpectedJob', message: CRON_JOB_EVENTS.unexpectedJob(job.name), related: { kind: 'Job', name: job.name } });
     } else if (inActive && finished !== null) {
       status.active = status.active.filter((r) => r.uid !== job.uid);
-      events.push({ type: 'Normal', reason: 'SawCompletedJob', message: CRON_JOB_EVENTS.sawCompletedJob(job.name, finished), related });
+      events.push({ type: 'Normal', reason: 'SawCompletedJob', message: CRON_JOB_EVENTS.sawCompletedJob(job.name, finished), related: { kind: 'Job', name: job.name } });
     } else if (finished !== null) {
       // 1.27 sets lastSuccessfulTime from any finished Job's completionTime (only successful Jobs have one).
       const completion = job.status.completionTime;
@@ -161,9 +159,11 @@ export function reconcileCronJob(snapshot: CronJobSnapshot): CronJobPlan {
       if (completion !== null && completion > (status.lastSuccessfulTime as number)) status.lastSuccessfulTime = completion;
     }
   }
-  // Step 2: active refs whose Job is neither in the lister nor on the API server.
-  for (const ref of [...status.active]) {
-    if (children.has(ref.uid) || snapshot.jobExists(ref.namespace, ref.name)) continue;
+  // Step 2: active refs whose Job is neither in the lister nor on the API server. (The loop reads
+  // the list as it was: `status.active` is replaced, never edited in place.)
+  const activeRefs = status.active;
+  for (const ref of activeRefs) {
+    if (hasUid(jobs, ref.uid) || snapshot.jobExists(ref.namespace, ref.name)) continue;
     events.push({ type: 'Normal', reason: 'MissingJob', message: CRON_JOB_EVENTS.missingJob(ref.name), related: { kind: 'Job', name: ref.name } });
     status.active = status.active.filter((r) => r.uid !== ref.uid);
   }
@@ -181,7 +181,7 @@ export function reconcileCronJob(snapshot: CronJobSnapshot): CronJobPlan {
   if (spec.suspend) return plan();
 
   // Step 4.
-  const parsed = controllerSchedule({ schedule: spec.schedule, ...(spec.timeZone ? { timeZone: spec.timeZone } : {}) });
+  const parsed = controllerScheduleOf(spec.schedule, spec.timeZone ? spec.timeZone : undefined);
   if (parsed.unsupportedTz) events.push({ type: 'Warning', reason: 'UnsupportedSchedule', message: CRON_JOB_EVENTS.unsupportedSchedule(spec.schedule) });
   if (!parsed.ok) {
     events.push({ type: 'Warning', reason: 'UnparseableSchedule', message: CRON_JOB_EVENTS.unparseableSchedule(spec.schedule, parsed.error) });
@@ -195,6 +195,12 @@ export function reconcileCronJob(snapshot: CronJobSnapshot): CronJobPlan {
     if (e instanceof ScheduleHang) return plan({ hang: true });
     throw e;
   }
+}
+
+/** Whether an element of `list` has this uid (a loop: the lists are a CronJob's few Jobs). */
+function hasUid(list: readonly { readonly uid: string }[], uid: string): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i].uid === uid) return true;
+  return false;
 }
 
 function decide(
@@ -298,8 +304,9 @@ export function cleanupFinishedJobs(cronJob: SimCronJob, jobs: readonly SimJob[]
   ];
 }
 
+/** The oldest `jobs.length − limit` of `jobs` (sorted in place: the caller's own scratch list). */
 function oldest(jobs: SimJob[], limit: number): SimJob[] {
   const n = jobs.length - limit;
   if (n <= 0) return [];
-  return [...jobs].sort(byJobStartTime).slice(0, n);
+  return sortSmall(jobs, byJobStartTime).slice(0, n);
 }

@@ -280,19 +280,32 @@ const TZ_PREFIX = /^(?:CRON_)?TZ=([^ ]*) (.*)$/s;
  *   controller-manager's zone, UTC here (DESIGN.md).
  */
 export function controllerSchedule(spec: { readonly schedule: string; readonly timeZone?: string }): ControllerSchedule {
-  // Parsing is pure; the controller asks on every sync, so the result is memoised.
-  const key = `${spec.timeZone ?? ''}\u0000${spec.schedule}`;
-  let parsed = PARSED.get(key);
+  return controllerScheduleOf(spec.schedule, spec.timeZone);
+}
+
+/**
+ * {@link controllerSchedule} of `schedule` in `timeZone` (undefined: none). Parsing is pure and the
+ * controller asks on every sync, so the result is memoised by the two strings (`''` and no zone
+ * share an entry, as they always have), looked up without building a combined key.
+ */
+export function controllerScheduleOf(schedule: string, timeZone: string | undefined): ControllerSchedule {
+  const zoneKey = timeZone ?? '';
+  let byZone = PARSED.get(schedule);
+  let parsed = byZone?.get(zoneKey);
   if (parsed === undefined) {
-    if (PARSED.size >= PARSED_CACHE_SIZE) PARSED.clear();
-    parsed = parseForController(spec);
-    PARSED.set(key, parsed);
+    if (PARSED.size >= PARSED_CACHE_SIZE) {
+      PARSED.clear();
+      byZone = undefined;
+    }
+    parsed = parseForController(timeZone === undefined ? { schedule } : { schedule, timeZone });
+    if (byZone === undefined) PARSED.set(schedule, (byZone = new Map()));
+    byZone.set(zoneKey, parsed);
   }
   return parsed;
 }
 
 const PARSED_CACHE_SIZE = 1000;
-const PARSED = new Map<string, ControllerSchedule>();
+const PARSED = new Map<string, Map<string, ControllerSchedule>>();
 
 function parseForController(spec: { readonly schedule: string; readonly timeZone?: string }): ControllerSchedule {
   const expression = spec.schedule;

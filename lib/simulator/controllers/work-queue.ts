@@ -32,6 +32,8 @@ export class WorkQueue {
   private pausedUntilMs = -1;
   private resumeEvent: QueuedEvent | undefined;
   private syncs = 0;
+  /** `controller <name> sync `, the start of every sync event's label (one concatenation per add). */
+  private readonly syncLabel: string;
 
   /**
    * @param controller the controller
@@ -44,7 +46,9 @@ export class WorkQueue {
     private readonly queue: EventQueue,
     private readonly reader: ClusterReader,
     private readonly rateLimit: RateLimit = DEFAULT_RATE_LIMIT,
-  ) {}
+  ) {
+    this.syncLabel = `controller ${controller.name} sync `;
+  }
 
   /** Number of syncs run so far. */
   public get syncCount(): number {
@@ -83,13 +87,13 @@ export class WorkQueue {
     const now = this.reader.nowMs();
     if (atMs <= now) {
       if (this.ready.has(key)) return;
-      this.ready.set(key, this.queue.schedule(now, EventPriority.CONTROLLER, `controller ${this.controller.name} sync ${key}`, () => this.processReady(key)));
+      this.ready.set(key, this.queue.schedule(now, EventPriority.CONTROLLER, this.syncLabel + key, () => this.processReady(key)));
       return;
     }
     const existing = this.scheduled.get(key);
     if (existing && existing.atMs <= atMs) return;
     this.queue.cancel(existing);
-    this.scheduled.set(key, this.queue.schedule(atMs, EventPriority.CONTROLLER, `controller ${this.controller.name} sync ${key}`, () => this.processWaiting(key)));
+    this.scheduled.set(key, this.queue.schedule(atMs, EventPriority.CONTROLLER, this.syncLabel + key, () => this.processWaiting(key)));
   }
 
   /** Pauses the controller for `forMs` from now (extending a running pause). */

@@ -21,6 +21,15 @@ export interface EventRecorder {
 /** An {@link EventRecorder} writing to a {@link Trace} with a fixed `source` component name. */
 export class TraceRecorder implements EventRecorder {
   /**
+   * The copies of the last involved and related object refs. A component records several events
+   * about one object in a row (a pod's Scheduled/Started, a CronJob's every event), so an equal ref
+   * reuses the previous copy: the trace keeps one object per run of equal refs instead of one per
+   * event. Event refs are read-only data (JSON in the report), so sharing them changes nothing.
+   */
+  private lastObject: EventObjectRef | undefined;
+  private lastRelated: EventRelatedRef | undefined;
+
+  /**
    * @param trace where events go
    * @param source the component, e.g. `statefulset-controller`
    */
@@ -28,9 +37,18 @@ export class TraceRecorder implements EventRecorder {
 
   /** @inheritdoc */
   public event(object: EventObjectRef, type: EventType, reason: string, message: string, related?: EventRelatedRef): void {
-    const obj = { kind: object.kind, namespace: object.namespace, name: object.name };
-    this.trace.record(related
-      ? { type, object: obj, reason, message, related: { kind: related.kind, name: related.name }, source: this.source }
-      : { type, object: obj, reason, message, source: this.source });
+    let obj = this.lastObject;
+    if (obj === undefined || obj.kind !== object.kind || obj.namespace !== object.namespace || obj.name !== object.name) {
+      obj = this.lastObject = { kind: object.kind, namespace: object.namespace, name: object.name };
+    }
+    if (!related) {
+      this.trace.record({ type, object: obj, reason, message, source: this.source });
+      return;
+    }
+    let rel = this.lastRelated;
+    if (rel === undefined || rel.kind !== related.kind || rel.name !== related.name) {
+      rel = this.lastRelated = { kind: related.kind, name: related.name };
+    }
+    this.trace.record({ type, object: obj, reason, message, related: rel, source: this.source });
   }
 }
