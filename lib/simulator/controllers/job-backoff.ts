@@ -51,6 +51,9 @@ export function finishedTimeOf(p: JobPodView, now: number, f: JobFeatures = JOB_
 export function newBackoffRecord(
   old: BackoffRecord, now: number, newSucceeded: readonly JobPodView[], newFailed: readonly JobPodView[], f: JobFeatures = JOB_FEATURES_1_27,
 ): BackoffRecord {
+  // Most syncs see no newly finished pod: the record stays (no failure, no success), or a success
+  // without failure resets it — what the general path below gives, without its arrays.
+  if (newFailed.length === 0) return newSucceeded.length === 0 ? old : NO_BACKOFF;
   const byFinish = (pods: readonly JobPodView[]) => [...pods].map((p) => finishedTimeOf(p, now, f)).sort((a, b) => a - b);
   const failedTimes = byFinish(newFailed);
   if (newSucceeded.length === 0) {

@@ -48,6 +48,9 @@ function trueCondition(status: JobStatus, type: JobCondition['type']): JobCondit
   return status.conditions.find((c) => c.type === type && c.status === 'True');
 }
 
+/** The `delayedDeletion` of a Job without backoffLimitPerIndex: one shared empty map (read only). */
+const NO_DELAYED_DELETION: ReadonlyMap<number, JobPodView> = new Map();
+
 /**
  * Step 1 (`syncJob` up to the writes): see the file comment.
  */
@@ -110,7 +113,7 @@ export function planJobSync(input: JobSyncInput): JobSyncPlan {
   let prevSucceededIndexes: IndexInterval[] = [];
   let succeededIndexes: IndexInterval[] = [];
   let failedIndexes: IndexInterval[] | null = null;
-  let delayedDeletion: ReadonlyMap<number, JobPodView> = new Map();
+  let delayedDeletion: ReadonlyMap<number, JobPodView> = NO_DELAYED_DELETION;
   if (isIndexedJob(job)) {
     // calculateSucceededIndexes: completed indexes so far plus succeeded pods still tracked.
     const c = completions ?? 0;
