@@ -425,7 +425,8 @@ export class ClusterState implements ClusterReader {
   private notify(change: StoreChange): void {
     this.notifying = true;
     try {
-      for (const w of this.watchers) w(change);
+      const watchers = this.watchers;
+      for (let i = 0; i < watchers.length; i++) watchers[i](change);
     } finally {
       this.notifying = false;
     }

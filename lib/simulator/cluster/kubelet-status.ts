@@ -31,8 +31,20 @@ export function setConditions(
     if (s === undefined || s === c.status) return c;
     return { type: c.type, status: s, lastTransitionMs: now };
   });
-  for (const [type, status] of Object.entries(statuses) as Array<[PodCondition['type'], 'True' | 'False']>) {
-    if (!out.some((c) => c.type === type)) out.push({ type, status, lastTransitionMs: now });
+  // Object.entries' pairs, in its order (own enumerable keys), without building them: the kubelet
+  // sets conditions on most pod writes.
+  for (const k in statuses) {
+    if (!Object.prototype.hasOwnProperty.call(statuses, k)) continue;
+    const type = k as PodCondition['type'];
+    const status = statuses[type] as 'True' | 'False';
+    let present = false;
+    for (let i = 0; i < out.length; i++) {
+      if (out[i].type === type) {
+        present = true;
+        break;
+      }
+    }
+    if (!present) out.push({ type, status, lastTransitionMs: now });
   }
   if (extra) return [...out.filter((c) => c.type !== extra.type), extra];
   return out;

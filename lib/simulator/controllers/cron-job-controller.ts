@@ -223,7 +223,7 @@ export class CronJobController implements Controller {
     if (!wrote && plan.events.length === 0 && plan.replace.length === 0 && !plan.create && plan.cleanup.length === 0) {
       this.idle.set(key, {
         nowMs: now, requeueAfterMs, resourceVersion: cronJob.resourceVersion, jobs,
-        finished: jobs.map((j) => finishedView(j)),
+        finished: finishedViews(jobs),
         lostActive: cronJob.status.active.filter((r) => !jobs.some((j) => j.uid === r.uid)).map((r) => this.jobExists(r)),
       });
     }
@@ -240,7 +240,7 @@ export class CronJobController implements Controller {
   private readsSame(idle: IdleSync, cronJob: SimCronJob, jobs: readonly SimJob[]): boolean {
     if (idle.resourceVersion !== cronJob.resourceVersion || idle.jobs.length !== jobs.length) return false;
     for (let i = 0; i < jobs.length; i++) {
-      if (idle.jobs[i] !== jobs[i] || idle.finished[i] !== finishedView(jobs[i])) return false;
+      if (idle.jobs[i] !== jobs[i] || !sameFinishedView(idle.finished, i, jobs[i])) return false;
     }
     let lost = 0;
     for (const r of cronJob.status.active) {
@@ -278,16 +278,31 @@ interface IdleSync {
   readonly resourceVersion: number;
   /** The owned Jobs, oldest first. */
   readonly jobs: readonly SimJob[];
-  /** Per Job, {@link finishedView}. */
-  readonly finished: readonly string[];
+  /** Per Job, three entries: {@link finishedViews}. */
+  readonly finished: readonly (string | number | null)[];
   /** Per active ref without an owned Job, whether a Job of that name existed. */
   readonly lostActive: readonly boolean[];
 }
 
-/** A finished Job's condition, completionTime and startTime (what reconcile reads of it), `''` while it runs. */
-function finishedView(job: SimJob): string {
+/**
+ * Per Job its finished condition, completionTime and startTime (what reconcile reads of it) —
+ * three entries, `null`s while it runs —, compared field by field rather than as a joined string.
+ */
+function finishedViews(jobs: readonly SimJob[]): (string | number | null)[] {
+  const out: (string | number | null)[] = [];
+  for (const job of jobs) {
+    const finished = finishedStatus(job);
+    if (finished === null) out.push(null, null, null);
+    else out.push(finished, job.status.completionTime, job.status.startTime);
+  }
+  return out;
+}
+
+/** Whether `job` reads as entry `i` of {@link finishedViews} recorded. */
+function sameFinishedView(views: readonly (string | number | null)[], i: number, job: SimJob): boolean {
   const finished = finishedStatus(job);
-  return finished === null ? '' : `${finished}:${job.status.completionTime}:${job.status.startTime}`;
+  if (finished === null) return views[3 * i] === null;
+  return views[3 * i] === finished && views[3 * i + 1] === job.status.completionTime && views[3 * i + 2] === job.status.startTime;
 }
 
 /** Creation order: createdMs, then the uid (numerically: shorter first, then by its digits). */

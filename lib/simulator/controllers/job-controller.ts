@@ -79,8 +79,10 @@ export class JobController implements Controller {
       if (change.type !== 'Deleted' && stillMatters(o)) set.add(o);
       else set.delete(o);
     }
-    const key = ownerKeyOf(o.namespace, ref);
     const owner = this.ctx.cluster.byUid(ref.uid) as SimJob | undefined;
+    // The live Job's own memoised key when it is the one named (the same string as ownerKeyOf's):
+    // one key instance per Job for the work queue and splitKeyOf, none kept per pod.
+    const key = owner !== undefined && owner.kind === 'Job' && owner.namespace === o.namespace && owner.name === ref.name ? keyOf(owner) : ownerKeyOf(o.namespace, ref);
     const hasFinalizer = change.type !== 'Deleted' && o.finalizers.includes(JOB_TRACKING_FINALIZER);
     const removed = change.type === 'Deleted' || o.deletionMs !== null;
     // addPod / updatePod / deletePod → resolveControllerRef; orphans go to the orphan queue at once.

@@ -123,7 +123,8 @@ export class Trace {
       this.head = this.list.length;
       this.compact();
     }
-    for (const l of this.listeners) l(e);
+    const listeners = this.listeners;
+    for (let i = 0; i < listeners.length; i++) listeners[i](e);
     return e;
   }
 
