@@ -147,8 +147,8 @@ export class ClusterState implements ClusterReader {
     this.assertNotNotifying('create');
     const kind = draft.kind as SimKind;
     const namespace = CLUSTER_SCOPED_KINDS.has(kind) ? '' : draft.namespace;
-    const taken = (n: string): boolean => this.live.get(kind)?.get(namespace)?.has(n) === true;
-    const name = draft.name ?? generateName(draft.generateName ?? '', () => this.options.nameSuffix(), taken);
+    const name = draft.name
+      ?? generateName(draft.generateName ?? '', () => this.options.nameSuffix(), (n: string): boolean => this.live.get(kind)?.get(namespace)?.has(n) === true);
     if (this.live.get(kind)?.get(namespace)?.has(name)) throw alreadyExists(kind, name);
     const now = this.nowMs();
     const uid = `uid-${String(++this.uidCounter).padStart(6, '0')}`;

@@ -104,7 +104,9 @@ export class ClusterPodControl implements PodControl {
   public createPod(owner: SimObjectBase, draft: Draft<SimPod>): SimPod {
     const withRef = draft.ownerReferences.length > 0 ? draft : { ...draft, ownerReferences: [newControllerRef(owner)] };
     const name = draft.name ?? `${draft.generateName ?? ''}`;
-    const fault = () => this.faults.check({ verb: 'create', kind: 'Pod', namespace: draft.namespace, name, generated: draft.name === undefined, owner, controller: sourceOf(this.recorder) });
+    // No request to build while no failRequests rule is armed (`check` answers undefined then).
+    const fault = () => (this.faults.empty ? undefined
+      : this.faults.check({ verb: 'create', kind: 'Pod', namespace: draft.namespace, name, generated: draft.name === undefined, owner, controller: sourceOf(this.recorder) }));
     return this.write('create', owner, name, () => this.state.create(withRef), (p) => p.name, fault);
   }
 
@@ -258,7 +260,7 @@ export class ClusterJobControl implements JobControl {
   public createJob(owner: SimObjectBase, draft: Draft<SimJob>): SimJob {
     const withRef = draft.ownerReferences.length > 0 ? draft : { ...draft, ownerReferences: [newControllerRef(owner)] };
     try {
-      const injected = this.faults.check({
+      const injected = this.faults.empty ? undefined : this.faults.check({
         verb: 'create', kind: 'Job', namespace: draft.namespace, name: draft.name ?? draft.generateName ?? '', generated: draft.name === undefined, owner, controller: sourceOf(this.recorder),
       });
       if (injected) throw injected;

@@ -184,10 +184,13 @@ export function finishJobSync(input: JobSyncInput, plan: JobSyncPlan, outcome: J
     succeeded,
     failed,
     conditions,
-    ...(indexed ? { completedIndexes } : {}),
-    ...(plan.failedIndexes !== null ? { failedIndexes: formatCompletedIndexes(plan.failedIndexes) } : {}),
-    ...(f.podReplacementPolicy && terminating !== null ? { terminating } : {}),
   };
+  // Assignments rather than conditional `...{}` spreads: the same keys, values and order (an
+  // existing key keeps its place, a new one goes last, an undefined value is still a key).
+  const optional = status as { completedIndexes?: string; failedIndexes?: string; terminating?: number };
+  if (indexed) optional.completedIndexes = completedIndexes;
+  if (plan.failedIndexes !== null) optional.failedIndexes = formatCompletedIndexes(plan.failedIndexes);
+  if (f.podReplacementPolicy && terminating !== null) optional.terminating = terminating;
   return { status: status as JobStatus, removeFinalizers, eventsBeforeStatus: before, eventsAfterStatus: after, finished: jobFinished };
 }
 
