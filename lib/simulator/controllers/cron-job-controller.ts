@@ -155,7 +155,9 @@ export class CronJobController implements Controller {
       return {};
     }
 
-    const status = { ...plan.status, active: [...plan.status.active] };
+    // plan.status is this sync's own (reconcileCronJob copied the stored one) and `active` is only
+    // ever replaced, never edited, so a shallow copy is enough.
+    const status = { ...plan.status };
     try {
       // §5.4 step 9: Replace deletes every active Job (background propagation).
       for (const r of plan.replace) {

@@ -48,6 +48,9 @@ function trueCondition(status: JobStatus, type: JobCondition['type']): JobCondit
   return status.conditions.find((c) => c.type === type && c.status === 'True');
 }
 
+/** The empty pod list the filters of {@link planJobSync} share (never edited). */
+const NO_PODS: JobPodView[] = Object.freeze([]) as unknown as JobPodView[];
+
 /** The `delayedDeletion` of a Job without backoffLimitPerIndex: one shared empty map (read only). */
 const NO_DELAYED_DELETION: ReadonlyMap<number, JobPodView> = new Map();
 
@@ -67,10 +70,23 @@ export function planJobSync(input: JobSyncInput): JobSyncPlan {
   // trackTerminatingPods (KEP-3939): `controller.CountTerminatingPods`.
   const terminating = trackTerminatingPods(job, f) ? pods.filter(isPodTerminating).length : null;
   // getNewFinishedPods: terminated pods still holding the tracking finalizer are not counted yet.
-  const newSucceeded = pods.filter((p) => p.hasFinalizer && validIndex(job, p) && p.phase === 'Succeeded');
-  const newFailedAll = pods.filter((p) => p.hasFinalizer && validIndex(job, p) && isPodFailed(p, job, f));
+  // One pass, the two filters' lists in pod order (the predicates are pure); most syncs find none,
+  // and share one empty list then.
+  let newSucceeded: JobPodView[] = NO_PODS;
+  let newFailedAll: JobPodView[] = NO_PODS;
+  for (const p of pods) {
+    if (!p.hasFinalizer || !validIndex(job, p)) continue;
+    if (p.phase === 'Succeeded') {
+      if (newSucceeded === NO_PODS) newSucceeded = [];
+      newSucceeded.push(p);
+    }
+    if (isPodFailed(p, job, f)) {
+      if (newFailedAll === NO_PODS) newFailedAll = [];
+      newFailedAll.push(p);
+    }
+  }
   // §4.4/§4.5: failures an Ignore rule matches are not counted (`nonIgnoredFailedPodsCount`).
-  const newFailed = newFailedAll.filter((p) => matchPodFailurePolicy(job, p, f).countFailed);
+  const newFailed = newFailedAll === NO_PODS ? NO_PODS : newFailedAll.filter((p) => matchPodFailurePolicy(job, p, f).countFailed);
   let succeeded = status.succeeded + newSucceeded.length;
   const failed = status.failed + newFailed.length;
   const ready = activePods.filter((p) => p.ready).length;
