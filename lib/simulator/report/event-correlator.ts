@@ -153,19 +153,22 @@ class Lru<V> {
   private oldest: LruEntry<V> | undefined;
   private newest: LruEntry<V> | undefined;
   public constructor(private readonly size: number) {}
-  public get<K>(home: LruHome<K, V>, key: K): V | undefined {
+  /** Get: the entry (made the most recent), if any. */
+  public find<K>(home: LruHome<K, V>, key: K): LruEntry<V> | undefined {
     const e = home.get(key);
-    if (e === undefined) return undefined;
-    this.touch(e);
-    return e.value;
+    if (e !== undefined) this.touch(e);
+    return e;
+  }
+  public get<K>(home: LruHome<K, V>, key: K): V | undefined {
+    return this.find(home, key)?.value;
   }
   public add<K>(home: LruHome<K, V>, key: K, value: V): void {
-    const e = home.get(key);
-    if (e !== undefined) {
-      e.value = value;
-      this.touch(e);
-      return;
-    }
+    const e = this.find(home, key);
+    if (e !== undefined) e.value = value;
+    else this.insert(home, key, value);
+  }
+  /** Add of a key not in the cache. */
+  public insert<K>(home: LruHome<K, V>, key: K, value: V): void {
     const added: LruEntry<V> = { home: home as LruHome<unknown, V>, key, value, older: this.newest, newer: undefined };
     if (this.newest !== undefined) this.newest.newer = added;
     else this.oldest = added;
@@ -238,13 +241,14 @@ export class EventCorrelator {
   public correlate(e: CorrelatorInput): CorrelatedEvent | undefined {
     const object = this.objectRecord(e);
     const group = groupOf(object, e.type, e.reason);
-    const { message, aggregated } = this.aggregate(e, group);
+    const message = this.aggregate(e, group);
+    const aggregated = message !== e.message;
     // eventObserve's key: getEventKey, or the aggregate's key (the group's) for an aggregate
     const observed = aggregated ? this.observe(e, message, this.aggregateLogHome, group) : this.observe(e, message, group, message);
     if (this.filter(e, object)) return undefined;
     // recordToSink → UpdateState: the written Event is remembered under its own getEventKey too.
     // Unless aggregated that is the key observe has just added with these values (a no-op).
-    if (aggregated) this.logs.add(group, observed.message, { count: observed.count, firstMs: observed.firstMs, name: observed.name });
+    if (aggregated) this.logs.add(group, observed.message, observed);
     return observed;
   }
 
@@ -258,27 +262,37 @@ export class EventCorrelator {
     return record;
   }
 
-  /** `EventAggregator.EventAggregate`: the message to write and whether it is the group's aggregate. */
-  private aggregate(e: CorrelatorInput, group: Group): { message: string; aggregated: boolean } {
-    let record = this.aggregates.get(this.aggregateHome, group);
+  /** `EventAggregator.EventAggregate`: the message to write (another than the event's for the group's aggregate). */
+  private aggregate(e: CorrelatorInput, group: Group): string {
+    const entry = this.aggregates.find(this.aggregateHome, group);
+    let record = entry?.value;
     // "Is the previous record too old? If so, make a fresh one." (interval > maxInterval). Adding
     // back the record Get returned would only make it the most recent, which Get did.
-    if (record === undefined || e.atMs - record.lastMs > this.maxIntervalMs) this.aggregates.add(this.aggregateHome, group, (record = { localKeys: [], lastMs: e.atMs }));
+    if (record === undefined || e.atMs - record.lastMs > this.maxIntervalMs) {
+      record = { localKeys: [], lastMs: e.atMs };
+      if (entry !== undefined) entry.value = record;
+      else this.aggregates.insert(this.aggregateHome, group, record);
+    }
     if (!record.localKeys.includes(e.message)) record.localKeys.push(e.message);
     record.lastMs = e.atMs;
-    if (record.localKeys.length < this.maxEvents) return { message: e.message, aggregated: false };
+    if (record.localKeys.length < this.maxEvents) return e.message;
     // "do not grow our local key set any larger than max" — PopAny; the oldest here (file comment)
     record.localKeys.shift();
-    return { message: `(combined from similar events): ${e.message}`, aggregated: true };
+    return `(combined from similar events): ${e.message}`;
   }
 
-  /** `eventLogger.eventObserve`, the key being `key` in `home`. */
+  /**
+   * `eventLogger.eventObserve`, the key being `key` in `home`. The cache keeps the returned event
+   * itself as the log (count, firstMs and name; it is never changed).
+   */
   private observe<K>(e: CorrelatorInput, message: string, home: LruHome<K, EventLog>, key: K): CorrelatedEvent {
-    const last = this.logs.get(home, key);
+    const entry = this.logs.find(home, key);
+    const last = entry?.value;
     const event: CorrelatedEvent = last !== undefined && last.count > 0
       ? { name: last.name, count: last.count + 1, firstMs: last.firstMs, lastMs: e.atMs, message }
       : { name: `${e.name}.${(this.names++).toString(16)}`, count: 1, firstMs: e.atMs, lastMs: e.atMs, message };
-    this.logs.add(home, key, { count: event.count, firstMs: event.firstMs, name: event.name });
+    if (entry !== undefined) entry.value = event;
+    else this.logs.insert(home, key, event);
     return event;
   }
 
@@ -287,13 +301,16 @@ export class EventCorrelator {
    * `AllowN(now, 1)`): the bucket starts full; tokens refill at `qps` up to `burst`.
    */
   private filter(e: CorrelatorInput, object: ObjectRecord): boolean {
+    // (The bucket is changed in place: Add of the bucket Get returned only makes it the most recent, which Get did.)
     let b = this.spam.get(this.spamHome, object);
-    if (b === undefined) b = { tokens: this.burst, lastMs: e.atMs };
+    if (b === undefined) this.spam.insert(this.spamHome, object, (b = { tokens: this.burst, lastMs: e.atMs }));
     const tokens = Math.min(this.burst, b.tokens + (Math.max(0, e.atMs - b.lastMs) / 1000) * this.qps);
     const allowed = tokens >= 1;
     // x/time/rate reserveN updates the limiter only when the reservation succeeds
-    if (allowed) b = { tokens: tokens - 1, lastMs: e.atMs };
-    this.spam.add(this.spamHome, object, b);
+    if (allowed) {
+      b.tokens = tokens - 1;
+      b.lastMs = e.atMs;
+    }
     return !allowed;
   }
 }

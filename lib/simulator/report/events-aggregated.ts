@@ -110,8 +110,9 @@ export function aggregateEvents(events: readonly TraceEvent[], cluster: Pick<Clu
       type: e.type, reason: e.reason, message: e.message, object: obj,
     });
     if (!r) continue;
-    const prev = b.written.get(r.name);
-    // count > 1: recordToSink patches the existing Event (or creates it when it was never written)
+    // count > 1: recordToSink patches the existing Event (or creates it when it was never written);
+    // count 1 is a new name, never written
+    const prev = r.count > 1 ? b.written.get(r.name) : undefined;
     if (prev) {
       prev.count = r.count;
       prev.lastMs = r.lastMs;
