@@ -63,6 +63,13 @@ export class Scheduler {
   private readonly usage = new Map<string, Usage>();
   private readonly counted = new Map<SimPod, { node: string; req: PodRequests; labels: Record<string, string> }>();
   private readonly interPodAffinity: InterPodAffinity;
+  /** Counts Node changes. */
+  private nodeGeneration = 0;
+  /**
+   * The nodes whose labels pass a nodeSelector, by the selector's `key NUL value NUL …`, in node
+   * order, as of a node generation.
+   */
+  private readonly selectedNodes = new Map<string, { generation: number; nodes: SimNode[] }>();
   private cycleQueued = false;
 
   /**
@@ -96,13 +103,16 @@ export class Scheduler {
    * failing plugin decides (NodeResourcesFit may give several reasons).
    */
   public fit(pod: SimPod, node: SimNode): NodeFitResult {
-    return this.fitWith(pod, node, this.interPodAffinity.preFilter(pod));
+    return this.fitWith(pod, node, this.interPodAffinity.preFilter(pod), podRequests(pod.spec));
   }
 
   // ------------------------------------------------------------------------------------------
 
-  /** {@link fit} with the InterPodAffinity PreFilter state computed once per scheduling attempt (undefined = Skip). */
-  private fitWith(pod: SimPod, node: SimNode, affinity: InterPodAffinityState | undefined): NodeFitResult {
+  /**
+   * {@link fit} with the InterPodAffinity PreFilter state (undefined = Skip) and the pod's requests
+   * computed once per scheduling attempt.
+   */
+  private fitWith(pod: SimPod, node: SimNode, affinity: InterPodAffinityState | undefined, req: PodRequests): NodeFitResult {
     const tolerations = pod.spec.tolerations;
     // NodeUnschedulable: a cordoned node only takes pods tolerating its unschedulable taint.
     if (node.unschedulable && !tolerates(tolerations, { key: UNSCHEDULABLE_TAINT_KEY, effect: 'NoSchedule' })) {
@@ -112,7 +122,6 @@ export class Scheduler {
     if (taint) return { fits: false, reasons: [`node(s) had untolerated taint ${formatTaint(taint)}`] };
     if (!matchesRequiredNodeAffinity(pod.spec, node)) return { fits: false, reasons: ["node(s) didn't match Pod's node affinity/selector"] };
     const used = this.usageOf(node.name);
-    const req = podRequests(pod.spec);
     const reasons: string[] = [];
     if (used.pods + 1 > node.capacity.pods) reasons.push('Too many pods');
     if (req.cpuMilli > 0 && used.cpuMilli + req.cpuMilli > node.capacity.cpuMilli) reasons.push('Insufficient cpu');
@@ -148,6 +157,8 @@ export class Scheduler {
         break;
       }
       case 'Node':
+        this.nodeGeneration++;
+        this.selectedNodes.clear();
         if (c.type === 'Deleted') this.usage.delete(o.name);
         else this.retryParked();
         break;
@@ -242,7 +253,14 @@ export class Scheduler {
     const batch = [...this.pending];
     this.pending.clear();
     let nodes: SimNode[] | undefined;
-    const allNodes = () => (nodes ??= this.state.list('Node'));
+    let generation = 0;
+    const allNodes = () => {
+      if (nodes === undefined) {
+        nodes = this.state.list('Node');
+        generation = this.nodeGeneration;
+      }
+      return nodes;
+    };
     for (const pod of batch) {
       if (pod.deletedMs !== null || pod.nodeName !== null || pod.deletionMs !== null) continue;
       if (isGated(pod)) {
@@ -255,8 +273,34 @@ export class Scheduler {
       // (no other node can pass NodeAffinity); when none fits, the full scan below words the message.
       const named = pinnedNodes(pod, this.state);
       if (named && this.scheduleOne(pod, named, false)) continue;
+      // Likewise a pod with a nodeSelector is first tried against the nodes it selects: no other
+      // node passes NodeAffinity, and the order (so the tie-breaking) is the full list's. When none
+      // fits, the full scan below words the message from every node's reasons.
+      const selected = named ? undefined : this.nodesSelected(pod, allNodes(), generation);
+      if (selected && this.scheduleOne(pod, selected, false)) continue;
       this.scheduleOne(pod, allNodes(), true);
     }
+  }
+
+  /**
+   * The nodes of `all` (the node list as of node generation `generation`) passing the pod's
+   * nodeSelector, in their order; undefined when it has none or they all pass.
+   */
+  private nodesSelected(pod: SimPod, all: SimNode[], generation: number): SimNode[] | undefined {
+    const nodeSelector = pod.spec.nodeSelector;
+    if (!nodeSelector) return undefined;
+    let key = '';
+    for (const k of Object.keys(nodeSelector)) key += `${k}\u0000${nodeSelector[k]}\u0000`;
+    if (key === '') return undefined;
+    const cached = this.selectedNodes.get(key);
+    let nodes: SimNode[];
+    if (cached !== undefined && cached.generation === generation) nodes = cached.nodes;
+    else {
+      nodes = all.filter((n) => matchesRequiredNodeAffinity({ nodeSelector }, n));
+      // a list from before a Node change in this cycle is not kept
+      if (generation === this.nodeGeneration) this.selectedNodes.set(key, { generation, nodes });
+    }
+    return nodes.length < all.length ? nodes : undefined;
   }
 
   /** Binds `pod` to the best of `nodes`; returns whether it did. Records FailedScheduling only when `report`. */
@@ -269,7 +313,7 @@ export class Scheduler {
       const req = podRequests(pod.spec);
       const affinity = this.interPodAffinity.preFilter(pod);
       for (const node of nodes) {
-        const r = this.fitWith(pod, node, affinity);
+        const r = this.fitWith(pod, node, affinity, req);
         if (!r.fits) {
           for (const reason of r.reasons) histogram.set(reason, (histogram.get(reason) ?? 0) + 1);
           continue;

@@ -43,6 +43,13 @@ export interface CorrelatorInput {
   readonly reason: string;
   /** Message. */
   readonly message: string;
+  /**
+   * The involved object's identity, if the caller has one (the simulator passes the instance):
+   * inputs with the same `object` must have the same kind, namespace, name and uid. Only speeds
+   * up the lookups.
+   * @default - the object is known by its kind, namespace, name and uid
+   */
+  readonly object?: object;
 }
 
 /** The Event the correlator writes: a new one (`count` 1) or an update of `name`. */
@@ -73,31 +80,128 @@ export interface CorrelatorOptions {
   readonly lruSize?: number;
 }
 
-/** groupcache `lru.Cache`: Get and Add make an entry the most recent; Add beyond the size evicts the oldest. */
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  public constructor(private readonly size: number) {}
-  public get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
+/**
+ * The involved object (kind, namespace, name, uid) — every cache key starts with it, after the
+ * correlator's own source and host — with the (type, reason) groups of its events.
+ */
+interface ObjectRecord {
+  /** Few: an object's events have a handful of reasons. */
+  readonly groups: Group[];
+}
+
+/** Where an {@link Lru} finds its entries: a map, or {@link Group}'s message map. */
+interface LruHome<K, V> {
+  get(key: K): LruEntry<V> | undefined;
+  set(key: K, entry: LruEntry<V>): unknown;
+  delete(key: K): unknown;
+}
+
+/** An entry of an {@link Lru}: its value, its neighbours in recency order, and the map that finds it. */
+interface LruEntry<V> {
+  readonly home: LruHome<unknown, V>;
+  readonly key: unknown;
+  value: V;
+  /** The next older entry. */
+  older: LruEntry<V> | undefined;
+  /** The next newer entry. */
+  newer: LruEntry<V> | undefined;
+}
+
+/**
+ * The events of one object with one type and reason (`EventAggregatorByReasonFunc`'s key), and the
+ * logs cache's getEventKey entries of the group by message: a map once there are two (most groups
+ * only ever have one message).
+ */
+class Group implements LruHome<string, EventLog> {
+  private onlyKey: string | undefined;
+  private only: LruEntry<EventLog> | undefined;
+  private more: Map<string, LruEntry<EventLog>> | undefined;
+  public constructor(public readonly type: string, public readonly reason: string) {}
+  public get(key: string): LruEntry<EventLog> | undefined {
+    if (this.more !== undefined) return this.more.get(key);
+    return this.onlyKey === key ? this.only : undefined;
+  }
+  public set(key: string, entry: LruEntry<EventLog>): void {
+    if (this.more !== undefined) this.more.set(key, entry);
+    else if (this.only === undefined || this.onlyKey === key) {
+      this.onlyKey = key;
+      this.only = entry;
+    } else {
+      this.more = new Map([[this.onlyKey!, this.only], [key, entry]]);
+      this.onlyKey = undefined;
+      this.only = undefined;
     }
-    return v;
   }
-  public add(key: string, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value!);
+  public delete(key: string): void {
+    if (this.more !== undefined) this.more.delete(key);
+    else if (this.onlyKey === key) {
+      this.onlyKey = undefined;
+      this.only = undefined;
+    }
   }
 }
 
-/** getEventKey: source, host, kind, namespace, name, fieldPath (none here), uid, (apiVersion), type, reason, message. */
-function eventKey(e: CorrelatorInput, message: string): string {
-  return [e.source, e.host, e.kind, e.namespace, e.name, '', e.uid, e.type, e.reason, message].join('\u0000');
+/**
+ * groupcache `lru.Cache`: Get and Add make an entry the most recent; Add beyond the size evicts
+ * the oldest. The recency order is a doubly linked list (as groupcache's `container/list`). A key
+ * is a map and a key in it: client-go's keys are strings that start with the involved object, so
+ * the maps are keyed by the object's or group's record ({@link ObjectRecord}, {@link Group}) and
+ * looking an entry up hashes no long string; the size counts the entries of every map.
+ */
+class Lru<V> {
+  private count = 0;
+  private oldest: LruEntry<V> | undefined;
+  private newest: LruEntry<V> | undefined;
+  public constructor(private readonly size: number) {}
+  /** Get: the entry (made the most recent), if any. */
+  public find<K>(home: LruHome<K, V>, key: K): LruEntry<V> | undefined {
+    const e = home.get(key);
+    if (e !== undefined) this.touch(e);
+    return e;
+  }
+  public get<K>(home: LruHome<K, V>, key: K): V | undefined {
+    return this.find(home, key)?.value;
+  }
+  public add<K>(home: LruHome<K, V>, key: K, value: V): void {
+    const e = this.find(home, key);
+    if (e !== undefined) e.value = value;
+    else this.insert(home, key, value);
+  }
+  /** Add of a key not in the cache. */
+  public insert<K>(home: LruHome<K, V>, key: K, value: V): void {
+    const added: LruEntry<V> = { home: home as LruHome<unknown, V>, key, value, older: this.newest, newer: undefined };
+    if (this.newest !== undefined) this.newest.newer = added;
+    else this.oldest = added;
+    this.newest = added;
+    home.set(key, added);
+    if (++this.count > this.size) {
+      const gone = this.oldest!;
+      this.oldest = gone.newer;
+      this.oldest!.older = undefined;
+      gone.home.delete(gone.key);
+      this.count--;
+    }
+  }
+  /** Moves `e` to the newest end. */
+  private touch(e: LruEntry<V>): void {
+    if (e === this.newest) return;
+    // e is not the newest, so it has a newer neighbour
+    e.newer!.older = e.older;
+    if (e.older !== undefined) e.older.newer = e.newer;
+    else this.oldest = e.newer;
+    e.older = this.newest;
+    e.newer = undefined;
+    this.newest!.newer = e;
+    this.newest = e;
+  }
 }
 
-interface AggregateRecord { localKeys: Set<string>; lastMs: number }
+/**
+ * An aggregate record: the group's distinct messages (sets.String localKeys), oldest first, and
+ * when the group last had an event. The messages are an array: at most `maxEvents` (10), and
+ * most groups only ever have one.
+ */
+interface AggregateRecord { localKeys: string[]; lastMs: number }
 interface EventLog { count: number; firstMs: number; name: string }
 interface Bucket { tokens: number; lastMs: number }
 
@@ -110,6 +214,15 @@ export class EventCorrelator {
   private readonly aggregates: Lru<AggregateRecord>;
   private readonly logs: Lru<EventLog>;
   private readonly spam: Lru<Bucket>;
+  /** The object records by `kind NUL namespace NUL name NUL uid`, and by the inputs' `object`. */
+  private readonly objectsByKey = new Map<string, ObjectRecord>();
+  private readonly objects = new Map<object, ObjectRecord>();
+  /** The spam cache (getSpamKey: source, host, kind, namespace, name, uid): per object. */
+  private readonly spamHome = new Map<ObjectRecord, LruEntry<Bucket>>();
+  /** The aggregate cache (EventAggregatorByReasonFunc: source, host, kind, namespace, name, uid, type, reason): per group. */
+  private readonly aggregateHome = new Map<Group, LruEntry<AggregateRecord>>();
+  /** The logs cache's entries under an aggregate's key (the group's); getEventKey entries are in the {@link Group}. */
+  private readonly aggregateLogHome = new Map<Group, LruEntry<EventLog>>();
   private names = 0;
 
   /** @param options see {@link CorrelatorOptions} */
@@ -126,38 +239,60 @@ export class EventCorrelator {
 
   /** `EventCorrelate`: the Event to write, or undefined when the spam filter drops it (`Skip`). */
   public correlate(e: CorrelatorInput): CorrelatedEvent | undefined {
-    const { message, key } = this.aggregate(e);
-    const observed = this.observe(e, message, key);
-    if (this.filter(e)) return undefined;
-    // recordToSink → UpdateState: the written Event is remembered under its own getEventKey too
-    this.logs.add(eventKey(e, observed.message), { count: observed.count, firstMs: observed.firstMs, name: observed.name });
+    const object = this.objectRecord(e);
+    const group = groupOf(object, e.type, e.reason);
+    const message = this.aggregate(e, group);
+    const aggregated = message !== e.message;
+    // eventObserve's key: getEventKey, or the aggregate's key (the group's) for an aggregate
+    const observed = aggregated ? this.observe(e, message, this.aggregateLogHome, group) : this.observe(e, message, group, message);
+    if (this.filter(e, object)) return undefined;
+    // recordToSink → UpdateState: the written Event is remembered under its own getEventKey too.
+    // Unless aggregated that is the key observe has just added with these values (a no-op).
+    if (aggregated) this.logs.add(group, observed.message, observed);
     return observed;
   }
 
-  /** `EventAggregator.EventAggregate`. */
-  private aggregate(e: CorrelatorInput): { message: string; key: string } {
-    const fullKey = eventKey(e, e.message);
-    // EventAggregatorByReasonFunc: the same without the message (local key: the message)
-    const aggregateKey = [e.source, e.host, e.kind, e.namespace, e.name, e.uid, e.type, e.reason].join('\u0000');
-    let record = this.aggregates.get(aggregateKey);
-    // "Is the previous record too old? If so, make a fresh one." (interval > maxInterval)
-    if (record === undefined || e.atMs - record.lastMs > this.maxIntervalMs) record = { localKeys: new Set(), lastMs: e.atMs };
-    record.localKeys.add(e.message);
-    record.lastMs = e.atMs;
-    this.aggregates.add(aggregateKey, record);
-    if (record.localKeys.size < this.maxEvents) return { message: e.message, key: fullKey };
-    // "do not grow our local key set any larger than max" — PopAny; the oldest here (file comment)
-    record.localKeys.delete(record.localKeys.values().next().value!);
-    return { message: `(combined from similar events): ${e.message}`, key: aggregateKey };
+  private objectRecord(e: CorrelatorInput): ObjectRecord {
+    let record = e.object !== undefined ? this.objects.get(e.object) : undefined;
+    if (record !== undefined) return record;
+    const key = `${e.kind}\u0000${e.namespace}\u0000${e.name}\u0000${e.uid}`;
+    record = this.objectsByKey.get(key);
+    if (record === undefined) this.objectsByKey.set(key, (record = { groups: [] }));
+    if (e.object !== undefined) this.objects.set(e.object, record);
+    return record;
   }
 
-  /** `eventLogger.eventObserve`. */
-  private observe(e: CorrelatorInput, message: string, key: string): CorrelatedEvent {
-    const last = this.logs.get(key);
+  /** `EventAggregator.EventAggregate`: the message to write (another than the event's for the group's aggregate). */
+  private aggregate(e: CorrelatorInput, group: Group): string {
+    const entry = this.aggregates.find(this.aggregateHome, group);
+    let record = entry?.value;
+    // "Is the previous record too old? If so, make a fresh one." (interval > maxInterval). Adding
+    // back the record Get returned would only make it the most recent, which Get did.
+    if (record === undefined || e.atMs - record.lastMs > this.maxIntervalMs) {
+      record = { localKeys: [], lastMs: e.atMs };
+      if (entry !== undefined) entry.value = record;
+      else this.aggregates.insert(this.aggregateHome, group, record);
+    }
+    if (!record.localKeys.includes(e.message)) record.localKeys.push(e.message);
+    record.lastMs = e.atMs;
+    if (record.localKeys.length < this.maxEvents) return e.message;
+    // "do not grow our local key set any larger than max" — PopAny; the oldest here (file comment)
+    record.localKeys.shift();
+    return `(combined from similar events): ${e.message}`;
+  }
+
+  /**
+   * `eventLogger.eventObserve`, the key being `key` in `home`. The cache keeps the returned event
+   * itself as the log (count, firstMs and name; it is never changed).
+   */
+  private observe<K>(e: CorrelatorInput, message: string, home: LruHome<K, EventLog>, key: K): CorrelatedEvent {
+    const entry = this.logs.find(home, key);
+    const last = entry?.value;
     const event: CorrelatedEvent = last !== undefined && last.count > 0
       ? { name: last.name, count: last.count + 1, firstMs: last.firstMs, lastMs: e.atMs, message }
       : { name: `${e.name}.${(this.names++).toString(16)}`, count: 1, firstMs: e.atMs, lastMs: e.atMs, message };
-    this.logs.add(key, { count: event.count, firstMs: event.firstMs, name: event.name });
+    if (entry !== undefined) entry.value = event;
+    else this.logs.insert(home, key, event);
     return event;
   }
 
@@ -165,16 +300,24 @@ export class EventCorrelator {
    * `EventSourceObjectSpamFilter.Filter` with `flowcontrol.NewTokenBucketRateLimiter` (x/time/rate
    * `AllowN(now, 1)`): the bucket starts full; tokens refill at `qps` up to `burst`.
    */
-  private filter(e: CorrelatorInput): boolean {
-    // getSpamKey: source, host, kind, namespace, name, uid, (apiVersion)
-    const key = [e.source, e.host, e.kind, e.namespace, e.name, e.uid].join('\u0000');
-    let b = this.spam.get(key);
-    if (b === undefined) b = { tokens: this.burst, lastMs: e.atMs };
+  private filter(e: CorrelatorInput, object: ObjectRecord): boolean {
+    // (The bucket is changed in place: Add of the bucket Get returned only makes it the most recent, which Get did.)
+    let b = this.spam.get(this.spamHome, object);
+    if (b === undefined) this.spam.insert(this.spamHome, object, (b = { tokens: this.burst, lastMs: e.atMs }));
     const tokens = Math.min(this.burst, b.tokens + (Math.max(0, e.atMs - b.lastMs) / 1000) * this.qps);
     const allowed = tokens >= 1;
     // x/time/rate reserveN updates the limiter only when the reservation succeeds
-    if (allowed) b = { tokens: tokens - 1, lastMs: e.atMs };
-    this.spam.add(key, b);
+    if (allowed) {
+      b.tokens = tokens - 1;
+      b.lastMs = e.atMs;
+    }
     return !allowed;
   }
+}
+
+function groupOf(object: ObjectRecord, type: string, reason: string): Group {
+  for (const g of object.groups) if (g.type === type && g.reason === reason) return g;
+  const group = new Group(type, reason);
+  object.groups.push(group);
+  return group;
 }

@@ -57,22 +57,26 @@ export interface ReportAggregatedEvent {
 
 /** Finds the instance an event was about (its uid and, for pods, the node whose kubelet reported). */
 class InstanceIndex {
-  private readonly kinds = new Set<string>();
-  private readonly byName = new Map<string, SimObject[]>();
+  /** kind → namespace → name → the instances, in creation order (filled on a kind's first lookup). */
+  private readonly byKind = new Map<string, Map<string, Map<string, SimObject[]>>>();
   public constructor(private readonly cluster: Pick<ClusterReader, 'history'>) {}
   /** The instance created at or before `atMs` and not yet removed then (else the last one created by then). */
   public at(kind: string, namespace: string, name: string, atMs: number): SimObject | undefined {
-    if (!this.kinds.has(kind)) {
-      this.kinds.add(kind);
+    let byNamespace = this.byKind.get(kind);
+    if (byNamespace === undefined) {
+      this.byKind.set(kind, (byNamespace = new Map()));
       for (const o of this.cluster.history(kind as SimKind) as readonly SimObject[]) {
-        const k = `${kind}\u0000${o.namespace}\u0000${o.name}`;
-        const list = this.byName.get(k);
+        let byName = byNamespace.get(o.namespace);
+        if (byName === undefined) byNamespace.set(o.namespace, (byName = new Map()));
+        const list = byName.get(o.name);
         if (list) list.push(o);
-        else this.byName.set(k, [o]);
+        else byName.set(o.name, [o]);
       }
     }
+    const list = byNamespace.get(namespace)?.get(name);
+    if (list === undefined) return undefined;
     let found: SimObject | undefined;
-    for (const o of this.byName.get(`${kind}\u0000${namespace}\u0000${name}`) ?? []) {
+    for (const o of list) {
       if (o.createdMs > atMs) break;
       if (o.deletedMs === null || o.deletedMs >= atMs || found === undefined || (found.deletedMs !== null && found.deletedMs < atMs)) found = o;
     }
@@ -80,29 +84,46 @@ class InstanceIndex {
   }
 }
 
+type WrittenEvent = { -readonly [K in keyof AggregatedEvent]: AggregatedEvent[K] };
+
+/** One recorder (a component on a host): its correlator and the Events it wrote, by Event name. */
+interface Broadcaster {
+  readonly correlator: EventCorrelator;
+  readonly written: Map<string, WrittenEvent>;
+}
+
 /** Correlates the events (file comment); the Events in the order they were first written. */
 export function aggregateEvents(events: readonly TraceEvent[], cluster: Pick<ClusterReader, 'history'>): AggregatedEvent[] {
-  const correlators = new Map<string, EventCorrelator>();
+  // source → host → broadcaster
+  const broadcasters = new Map<string, Map<string, Broadcaster>>();
   const index = new InstanceIndex(cluster);
-  const written = new Map<string, { -readonly [K in keyof AggregatedEvent]: AggregatedEvent[K] }>();
+  const out: WrittenEvent[] = [];
   for (const e of events) {
     const obj = index.at(e.object.kind, e.object.namespace, e.object.name, e.atMs);
     const host = e.source !== 'kubelet' ? '' : e.object.kind === 'Node' ? e.object.name : ((obj as { nodeName?: string | null } | undefined)?.nodeName ?? '');
-    const cKey = `${e.source}\u0000${host}`;
-    let c = correlators.get(cKey);
-    if (!c) correlators.set(cKey, (c = new EventCorrelator()));
-    const r = c.correlate({
+    let byHost = broadcasters.get(e.source);
+    if (!byHost) broadcasters.set(e.source, (byHost = new Map()));
+    let b = byHost.get(host);
+    if (!b) byHost.set(host, (b = { correlator: new EventCorrelator(), written: new Map() }));
+    const r = b.correlator.correlate({
       atMs: e.atMs, source: e.source, host, kind: e.object.kind, namespace: e.object.namespace, name: e.object.name, uid: obj?.uid ?? '',
-      type: e.type, reason: e.reason, message: e.message,
+      type: e.type, reason: e.reason, message: e.message, object: obj,
     });
     if (!r) continue;
-    const name = `${cKey}\u0000${r.name}`;
-    const prev = written.get(name);
-    // count > 1: recordToSink patches the existing Event (or creates it when it was never written)
-    if (prev) Object.assign(prev, { count: r.count, lastMs: r.lastMs, message: r.message });
-    else written.set(name, { count: r.count, firstMs: r.firstMs, lastMs: r.lastMs, message: r.message, reason: e.reason, type: e.type, object: { kind: e.object.kind, namespace: e.object.namespace, name: e.object.name }, source: e.source });
+    // count > 1: recordToSink patches the existing Event (or creates it when it was never written);
+    // count 1 is a new name, never written
+    const prev = r.count > 1 ? b.written.get(r.name) : undefined;
+    if (prev) {
+      prev.count = r.count;
+      prev.lastMs = r.lastMs;
+      prev.message = r.message;
+    } else {
+      const w: WrittenEvent = { count: r.count, firstMs: r.firstMs, lastMs: r.lastMs, message: r.message, reason: e.reason, type: e.type, object: { kind: e.object.kind, namespace: e.object.namespace, name: e.object.name }, source: e.source };
+      b.written.set(r.name, w);
+      out.push(w);
+    }
   }
-  return [...written.values()];
+  return out;
 }
 
 /** The JSON entries (times as RFC 3339 from `startEpochMs`). */

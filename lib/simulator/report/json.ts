@@ -205,10 +205,13 @@ export function buildReport(input: ReportInput): SimulationReport {
     start: tt(0),
     end: tt(input.untilMs),
     seed: input.seed,
-    events: input.events.map((e) => ({
-      time: tt(e.atMs), type: e.type, object: { kind: e.object.kind, namespace: e.object.namespace, name: e.object.name },
-      reason: e.reason, message: e.message, ...(e.related ? { related: { kind: e.related.kind, name: e.related.name } } : {}),
-    })),
+    events: input.events.map((e): ReportEvent => {
+      const time = tt(e.atMs);
+      const object = { kind: e.object.kind, namespace: e.object.namespace, name: e.object.name };
+      return e.related
+        ? { time, type: e.type, object, reason: e.reason, message: e.message, related: { kind: e.related.kind, name: e.related.name } }
+        : { time, type: e.type, object, reason: e.reason, message: e.message };
+    }),
     pods: input.cluster.history('Pod').map((p) => ({
       name: p.name, namespace: p.namespace, node: p.nodeName, ip: p.ip, image: podImage(p), phase: p.phase, ready: p.ready,
       restarts: p.restarts, owner: owner(p), created: tt(p.createdMs), started: t(p.startedMs), readyAt: t(p.readyMs),

@@ -89,8 +89,9 @@ export function workloadChangeKey(obj: WorkloadObject): string {
       return [s.desiredNumberScheduled, s.currentNumberScheduled, s.numberReady, s.updatedNumberScheduled, s.numberAvailable,
         formatLabels(obj.spec.template?.spec?.nodeSelector)].join('|');
     }
-    case 'Job': return [jobCompletions(obj), obj.status.startTime, obj.status.completionTime].join('|');
-    case 'CronJob': return [obj.spec.schedule, obj.spec.suspend, obj.status.active.length, obj.status.lastScheduleTime].join('|');
+    // (`?? ''`: as Array.prototype.join writes null and undefined)
+    case 'Job': return `${jobCompletions(obj)}|${obj.status.startTime ?? ''}|${obj.status.completionTime ?? ''}`;
+    case 'CronJob': return `${obj.spec.schedule ?? ''}|${obj.spec.suspend ?? ''}|${obj.status.active.length}|${obj.status.lastScheduleTime ?? ''}`;
     default: return '';
   }
 }

@@ -59,7 +59,9 @@ function cmp(a: string, b: string): number {
 
 /** kubectl's column layout: cells padded to the widest of each column plus 3 spaces, the last unpadded. */
 export function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  // A loop, not Math.max(...column): a spread of a long run's rows overflows the call stack.
+  const widths = rows[0].map(() => 0);
+  for (const r of rows) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], r[i].length);
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] + 3))).join('').trimEnd()).join('\n');
 }
 

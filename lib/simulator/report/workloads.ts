@@ -79,9 +79,11 @@ export interface OverTimeInput {
 export function buildWorkloads(input: OverTimeInput): ReportWorkload[] {
   const out: ReportWorkload[] = [];
   for (const kind of KINDS) {
+    const headers = WORKLOAD_COLUMNS[kind];
     for (const o of input.cluster.history(kind as SimKind & WorkloadKind)) {
       const rec = input.recorder?.workload(o.uid);
-      const timeline = (input.recorder?.timeline(o.uid) ?? []).filter((e) => e.atMs >= input.sinceMs).map((e) => entry(kind, e, input.time));
+      const timeline: ReportWorkloadStatus[] = [];
+      for (const e of input.recorder?.timeline(o.uid) ?? []) if (e.atMs >= input.sinceMs) timeline.push(entry(headers, e, input.time));
       const base = { kind, namespace: o.namespace, name: o.name, created: input.time(o.createdMs), deleted: o.deletedMs === null ? null : input.time(o.deletedMs), timeline };
       out.push(kind === 'Job' ? { ...base, completedIndexes: rec?.completedIndexes || null, failedIndexes: rec?.failedIndexes || null } : base);
     }
@@ -89,9 +91,10 @@ export function buildWorkloads(input: OverTimeInput): ReportWorkload[] {
   return out;
 }
 
-function entry(kind: WorkloadKind, e: RecordedColumns, time: (ms: number) => string): ReportWorkloadStatus {
-  const headers = WORKLOAD_COLUMNS[kind];
-  return { time: time(e.atMs), columns: Object.fromEntries(headers.map((h, i) => [h, e.columns[i]])) };
+function entry(headers: readonly string[], e: RecordedColumns, time: (ms: number) => string): ReportWorkloadStatus {
+  const columns: Record<string, string> = {};
+  for (let i = 0; i < headers.length; i++) columns[headers[i]] = e.columns[i];
+  return { time: time(e.atMs), columns };
 }
 
 /** A claim's status changes: recorded ones, or (without a recorder) its creation and removal. */
