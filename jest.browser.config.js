@@ -1,16 +1,17 @@
 /**
- * The browser suite (npm run test:browser): renders the HTML timelines in headless Chromium.
- * Separate from the fast unit suite (jest.config.js ignores test/browser/); two workers, one per
- * file (each drives one Chromium), on the 2-core machines.
+ * The browser suite: renders the HTML timelines in headless Chromium (scripts/ensure-chromium.sh
+ * installs it). `npm test` runs it as a project of jest.config.js, in the same two workers as the
+ * unit suite; `npm run test:browser` runs it alone. Each file drives one Chromium.
  * @type {import('jest').Config}
  */
-const base = require('./jest.config.js');
+const shared = require('./scripts/jest-project.js');
 
 module.exports = {
-  ...base,
+  ...shared,
+  displayName: 'browser',
   roots: ['<rootDir>/test/browser'],
   testMatch: ['**/*.browser.test.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
-  testTimeout: 180000,
+  setupFilesAfterEnv: ['<rootDir>/test/browser/timeout.setup.ts'],
   maxWorkers: 2,
 };
