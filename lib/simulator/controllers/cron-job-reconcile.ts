@@ -298,10 +298,10 @@ export function cleanupFinishedJobs(cronJob: SimCronJob, jobs: readonly SimJob[]
     if (finished === 'Complete') successful.push(job);
     else if (finished === 'Failed') failed.push(job);
   }
-  return [
-    ...oldest(successful, cronJob.spec.successfulJobsHistoryLimit),
-    ...oldest(failed, cronJob.spec.failedJobsHistoryLimit),
-  ];
+  const s = oldest(successful, cronJob.spec.successfulJobsHistoryLimit);
+  const f = oldest(failed, cronJob.spec.failedJobsHistoryLimit);
+  // Both are fresh lists: one of them is the answer unless both have Jobs.
+  return f.length === 0 ? s : s.length === 0 ? f : [...s, ...f];
 }
 
 /** The oldest `jobs.length − limit` of `jobs` (sorted in place: the caller's own scratch list). */

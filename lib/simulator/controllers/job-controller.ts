@@ -51,6 +51,9 @@ export class JobController implements Controller {
 
   /** The version's switches (job-features.ts), from `ctx.gates`. */
   private readonly features: JobFeatures;
+  /** The last pod-event key list `keysFor` returned, and its Job key. */
+  private lastBatchKey: string | undefined;
+  private lastBatchKeys: ReadonlyArray<DelayedKey> | undefined;
 
   /** @param ctx the controller context */
   public constructor(private readonly ctx: ControllerContext) {
@@ -91,8 +94,13 @@ export class JobController implements Controller {
       this.addOrphan(key, o);
       return [key];
     }
-    // enqueueControllerPodUpdate: podUpdateBatchPeriod (§4.2).
-    return [{ key, afterMs: POD_UPDATE_BATCH_PERIOD_MS }];
+    // enqueueControllerPodUpdate: podUpdateBatchPeriod (§4.2). Consecutive pod events mostly
+    // concern one Job: its (read-only) key list is reused.
+    if (this.lastBatchKey !== key) {
+      this.lastBatchKey = key;
+      this.lastBatchKeys = Object.freeze([Object.freeze({ key, afterMs: POD_UPDATE_BATCH_PERIOD_MS })]);
+    }
+    return this.lastBatchKeys!;
   }
 
   /**
