@@ -106,7 +106,10 @@ export function fleetScenario(): Record<string, unknown> {
   const steps: Array<Record<string, unknown>> = [];
   for (let k = 1; k * CHURN_EVERY_HOURS < FLEET_DAYS * 24; k++) {
     const at = `${k * CHURN_EVERY_HOURS}h`;
-    steps.push({ at, removeNode: `general-${(k - 1) % GENERAL_NODES}` });
+    // The oldest general node goes: the original ones first, then those added by earlier steps
+    // (30 days make 119 changes, more than the 96 original nodes).
+    const oldest = k <= GENERAL_NODES ? `general-${k - 1}` : `general-new-${k - GENERAL_NODES}`;
+    steps.push({ at, removeNode: oldest });
     steps.push({ at, addNode: node(`general-new-${k}`, 'general') });
   }
   return {
