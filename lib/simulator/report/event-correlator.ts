@@ -45,8 +45,8 @@ export interface CorrelatorInput {
   readonly message: string;
   /**
    * The involved object's identity, if the caller has one (the simulator passes the instance):
-   * inputs with the same `object` must have the same kind, namespace, name and uid. Only speeds
-   * up the lookups.
+   * inputs with the same kind, namespace, name and uid must all have the same `object`, or all
+   * none. Only speeds up the lookups.
    * @default - the object is known by its kind, namespace, name and uid
    */
   readonly object?: object;
@@ -185,11 +185,11 @@ class Group {
 }
 
 /**
- * An aggregate record: the group's distinct messages (sets.String localKeys), oldest first, and
- * when the group last had an event. The messages are an array: at most `maxEvents` (10), and
- * most groups only ever have one.
+ * An aggregate record: the group's distinct messages (sets.String localKeys), oldest first —
+ * `only` while there is at most one (most groups only ever have one), then the set `more` — and
+ * when the group last had an event.
  */
-interface AggregateRecord extends LruNode { localKeys: string[]; lastMs: number }
+interface AggregateRecord extends LruNode { only: string | undefined; more: Set<string> | undefined; lastMs: number }
 /** A logs cache entry: the last Event observed under its key (`message` is the key's, for getEventKey entries). */
 interface EventLog extends LruNode { event: CorrelatedEvent; readonly message: string }
 interface Bucket extends LruNode { tokens: number; lastMs: number }
@@ -203,9 +203,8 @@ export class EventCorrelator {
   private readonly aggregates: Lru;
   private readonly logs: Lru;
   private readonly spam: Lru;
-  /** The object records by `kind NUL namespace NUL name NUL uid`, and by the inputs' `object`. */
-  private readonly objectsByKey = new Map<string, ObjectRecord>();
-  private readonly objects = new Map<object, ObjectRecord>();
+  /** The object records by the inputs' `object`, or `kind NUL namespace NUL name NUL uid` for inputs without. */
+  private readonly objects = new Map<object | string, ObjectRecord>();
   private names = 0;
 
   /** @param options see {@link CorrelatorOptions} */
@@ -242,12 +241,9 @@ export class EventCorrelator {
   }
 
   private objectRecord(e: CorrelatorInput): ObjectRecord {
-    let record = e.object !== undefined ? this.objects.get(e.object) : undefined;
-    if (record !== undefined) return record;
-    const key = `${e.kind}\u0000${e.namespace}\u0000${e.name}\u0000${e.uid}`;
-    record = this.objectsByKey.get(key);
-    if (record === undefined) this.objectsByKey.set(key, (record = new ObjectRecord()));
-    if (e.object !== undefined) this.objects.set(e.object, record);
+    const key = e.object ?? `${e.kind}\u0000${e.namespace}\u0000${e.name}\u0000${e.uid}`;
+    let record = this.objects.get(key);
+    if (record === undefined) this.objects.set(key, (record = new ObjectRecord()));
     return record;
   }
 
@@ -259,15 +255,26 @@ export class EventCorrelator {
     // record is refreshed in place; adding back the record Get returned would only make it the
     // most recent, which Get did.
     if (record === undefined) {
-      record = { localKeys: [], lastMs: e.atMs, older: undefined, newer: undefined, owner: group };
+      record = { only: undefined, more: undefined, lastMs: e.atMs, older: undefined, newer: undefined, owner: group };
       group.aggregate = record;
       this.aggregates.insert(record);
-    } else if (e.atMs - record.lastMs > this.maxIntervalMs) record.localKeys = [];
-    if (!record.localKeys.includes(e.message)) record.localKeys.push(e.message);
+    } else if (e.atMs - record.lastMs > this.maxIntervalMs) {
+      record.only = undefined;
+      record.more = undefined;
+    }
+    // localKeys.Insert(localKey)
+    if (record.more !== undefined) record.more.add(e.message);
+    else if (record.only === undefined) record.only = e.message;
+    else if (record.only !== e.message) {
+      record.more = new Set([record.only, e.message]);
+      record.only = undefined;
+    }
     record.lastMs = e.atMs;
-    if (record.localKeys.length < this.maxEvents) return e.message;
+    const size = record.more !== undefined ? record.more.size : record.only !== undefined ? 1 : 0;
+    if (size < this.maxEvents) return e.message;
     // "do not grow our local key set any larger than max" — PopAny; the oldest here (file comment)
-    record.localKeys.shift();
+    if (record.more !== undefined) record.more.delete(record.more.values().next().value!);
+    else record.only = undefined;
     return `(combined from similar events): ${e.message}`;
   }
 
