@@ -48,6 +48,7 @@ export interface CorrelatorInput {
    * inputs with the same kind, namespace, name and uid must all have the same `object`, or all
    * none. Only speeds up the lookups.
    * @default - the object is known by its kind, namespace, name and uid
+   * @internal
    */
   readonly object?: object;
 }
