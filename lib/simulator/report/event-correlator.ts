@@ -45,9 +45,10 @@ export interface CorrelatorInput {
   readonly message: string;
   /**
    * The involved object's identity, if the caller has one (the simulator passes the instance):
-   * inputs with the same `object` must have the same kind, namespace, name and uid. Only speeds
-   * up the lookups.
+   * inputs with the same kind, namespace, name and uid must all have the same `object`, or all
+   * none. Only speeds up the lookups.
    * @default - the object is known by its kind, namespace, name and uid
+   * @internal
    */
   readonly object?: object;
 }
@@ -81,129 +82,118 @@ export interface CorrelatorOptions {
 }
 
 /**
- * The involved object (kind, namespace, name, uid) — every cache key starts with it, after the
- * correlator's own source and host — with the (type, reason) groups of its events.
+ * A node of an {@link Lru}'s recency list. The caches' records are nodes, and each is found from
+ * the involved object's record: client-go's keys all start with the object (after the
+ * correlator's own source and host), so no lookup hashes a long key string.
  */
-interface ObjectRecord {
-  /** Few: an object's events have a handful of reasons. */
-  readonly groups: Group[];
-}
-
-/** Where an {@link Lru} finds its entries: a map, or {@link Group}'s message map. */
-interface LruHome<K, V> {
-  get(key: K): LruEntry<V> | undefined;
-  set(key: K, entry: LruEntry<V>): unknown;
-  delete(key: K): unknown;
-}
-
-/** An entry of an {@link Lru}: its value, its neighbours in recency order, and the map that finds it. */
-interface LruEntry<V> {
-  readonly home: LruHome<unknown, V>;
-  readonly key: unknown;
-  value: V;
-  /** The next older entry. */
-  older: LruEntry<V> | undefined;
-  /** The next newer entry. */
-  newer: LruEntry<V> | undefined;
+interface LruNode {
+  /** The next older node. */
+  older: LruNode | undefined;
+  /** The next newer node. */
+  newer: LruNode | undefined;
+  /** Where the node is found; `forget` on eviction. */
+  readonly owner: { forget(node: LruNode): void };
 }
 
 /**
- * The events of one object with one type and reason (`EventAggregatorByReasonFunc`'s key), and the
- * logs cache's getEventKey entries of the group by message: a map once there are two (most groups
- * only ever have one message).
+ * groupcache `lru.Cache`'s recency order and size: Get and Add make an entry the most recent
+ * (`touch`); Add of a new entry beyond the size evicts the oldest. A doubly linked list, as
+ * groupcache's `container/list`.
  */
-class Group implements LruHome<string, EventLog> {
-  private onlyKey: string | undefined;
-  private only: LruEntry<EventLog> | undefined;
-  private more: Map<string, LruEntry<EventLog>> | undefined;
-  public constructor(public readonly type: string, public readonly reason: string) {}
-  public get(key: string): LruEntry<EventLog> | undefined {
-    if (this.more !== undefined) return this.more.get(key);
-    return this.onlyKey === key ? this.only : undefined;
-  }
-  public set(key: string, entry: LruEntry<EventLog>): void {
-    if (this.more !== undefined) this.more.set(key, entry);
-    else if (this.only === undefined || this.onlyKey === key) {
-      this.onlyKey = key;
-      this.only = entry;
-    } else {
-      this.more = new Map([[this.onlyKey!, this.only], [key, entry]]);
-      this.onlyKey = undefined;
-      this.only = undefined;
-    }
-  }
-  public delete(key: string): void {
-    if (this.more !== undefined) this.more.delete(key);
-    else if (this.onlyKey === key) {
-      this.onlyKey = undefined;
-      this.only = undefined;
-    }
-  }
-}
-
-/**
- * groupcache `lru.Cache`: Get and Add make an entry the most recent; Add beyond the size evicts
- * the oldest. The recency order is a doubly linked list (as groupcache's `container/list`). A key
- * is a map and a key in it: client-go's keys are strings that start with the involved object, so
- * the maps are keyed by the object's or group's record ({@link ObjectRecord}, {@link Group}) and
- * looking an entry up hashes no long string; the size counts the entries of every map.
- */
-class Lru<V> {
+class Lru {
   private count = 0;
-  private oldest: LruEntry<V> | undefined;
-  private newest: LruEntry<V> | undefined;
+  private oldest: LruNode | undefined;
+  private newest: LruNode | undefined;
   public constructor(private readonly size: number) {}
-  /** Get: the entry (made the most recent), if any. */
-  public find<K>(home: LruHome<K, V>, key: K): LruEntry<V> | undefined {
-    const e = home.get(key);
-    if (e !== undefined) this.touch(e);
-    return e;
-  }
-  public get<K>(home: LruHome<K, V>, key: K): V | undefined {
-    return this.find(home, key)?.value;
-  }
-  public add<K>(home: LruHome<K, V>, key: K, value: V): void {
-    const e = this.find(home, key);
-    if (e !== undefined) e.value = value;
-    else this.insert(home, key, value);
-  }
-  /** Add of a key not in the cache. */
-  public insert<K>(home: LruHome<K, V>, key: K, value: V): void {
-    const added: LruEntry<V> = { home: home as LruHome<unknown, V>, key, value, older: this.newest, newer: undefined };
-    if (this.newest !== undefined) this.newest.newer = added;
-    else this.oldest = added;
-    this.newest = added;
-    home.set(key, added);
+  /** Adds a node not in the cache as the most recent. */
+  public insert(node: LruNode): void {
+    node.older = this.newest;
+    node.newer = undefined;
+    if (this.newest !== undefined) this.newest.newer = node;
+    else this.oldest = node;
+    this.newest = node;
     if (++this.count > this.size) {
       const gone = this.oldest!;
       this.oldest = gone.newer;
-      this.oldest!.older = undefined;
-      gone.home.delete(gone.key);
+      if (this.oldest !== undefined) this.oldest.older = undefined;
+      else this.newest = undefined;
       this.count--;
+      gone.owner.forget(gone);
     }
   }
-  /** Moves `e` to the newest end. */
-  private touch(e: LruEntry<V>): void {
-    if (e === this.newest) return;
-    // e is not the newest, so it has a newer neighbour
-    e.newer!.older = e.older;
-    if (e.older !== undefined) e.older.newer = e.newer;
-    else this.oldest = e.newer;
-    e.older = this.newest;
-    e.newer = undefined;
-    this.newest!.newer = e;
-    this.newest = e;
+  /** Makes `node` the most recent. */
+  public touch(node: LruNode): void {
+    if (node === this.newest) return;
+    // node is not the newest, so it has a newer neighbour
+    node.newer!.older = node.older;
+    if (node.older !== undefined) node.older.newer = node.newer;
+    else this.oldest = node.newer;
+    node.older = this.newest;
+    node.newer = undefined;
+    this.newest!.newer = node;
+    this.newest = node;
   }
 }
 
 /**
- * An aggregate record: the group's distinct messages (sets.String localKeys), oldest first, and
- * when the group last had an event. The messages are an array: at most `maxEvents` (10), and
- * most groups only ever have one.
+ * The involved object (kind, namespace, name, uid) with its spam cache entry (getSpamKey: source,
+ * host, kind, namespace, name, uid) and the (type, reason) groups of its events.
  */
-interface AggregateRecord { localKeys: string[]; lastMs: number }
-interface EventLog { count: number; firstMs: number; name: string }
-interface Bucket { tokens: number; lastMs: number }
+class ObjectRecord {
+  public spam: Bucket | undefined;
+  /** Few: an object's events have a handful of reasons. */
+  public readonly groups: Group[] = [];
+  public forget(): void {
+    this.spam = undefined;
+  }
+}
+
+/**
+ * The events of one object with one type and reason: the aggregate cache's entry
+ * (EventAggregatorByReasonFunc's key: source, host, kind, namespace, name, uid, type, reason), the
+ * logs cache's entry under that key (an aggregate's), and the logs cache's getEventKey entries
+ * (the same and the message) by message: a map once there are two (most groups only ever have one).
+ */
+class Group {
+  public aggregate: AggregateRecord | undefined;
+  public aggregateLog: EventLog | undefined;
+  private only: EventLog | undefined;
+  private more: Map<string, EventLog> | undefined;
+  public constructor(public readonly type: string, public readonly reason: string) {}
+  /** The getEventKey entry of `message`. */
+  public log(message: string): EventLog | undefined {
+    if (this.more !== undefined) return this.more.get(message);
+    return this.only !== undefined && this.only.message === message ? this.only : undefined;
+  }
+  /** Adds the getEventKey entry of `log.message` (none yet). */
+  public addLog(log: EventLog): void {
+    if (this.more !== undefined) this.more.set(log.message, log);
+    else if (this.only === undefined) this.only = log;
+    else {
+      this.more = new Map([[this.only.message, this.only], [log.message, log]]);
+      this.only = undefined;
+    }
+  }
+  public forget(node: LruNode): void {
+    if (node === this.aggregate) this.aggregate = undefined;
+    else if (node === this.aggregateLog) this.aggregateLog = undefined;
+    else {
+      const log = node as EventLog;
+      if (this.more !== undefined) this.more.delete(log.message);
+      else if (this.only === log) this.only = undefined;
+    }
+  }
+}
+
+/**
+ * An aggregate record: the group's distinct messages (sets.String localKeys), oldest first —
+ * `only` while there is at most one (most groups only ever have one), then the set `more` — and
+ * when the group last had an event.
+ */
+interface AggregateRecord extends LruNode { only: string | undefined; more: Set<string> | undefined; lastMs: number }
+/** A logs cache entry: the last Event observed under its key (`message` is the key's, for getEventKey entries). */
+interface EventLog extends LruNode { event: CorrelatedEvent; readonly message: string }
+interface Bucket extends LruNode { tokens: number; lastMs: number }
 
 /** One recorder's correlator (each controller, the scheduler and each kubelet has its own broadcaster). */
 export class EventCorrelator {
@@ -211,18 +201,11 @@ export class EventCorrelator {
   private readonly maxIntervalMs: number;
   private readonly burst: number;
   private readonly qps: number;
-  private readonly aggregates: Lru<AggregateRecord>;
-  private readonly logs: Lru<EventLog>;
-  private readonly spam: Lru<Bucket>;
-  /** The object records by `kind NUL namespace NUL name NUL uid`, and by the inputs' `object`. */
-  private readonly objectsByKey = new Map<string, ObjectRecord>();
-  private readonly objects = new Map<object, ObjectRecord>();
-  /** The spam cache (getSpamKey: source, host, kind, namespace, name, uid): per object. */
-  private readonly spamHome = new Map<ObjectRecord, LruEntry<Bucket>>();
-  /** The aggregate cache (EventAggregatorByReasonFunc: source, host, kind, namespace, name, uid, type, reason): per group. */
-  private readonly aggregateHome = new Map<Group, LruEntry<AggregateRecord>>();
-  /** The logs cache's entries under an aggregate's key (the group's); getEventKey entries are in the {@link Group}. */
-  private readonly aggregateLogHome = new Map<Group, LruEntry<EventLog>>();
+  private readonly aggregates: Lru;
+  private readonly logs: Lru;
+  private readonly spam: Lru;
+  /** The object records by the inputs' `object`, or `kind NUL namespace NUL name NUL uid` for inputs without. */
+  private readonly objects = new Map<object | string, ObjectRecord>();
   private names = 0;
 
   /** @param options see {@link CorrelatorOptions} */
@@ -244,56 +227,75 @@ export class EventCorrelator {
     const message = this.aggregate(e, group);
     const aggregated = message !== e.message;
     // eventObserve's key: getEventKey, or the aggregate's key (the group's) for an aggregate
-    const observed = aggregated ? this.observe(e, message, this.aggregateLogHome, group) : this.observe(e, message, group, message);
+    const observed = this.observe(e, message, group, aggregated);
     if (this.filter(e, object)) return undefined;
     // recordToSink → UpdateState: the written Event is remembered under its own getEventKey too.
-    // Unless aggregated that is the key observe has just added with these values (a no-op).
-    if (aggregated) this.logs.add(group, observed.message, observed);
+    // Unless aggregated that is the key observe has just added with this event (a no-op).
+    if (aggregated) {
+      const log = group.log(observed.message);
+      if (log !== undefined) {
+        log.event = observed;
+        this.logs.touch(log);
+      } else this.insertLog(group, { event: observed, message: observed.message, older: undefined, newer: undefined, owner: group }, false);
+    }
     return observed;
   }
 
   private objectRecord(e: CorrelatorInput): ObjectRecord {
-    let record = e.object !== undefined ? this.objects.get(e.object) : undefined;
-    if (record !== undefined) return record;
-    const key = `${e.kind}\u0000${e.namespace}\u0000${e.name}\u0000${e.uid}`;
-    record = this.objectsByKey.get(key);
-    if (record === undefined) this.objectsByKey.set(key, (record = { groups: [] }));
-    if (e.object !== undefined) this.objects.set(e.object, record);
+    const key = e.object ?? `${e.kind}\u0000${e.namespace}\u0000${e.name}\u0000${e.uid}`;
+    let record = this.objects.get(key);
+    if (record === undefined) this.objects.set(key, (record = new ObjectRecord()));
     return record;
   }
 
   /** `EventAggregator.EventAggregate`: the message to write (another than the event's for the group's aggregate). */
   private aggregate(e: CorrelatorInput, group: Group): string {
-    const entry = this.aggregates.find(this.aggregateHome, group);
-    let record = entry?.value;
-    // "Is the previous record too old? If so, make a fresh one." (interval > maxInterval). Adding
-    // back the record Get returned would only make it the most recent, which Get did.
-    if (record === undefined || e.atMs - record.lastMs > this.maxIntervalMs) {
-      record = { localKeys: [], lastMs: e.atMs };
-      if (entry !== undefined) entry.value = record;
-      else this.aggregates.insert(this.aggregateHome, group, record);
+    let record = group.aggregate;
+    if (record !== undefined) this.aggregates.touch(record);
+    // "Is the previous record too old? If so, make a fresh one." (interval > maxInterval). The
+    // record is refreshed in place; adding back the record Get returned would only make it the
+    // most recent, which Get did.
+    if (record === undefined) {
+      record = { only: undefined, more: undefined, lastMs: e.atMs, older: undefined, newer: undefined, owner: group };
+      group.aggregate = record;
+      this.aggregates.insert(record);
+    } else if (e.atMs - record.lastMs > this.maxIntervalMs) {
+      record.only = undefined;
+      record.more = undefined;
     }
-    if (!record.localKeys.includes(e.message)) record.localKeys.push(e.message);
+    // localKeys.Insert(localKey)
+    if (record.more !== undefined) record.more.add(e.message);
+    else if (record.only === undefined) record.only = e.message;
+    else if (record.only !== e.message) {
+      record.more = new Set([record.only, e.message]);
+      record.only = undefined;
+    }
     record.lastMs = e.atMs;
-    if (record.localKeys.length < this.maxEvents) return e.message;
+    const size = record.more !== undefined ? record.more.size : record.only !== undefined ? 1 : 0;
+    if (size < this.maxEvents) return e.message;
     // "do not grow our local key set any larger than max" — PopAny; the oldest here (file comment)
-    record.localKeys.shift();
+    if (record.more !== undefined) record.more.delete(record.more.values().next().value!);
+    else record.only = undefined;
     return `(combined from similar events): ${e.message}`;
   }
 
-  /**
-   * `eventLogger.eventObserve`, the key being `key` in `home`. The cache keeps the returned event
-   * itself as the log (count, firstMs and name; it is never changed).
-   */
-  private observe<K>(e: CorrelatorInput, message: string, home: LruHome<K, EventLog>, key: K): CorrelatedEvent {
-    const entry = this.logs.find(home, key);
-    const last = entry?.value;
+  /** `eventLogger.eventObserve` under the group's getEventKey for `message`, or its aggregate key. */
+  private observe(e: CorrelatorInput, message: string, group: Group, aggregated: boolean): CorrelatedEvent {
+    const log = aggregated ? group.aggregateLog : group.log(message);
+    if (log !== undefined) this.logs.touch(log);
+    const last = log?.event;
     const event: CorrelatedEvent = last !== undefined && last.count > 0
       ? { name: last.name, count: last.count + 1, firstMs: last.firstMs, lastMs: e.atMs, message }
       : { name: `${e.name}.${(this.names++).toString(16)}`, count: 1, firstMs: e.atMs, lastMs: e.atMs, message };
-    if (entry !== undefined) entry.value = event;
-    else this.logs.insert(home, key, event);
+    if (log !== undefined) log.event = event;
+    else this.insertLog(group, { event, message, older: undefined, newer: undefined, owner: group }, aggregated);
     return event;
+  }
+
+  private insertLog(group: Group, log: EventLog, aggregate: boolean): void {
+    if (aggregate) group.aggregateLog = log;
+    else group.addLog(log);
+    this.logs.insert(log);
   }
 
   /**
@@ -302,8 +304,13 @@ export class EventCorrelator {
    */
   private filter(e: CorrelatorInput, object: ObjectRecord): boolean {
     // (The bucket is changed in place: Add of the bucket Get returned only makes it the most recent, which Get did.)
-    let b = this.spam.get(this.spamHome, object);
-    if (b === undefined) this.spam.insert(this.spamHome, object, (b = { tokens: this.burst, lastMs: e.atMs }));
+    let b = object.spam;
+    if (b !== undefined) this.spam.touch(b);
+    else {
+      b = { tokens: this.burst, lastMs: e.atMs, older: undefined, newer: undefined, owner: object };
+      object.spam = b;
+      this.spam.insert(b);
+    }
     const tokens = Math.min(this.burst, b.tokens + (Math.max(0, e.atMs - b.lastMs) / 1000) * this.qps);
     const allowed = tokens >= 1;
     // x/time/rate reserveN updates the limiter only when the reservation succeeds
