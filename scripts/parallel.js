@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
  * Runs several npm scripts at once and fails when any of them fails (exit code 1, after all have
- * finished). `npm test` uses it for the steps that do not depend on each other — the build, the
- * type-check and the API.md check are each one single-threaded process, so on a 2-core machine
- * running them side by side takes about half the time of running them in a row.
+ * finished). `npm test` uses it for the steps that do not depend on each other — the checked build
+ * (`build:checked`: one tsc program over lib, examples, bench and test that type-checks them all and
+ * emits build/, instead of one tsc for the build and a second for the type-check) and the API.md
+ * check are each one single-threaded process, so on a 2-core machine running them side by side
+ * takes about half the time of running them in a row.
  *
  * Each script's output is buffered and printed in one block when it ends (stdout and stderr
  * interleaved as written), so the logs stay readable.
