@@ -328,6 +328,7 @@ export class ClusterState implements ClusterReader {
    */
   private admitJob(job: SimJob, errors: FieldError[]): void {
     errors.push(...nameErrors(job.name), ...labelErrors(job.labels, 'metadata.labels'));
+    let generatedLabels: Record<string, string> | undefined;
     if (!job.spec.manualSelector) {
       const generated = {
         'batch.kubernetes.io/controller-uid': job.uid, 'batch.kubernetes.io/job-name': job.name,
@@ -342,8 +343,11 @@ export class ClusterState implements ClusterReader {
         selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': job.uid } },
         template: Object.assign({}, template, { metadata: Object.assign({}, template.metadata ?? {}, { labels }) }),
       });
+      generatedLabels = labels;
     }
-    if (Object.keys(job.labels).length === 0) job.labels = { ...(job.spec.template.metadata?.labels ?? {}) };
+    // The template labels admission just built are the Job's own map, so the Job shares it rather
+    // than keeping a copy (writers replace labels, never edit them: see update()).
+    if (Object.keys(job.labels).length === 0) job.labels = generatedLabels ?? { ...(job.spec.template.metadata?.labels ?? {}) };
   }
 
   /**
