@@ -22,7 +22,7 @@ import { generateName } from './name-generation';
 import { nodeInternalIP } from './network';
 import { summarize } from './summary';
 import { SimService } from './core-objects';
-import { CLUSTER_SCOPED_KINDS, SimKind } from './object-meta';
+import { CLUSTER_SCOPED_KINDS, EMPTY_STRING_LIST, SimKind } from './object-meta';
 import { ObjectOfKind, SimObject } from './objects';
 import { isPodTerminal, SimPod } from './pod-object';
 import { addTo, claimNames, moveToEnd, removeFrom } from './store-indexes';
@@ -220,7 +220,8 @@ export class ClusterState implements ClusterReader {
   public removeFinalizer(obj: SimObject, finalizer: string): void {
     if (!obj.finalizers.includes(finalizer)) return;
     this.update(obj, (o) => {
-      o.finalizers = o.finalizers.filter((f) => f !== finalizer);
+      const rest = o.finalizers.filter((f) => f !== finalizer);
+      o.finalizers = rest.length === 0 ? EMPTY_STRING_LIST : rest;
     });
     this.tryFinalize(obj);
   }

@@ -91,6 +91,21 @@ export function controllerOf(obj: { readonly ownerReferences: readonly OwnerRefe
   return undefined;
 }
 
+/**
+ * The one empty annotations/labels map and the one empty finalizer list the store gives objects
+ * that have none (frozen: writers replace metadata, never edit it), so that a long run does not
+ * keep an empty map and list per Job and per pod.
+ */
+export const EMPTY_STRING_MAP: Record<string, string> = Object.freeze({}) as Record<string, string>;
+/** See {@link EMPTY_STRING_MAP}. */
+export const EMPTY_STRING_LIST: string[] = Object.freeze([]) as unknown as string[];
+
+/** Whether `map` has no own enumerable key (`Object.keys(map).length === 0` without the array). */
+export function isEmptyMap(map: Readonly<Record<string, unknown>>): boolean {
+  for (const k in map) if (Object.prototype.hasOwnProperty.call(map, k)) return false;
+  return true;
+}
+
 /** The controller reference made for each owner object (its kind, name and uid never change). */
 const CONTROLLER_REFS = new WeakMap<SimObjectBase, OwnerReference>();
 

@@ -14,6 +14,7 @@
 import { dns1123SubdomainErrors } from '../../apiserver/names';
 import type { Draft } from '../cluster/factories';
 import { ownedPodDraft } from '../cluster/factories';
+import { EMPTY_STRING_MAP, isEmptyMap } from '../cluster/object-meta';
 import type {
   Container, ContainerStatusLite, PodCondition, PodPhase, PodSpec, SimJob, SimPod,
 } from '../cluster/objects';
@@ -314,7 +315,7 @@ export function jobPodDraft(job: SimJob, index: number, f: JobFeatures = JOB_FEA
     generateName = podGenerateNameWithIndex(job.name, index);
   }
   return ownedPodDraft({
-    namespace: job.namespace, generateName, labels, annotations, finalizers, spec,
+    namespace: job.namespace, generateName, labels, annotations: isEmptyMap(annotations) ? EMPTY_STRING_MAP : annotations, finalizers, spec,
   });
 }
 
