@@ -22,7 +22,7 @@ import { generateName } from './name-generation';
 import { nodeInternalIP } from './network';
 import { summarize } from './summary';
 import { SimService } from './core-objects';
-import { CLUSTER_SCOPED_KINDS, SimKind } from './object-meta';
+import { CLUSTER_SCOPED_KINDS, EMPTY_STRING_LIST, SimKind } from './object-meta';
 import { ObjectOfKind, SimObject } from './objects';
 import { isPodTerminal, SimPod } from './pod-object';
 import { addTo, claimNames, moveToEnd, removeFrom } from './store-indexes';
@@ -220,7 +220,8 @@ export class ClusterState implements ClusterReader {
   public removeFinalizer(obj: SimObject, finalizer: string): void {
     if (!obj.finalizers.includes(finalizer)) return;
     this.update(obj, (o) => {
-      o.finalizers = o.finalizers.filter((f) => f !== finalizer);
+      const rest = o.finalizers.filter((f) => f !== finalizer);
+      o.finalizers = rest.length === 0 ? EMPTY_STRING_LIST : rest;
     });
     this.tryFinalize(obj);
   }
@@ -328,6 +329,7 @@ export class ClusterState implements ClusterReader {
    */
   private admitJob(job: SimJob, errors: FieldError[]): void {
     errors.push(...nameErrors(job.name), ...labelErrors(job.labels, 'metadata.labels'));
+    let generatedLabels: Record<string, string> | undefined;
     if (!job.spec.manualSelector) {
       const generated = {
         'batch.kubernetes.io/controller-uid': job.uid, 'batch.kubernetes.io/job-name': job.name,
@@ -342,8 +344,11 @@ export class ClusterState implements ClusterReader {
         selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': job.uid } },
         template: Object.assign({}, template, { metadata: Object.assign({}, template.metadata ?? {}, { labels }) }),
       });
+      generatedLabels = labels;
     }
-    if (Object.keys(job.labels).length === 0) job.labels = { ...(job.spec.template.metadata?.labels ?? {}) };
+    // The template labels admission just built are the Job's own map, so the Job shares it rather
+    // than keeping a copy (writers replace labels, never edit them: see update()).
+    if (Object.keys(job.labels).length === 0) job.labels = generatedLabels ?? { ...(job.spec.template.metadata?.labels ?? {}) };
   }
 
   /**

@@ -58,12 +58,34 @@ function meta(m: DraftMeta) {
 
 /** A new, unscheduled pod (phase Pending) with `spec`. */
 export function podDraft(m: DraftMeta & { readonly spec: PodSpec }): Draft<SimPod> {
+  return podDraftWith(meta(m), m.spec);
+}
+
+/**
+ * @internal
+ * {@link podDraft} taking `m`'s labels, annotations, owner references and finalizers as they are
+ * (the caller built them for this pod, or shares maps that writers replace rather than edit, as the
+ * store requires) instead of copying each of them again.
+ */
+export function ownedPodDraft(m: DraftMeta & { readonly spec: PodSpec }): Draft<SimPod> {
+  const owned = {
+    labels: m.labels ?? {}, annotations: m.annotations ?? {}, ownerReferences: m.ownerReferences ?? [], finalizers: m.finalizers ?? [],
+  };
+  const named = m.name !== undefined
+    ? (m.generateName !== undefined
+      ? { namespace: m.namespace, name: m.name, generateName: m.generateName, ...owned }
+      : { namespace: m.namespace, name: m.name, ...owned })
+    : m.generateName !== undefined ? { namespace: m.namespace, generateName: m.generateName, ...owned } : { namespace: m.namespace, ...owned };
+  return podDraftWith(named, m.spec);
+}
+
+function podDraftWith(metadata: ReturnType<typeof meta>, spec: PodSpec): Draft<SimPod> {
   return {
-    kind: 'Pod', apiVersion: 'v1', ...meta(m),
-    spec: m.spec,
+    kind: 'Pod', apiVersion: 'v1', ...metadata,
+    spec,
     nodeName: null, phase: 'Pending', ready: false, restarts: 0, ip: null, reason: null, message: null,
     conditions: [],
-    containerStatuses: (m.spec.containers ?? []).map((c) => ({
+    containerStatuses: (spec.containers ?? []).map((c) => ({
       name: c.name, image: c.image ?? '', ready: false, restartCount: 0, state: 'waiting' as const, reason: 'ContainerCreating',
       exitCode: null, startedMs: null, finishedMs: null,
     })),

@@ -91,9 +91,37 @@ export function controllerOf(obj: { readonly ownerReferences: readonly OwnerRefe
   return undefined;
 }
 
-/** An owner reference to `owner` with controller: true and blockOwnerDeletion: true (`metav1.NewControllerRef`). */
+/**
+ * The one empty annotations/labels map and the one empty finalizer list the store gives objects
+ * that have none (frozen: writers replace metadata, never edit it), so that a long run does not
+ * keep an empty map and list per Job and per pod.
+ */
+export const EMPTY_STRING_MAP: Record<string, string> = Object.freeze({}) as Record<string, string>;
+/** See {@link EMPTY_STRING_MAP}. */
+export const EMPTY_STRING_LIST: string[] = Object.freeze([]) as unknown as string[];
+
+/** Whether `map` has no own enumerable key (`Object.keys(map).length === 0` without the array). */
+export function isEmptyMap(map: Readonly<Record<string, unknown>>): boolean {
+  for (const k in map) if (Object.prototype.hasOwnProperty.call(map, k)) return false;
+  return true;
+}
+
+/** The controller reference made for each owner object (its kind, name and uid never change). */
+const CONTROLLER_REFS = new WeakMap<SimObjectBase, OwnerReference>();
+
+/**
+ * An owner reference to `owner` with controller: true and blockOwnerDeletion: true
+ * (`metav1.NewControllerRef`). One object per owner, shared by everything it creates — every Job
+ * of a CronJob, every pod of a Job, which a long run keeps — as writers replace owner references
+ * rather than edit them (ClusterState.update).
+ */
 export function newControllerRef(owner: SimObjectBase): OwnerReference {
-  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.name, uid: owner.uid, controller: true, blockOwnerDeletion: true };
+  let ref = CONTROLLER_REFS.get(owner);
+  if (ref === undefined || ref.name !== owner.name || ref.uid !== owner.uid || ref.kind !== owner.kind || ref.apiVersion !== owner.apiVersion) {
+    ref = { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.name, uid: owner.uid, controller: true, blockOwnerDeletion: true };
+    CONTROLLER_REFS.set(owner, ref);
+  }
+  return ref;
 }
 
 /** Whether deletion of the object was requested (metadata.deletionTimestamp set). */

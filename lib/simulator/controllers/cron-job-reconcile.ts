@@ -14,7 +14,7 @@ import type { Schedule } from '../../schedule/schedule';
 import { sortSmall } from '../../util/small-sort';
 import type { Draft } from '../cluster/factories';
 import { jobDraft } from '../cluster/factories';
-import { newControllerRef } from '../cluster/object-meta';
+import { EMPTY_STRING_LIST, EMPTY_STRING_MAP, isEmptyMap, newControllerRef } from '../cluster/object-meta';
 import { CronJobStatus, JobRef, SimCronJob, SimJob } from '../cluster/workload-objects';
 import type { EventRelatedRef, EventType } from '../engine/trace';
 import {
@@ -282,7 +282,13 @@ export function jobFromTemplate(cronJob: SimCronJob, name: string, scheduledEpoc
     ownerReferences: [newControllerRef(cronJob)],
     spec: { ...(template.spec ?? {}) } as Record<string, unknown>,
   });
-  return { ...draft, name };
+  // The store keeps a draft's maps and lists as they are: a Job without annotations or
+  // finalizers (most) takes the shared empty ones instead of a new empty map and list per run.
+  return {
+    ...draft, name,
+    annotations: isEmptyMap(draft.annotations) ? EMPTY_STRING_MAP : draft.annotations,
+    finalizers: draft.finalizers.length === 0 ? EMPTY_STRING_LIST : draft.finalizers,
+  };
 }
 
 /**

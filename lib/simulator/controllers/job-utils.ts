@@ -13,7 +13,8 @@
  */
 import { dns1123SubdomainErrors } from '../../apiserver/names';
 import type { Draft } from '../cluster/factories';
-import { podDraft } from '../cluster/factories';
+import { ownedPodDraft } from '../cluster/factories';
+import { EMPTY_STRING_MAP, isEmptyMap } from '../cluster/object-meta';
 import type {
   Container, ContainerStatusLite, PodCondition, PodPhase, PodSpec, SimJob, SimPod,
 } from '../cluster/objects';
@@ -289,9 +290,13 @@ export function jobPodDraft(job: SimJob, index: number, f: JobFeatures = JOB_FEA
   if (!finalizers.includes(JOB_TRACKING_FINALIZER)) finalizers.push(JOB_TRACKING_FINALIZER);
   let spec: PodSpec = template.spec ?? { containers: [] };
   const annotations: Record<string, string> = { ...(meta.annotations ?? {}) };
-  const labels: Record<string, string> = { ...(meta.labels ?? {}) };
+  // A NonIndexed pod's labels are the template's: one map shared by the Job's template and its
+  // pods (writers replace an object's labels, never edit them; ClusterState.update), which a long
+  // run keeps per pod instead of a copy. An Indexed pod adds its index label to a copy.
+  let labels: Record<string, string> = meta.labels ?? {};
   let generateName = podGenerateName(job.name);
   if (index !== UNKNOWN_COMPLETION_INDEX) {
+    labels = { ...labels };
     annotations[JOB_COMPLETION_INDEX_ANNOTATION] = String(index);
     // addCompletionIndexLabel (KEP-4017, PodIndexLabel, 1.28+).
     if (f.podIndexLabel) labels[JOB_COMPLETION_INDEX_ANNOTATION] = String(index);
@@ -309,8 +314,8 @@ export function jobPodDraft(job: SimJob, index: number, f: JobFeatures = JOB_FEA
     };
     generateName = podGenerateNameWithIndex(job.name, index);
   }
-  return podDraft({
-    namespace: job.namespace, generateName, labels, annotations, finalizers, spec,
+  return ownedPodDraft({
+    namespace: job.namespace, generateName, labels, annotations: isEmptyMap(annotations) ? EMPTY_STRING_MAP : annotations, finalizers, spec,
   });
 }
 

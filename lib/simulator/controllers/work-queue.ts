@@ -151,7 +151,8 @@ export class WorkQueue {
       this.add(key, now + Math.max(1, Math.round(delay)));
       return;
     }
-    this.failures.delete(key);
+    // Nothing to forget while no key has failed (most runs): no lookup per sync.
+    if (this.failures.size > 0) this.failures.delete(key);
     if (requeueAfterMs !== undefined) this.add(key, now + Math.max(0, Math.ceil(requeueAfterMs)));
   }
 }

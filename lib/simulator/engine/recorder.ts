@@ -18,6 +18,38 @@ export interface EventRecorder {
   event(object: EventObjectRef, type: EventType, reason: string, message: string, related?: EventRelatedRef): void;
 }
 
+/** Past this many names a ref cache starts again (a bound on what it holds, not a correctness limit). */
+const REF_CACHE_SIZE = 256;
+
+/**
+ * Copies of recent event refs by object name, shared by every recorder: several components record
+ * events about one object (the scheduler and the kubelet about a pod; the Job controller names a
+ * pod it created, the CronJob controller a Job it created, saw finish and deleted), so an equal ref
+ * is one object in the trace rather than one per component. Refs are read-only data.
+ */
+const OBJECT_REFS = new Map<string, EventObjectRef>();
+const RELATED_REFS = new Map<string, EventRelatedRef>();
+
+function sharedObjectRef(object: EventObjectRef): EventObjectRef {
+  let ref = OBJECT_REFS.get(object.name);
+  if (ref === undefined || ref.kind !== object.kind || ref.namespace !== object.namespace) {
+    if (OBJECT_REFS.size >= REF_CACHE_SIZE) OBJECT_REFS.clear();
+    ref = { kind: object.kind, namespace: object.namespace, name: object.name };
+    OBJECT_REFS.set(object.name, ref);
+  }
+  return ref;
+}
+
+function sharedRelatedRef(related: EventRelatedRef): EventRelatedRef {
+  let ref = RELATED_REFS.get(related.name);
+  if (ref === undefined || ref.kind !== related.kind) {
+    if (RELATED_REFS.size >= REF_CACHE_SIZE) RELATED_REFS.clear();
+    ref = { kind: related.kind, name: related.name };
+    RELATED_REFS.set(related.name, ref);
+  }
+  return ref;
+}
+
 /** An {@link EventRecorder} writing to a {@link Trace} with a fixed `source` component name. */
 export class TraceRecorder implements EventRecorder {
   /**
@@ -39,7 +71,7 @@ export class TraceRecorder implements EventRecorder {
   public event(object: EventObjectRef, type: EventType, reason: string, message: string, related?: EventRelatedRef): void {
     let obj = this.lastObject;
     if (obj === undefined || obj.kind !== object.kind || obj.namespace !== object.namespace || obj.name !== object.name) {
-      obj = this.lastObject = { kind: object.kind, namespace: object.namespace, name: object.name };
+      obj = this.lastObject = sharedObjectRef(object);
     }
     if (!related) {
       this.trace.record({ type, object: obj, reason, message, source: this.source });
@@ -47,7 +79,7 @@ export class TraceRecorder implements EventRecorder {
     }
     let rel = this.lastRelated;
     if (rel === undefined || rel.kind !== related.kind || rel.name !== related.name) {
-      rel = this.lastRelated = { kind: related.kind, name: related.name };
+      rel = this.lastRelated = sharedRelatedRef(related);
     }
     this.trace.record({ type, object: obj, reason, message, related: rel, source: this.source });
   }
