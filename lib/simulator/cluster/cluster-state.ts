@@ -12,22 +12,18 @@
  * owner uid, pods by node, pods by claim.
  */
 import { SimulationError, SimulationErrorCode } from '../engine/errors';
-import { alreadyExists, FieldError, invalid, notFound } from '../../apiserver/api-errors';
-import { labelErrors, nameErrors, podErrors } from '../../apiserver/names';
-import { admitPodSpec } from './pod-admission';
+import { alreadyExists, notFound } from '../../apiserver/api-errors';
 import type { Draft } from './factories';
+import { admit, AdmissionOrdinals } from './store-admission';
 import { InstanceHistory, keepDeletedBound } from './instance-history';
 import { materialize } from './materialize';
 import { generateName } from './name-generation';
-import { nodeInternalIP } from './network';
 import { summarize } from './summary';
-import { SimService } from './core-objects';
 import { CLUSTER_SCOPED_KINDS, EMPTY_STRING_LIST, SimKind } from './object-meta';
 import { ObjectOfKind, SimObject } from './objects';
 import { isPodTerminal, SimPod } from './pod-object';
 import { addTo, claimNames, moveToEnd, removeFrom } from './store-indexes';
 import type { ClusterReader, ClusterStateOptions, DeleteOptions, StoreChange, StoreCounters, Watcher } from './store-types';
-import { SimJob } from './workload-objects';
 
 // The store's types are importable from here as well as from store-types.ts.
 export * from './store-types';
@@ -52,6 +48,11 @@ export class ClusterState implements ClusterReader {
   private rv = 0;
   private nodeCounter = 0;
   private serviceIpCounter = 0;
+  /** What admission numbers in creation order: nodes, and Services' cluster IPs. */
+  private readonly ordinals: AdmissionOrdinals = {
+    nextNode: () => ++this.nodeCounter,
+    nextServiceIp: () => this.serviceIpCounter++,
+  };
 
   /** @param options clock and name generator */
   public constructor(private readonly options: ClusterStateOptions) {}
@@ -154,7 +155,8 @@ export class ClusterState implements ClusterReader {
     const uid = `uid-${String(++this.uidCounter).padStart(6, '0')}`;
     // One literal per kind (materialize.ts), not `{ ...draft, uid, … }`: see there why.
     const obj = materialize(draft, { namespace, name, uid, resourceVersion: ++this.rv, createdMs: now });
-    this.admit(obj, now);
+    admit(obj, now, this.ordinals);
+    if (obj.kind === 'Pod') this.appendTransition(obj);
     this.insert(obj);
     this.notify({ type: 'Added', object: obj, atMs: now });
     return obj as ObjectOfKind<D['kind']>;
@@ -283,87 +285,6 @@ export class ClusterState implements ClusterReader {
   // ------------------------------------------------------------------------------------------
   // internals
   // ------------------------------------------------------------------------------------------
-
-  private admit(obj: SimObject, now: number): void {
-    const errors: FieldError[] = [];
-    switch (obj.kind) {
-      case 'Pod': {
-        obj.spec = admitPodSpec(obj.spec);
-        errors.push(...podErrors(obj));
-        if (obj.spec.nodeName) {
-          // A pod created with spec.nodeName is bound by its author; the scheduler skips it.
-          obj.nodeName = obj.spec.nodeName;
-          obj.scheduledMs = now;
-          obj.conditions = [{ type: 'PodScheduled', status: 'True', lastTransitionMs: now }];
-        }
-        break;
-      }
-      case 'Job':
-        this.admitJob(obj, errors);
-        break;
-      case 'PersistentVolumeClaim':
-        // The StorageObjectInUseProtection admission plugin adds the pvc-protection finalizer.
-        if (!obj.finalizers.includes('kubernetes.io/pvc-protection')) obj.finalizers = [...obj.finalizers, 'kubernetes.io/pvc-protection'];
-        errors.push(...nameErrors(obj.name), ...labelErrors(obj.labels, 'metadata.labels'));
-        break;
-      case 'Service':
-        (obj as { clusterIP: string | null }).clusterIP = this.serviceIp(obj);
-        errors.push(...labelErrors(obj.labels, 'metadata.labels'));
-        break;
-      case 'Node':
-        (obj as { index: number }).index = ++this.nodeCounter;
-        (obj as { internalIP: string }).internalIP = nodeInternalIP(obj.index);
-        break;
-      default:
-        errors.push(...nameErrors(obj.name), ...labelErrors(obj.labels, 'metadata.labels'));
-    }
-    if (errors.length > 0) throw invalid(obj.kind, obj.name, errors);
-    if (obj.kind === 'Pod') this.appendTransition(obj);
-  }
-
-  /**
-   * The Job's generated selector and pod labels (`pkg/registry/batch/job/strategy.go#generateSelector`):
-   * unless `manualSelector`, the template gets `controller-uid` and `job-name` (legacy) plus
-   * `batch.kubernetes.io/controller-uid` and `batch.kubernetes.io/job-name` (added in 1.27), and the
-   * selector matches the uid. A Job without labels takes the template's (`SetDefaults_Job`).
-   */
-  private admitJob(job: SimJob, errors: FieldError[]): void {
-    errors.push(...nameErrors(job.name), ...labelErrors(job.labels, 'metadata.labels'));
-    let generatedLabels: Record<string, string> | undefined;
-    if (!job.spec.manualSelector) {
-      const generated = {
-        'batch.kubernetes.io/controller-uid': job.uid, 'batch.kubernetes.io/job-name': job.name,
-        'controller-uid': job.uid, 'job-name': job.name,
-      };
-      const template = job.spec.template ?? {};
-      // Object.assign is `{ ...a, ...b }` without V8's slow path for a spread followed by new keys
-      // (materialize.ts); a Job is admitted on every CronJob run.
-      const labels: Record<string, string> = Object.assign({}, template.metadata?.labels ?? {}, generated);
-      errors.push(...labelErrors(labels, 'spec.template.labels'));
-      job.spec = Object.assign({}, job.spec, {
-        selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': job.uid } },
-        template: Object.assign({}, template, { metadata: Object.assign({}, template.metadata ?? {}, { labels }) }),
-      });
-      generatedLabels = labels;
-    }
-    // The template labels admission just built are the Job's own map, so the Job shares it rather
-    // than keeping a copy (writers replace labels, never edit them: see update()).
-    if (Object.keys(job.labels).length === 0) job.labels = generatedLabels ?? { ...(job.spec.template.metadata?.labels ?? {}) };
-  }
-
-  /**
-   * `None` stays None (headless); an explicit IP is kept; ExternalName gets none; otherwise the next
-   * address from 10.96.0.0/12 in creation order, starting at 10.96.0.11 (10.96.0.1 is the
-   * `kubernetes` Service and 10.96.0.10 kube-dns in a kubeadm cluster). A real API server picks
-   * randomly; sequential keeps runs reproducible.
-   */
-  private serviceIp(svc: SimService): string | null {
-    const spec = svc.spec;
-    if (spec.type === 'ExternalName') return null;
-    if (spec.clusterIP) return spec.clusterIP;
-    const n = 11 + this.serviceIpCounter++;
-    return `10.${96 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`;
-  }
 
   private insert(obj: SimObject): void {
     let byNs = this.live.get(obj.kind);

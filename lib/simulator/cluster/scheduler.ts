@@ -34,6 +34,7 @@ import type { EventRecorder } from '../engine/recorder';
 import type { ClusterState } from './cluster-state';
 import type { StoreChange } from './store-types';
 import { claimNames } from './store-indexes';
+import { pinnedNodes, SelectedNodes } from './scheduler-node-sets';
 import { AffinityTerm, InterPodAffinity, InterPodAffinityState, requiredAffinityTerms } from './inter-pod-affinity';
 import { matchesRequiredNodeAffinity } from '../../apiserver/labels';
 import { SimNode } from './core-objects';
@@ -63,13 +64,7 @@ export class Scheduler {
   private readonly usage = new Map<string, Usage>();
   private readonly counted = new Map<SimPod, { node: string; req: PodRequests; labels: Record<string, string> }>();
   private readonly interPodAffinity: InterPodAffinity;
-  /** Counts Node changes. */
-  private nodeGeneration = 0;
-  /**
-   * The nodes whose labels pass a nodeSelector, by the selector's `key NUL value NUL …`, in node
-   * order, as of a node generation.
-   */
-  private readonly selectedNodes = new Map<string, { generation: number; nodes: SimNode[] }>();
+  private readonly selectedNodes = new SelectedNodes();
   private cycleQueued = false;
 
   /**
@@ -157,8 +152,7 @@ export class Scheduler {
         break;
       }
       case 'Node':
-        this.nodeGeneration++;
-        this.selectedNodes.clear();
+        this.selectedNodes.nodesChanged();
         if (c.type === 'Deleted') this.usage.delete(o.name);
         else this.retryParked();
         break;
@@ -257,7 +251,7 @@ export class Scheduler {
     const allNodes = () => {
       if (nodes === undefined) {
         nodes = this.state.list('Node');
-        generation = this.nodeGeneration;
+        generation = this.selectedNodes.generation;
       }
       return nodes;
     };
@@ -276,31 +270,10 @@ export class Scheduler {
       // Likewise a pod with a nodeSelector is first tried against the nodes it selects: no other
       // node passes NodeAffinity, and the order (so the tie-breaking) is the full list's. When none
       // fits, the full scan below words the message from every node's reasons.
-      const selected = named ? undefined : this.nodesSelected(pod, allNodes(), generation);
+      const selected = named ? undefined : this.selectedNodes.of(pod, allNodes(), generation);
       if (selected && this.scheduleOne(pod, selected, false)) continue;
       this.scheduleOne(pod, allNodes(), true);
     }
-  }
-
-  /**
-   * The nodes of `all` (the node list as of node generation `generation`) passing the pod's
-   * nodeSelector, in their order; undefined when it has none or they all pass.
-   */
-  private nodesSelected(pod: SimPod, all: SimNode[], generation: number): SimNode[] | undefined {
-    const nodeSelector = pod.spec.nodeSelector;
-    if (!nodeSelector) return undefined;
-    let key = '';
-    for (const k of Object.keys(nodeSelector)) key += `${k}\u0000${nodeSelector[k]}\u0000`;
-    if (key === '') return undefined;
-    const cached = this.selectedNodes.get(key);
-    let nodes: SimNode[];
-    if (cached !== undefined && cached.generation === generation) nodes = cached.nodes;
-    else {
-      nodes = all.filter((n) => matchesRequiredNodeAffinity({ nodeSelector }, n));
-      // a list from before a Node change in this cycle is not kept
-      if (generation === this.nodeGeneration) this.selectedNodes.set(key, { generation, nodes });
-    }
-    return nodes.length < all.length ? nodes : undefined;
   }
 
   /** Binds `pod` to the best of `nodes`; returns whether it did. Records FailedScheduling only when `report`. */
@@ -379,33 +352,6 @@ export class Scheduler {
     }
     return undefined;
   }
-}
-
-/**
- * The nodes named by the pod's required node affinity, as `nodeaffinity.PreFilter` computes them:
- * per term the intersection of its `matchFields metadata.name In` values, the union over terms; a
- * term without such a requirement means every node (undefined). Existing nodes only, in creation order.
- */
-function pinnedNodes(pod: SimPod, state: ClusterState): SimNode[] | undefined {
-  const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-  if (!terms || terms.length === 0) return undefined;
-  const names = new Set<string>();
-  for (const t of terms) {
-    let term: Set<string> | undefined;
-    for (const r of t.matchFields ?? []) {
-      if (r.key !== 'metadata.name' || r.operator !== 'In') continue;
-      const values = new Set(r.values ?? []);
-      term = term ? new Set([...term].filter((v) => values.has(v))) : values;
-    }
-    if (!term) return undefined;
-    for (const n of term) names.add(n);
-  }
-  const nodes: SimNode[] = [];
-  for (const n of names) {
-    const node = state.get('Node', '', n);
-    if (node) nodes.push(node);
-  }
-  return nodes.sort((a, b) => a.index - b.index);
 }
 
 /** Whether the pod still has scheduling gates (schedulinggates PreEnqueue: `len(p.Spec.SchedulingGates) != 0`). */
