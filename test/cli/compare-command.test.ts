@@ -2,6 +2,11 @@
  * `simulate --compare` (the upgrade preview) on the built CLI and in-process: the text and JSON
  * output, the exit codes (0 whether or not the runs differ, 4 with --fail-on-difference when they
  * do, 3 when an `expect:` check fails under either version, 2 for bad usage), and `--out`.
+ *
+ * Most CLI cases run in-process through main() (test/helpers/cli-in-process.ts); these spawn the
+ * built CLI to pin the real exit status of each code once, with stderr free of stack traces: the
+ * text comparison (0), a failing expect: check (3), `--compare 1.99` (2), a missing manifest (1) and
+ * the README example with --fail-on-difference (4).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -14,6 +19,7 @@ import { FeatureGateName, featureGatesFor } from '../../lib/versions/feature-gat
 import { supportedVersionsText } from '../../lib/versions/kubernetes-version';
 import * as YAML from 'yaml';
 import { CLI, ensureBuiltCli, ROOT } from '../helpers/built-cli';
+import { runCliInProcess } from '../helpers/cli-in-process';
 import { exampleScenario, synthExample } from '../helpers/examples';
 import { WITH_VERSION_PROBE } from '../simulator/compare/version-probe';
 
@@ -33,9 +39,13 @@ const NOTICE = `notice: ${WEB} document 1 (PersistentVolume nfs-pv): kept withou
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compare-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function cli(...args: string[]) {
+function spawned(...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, 'simulate', ...args], { cwd: ROOT, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function cli(...args: string[]) {
+  return runCliInProcess(['simulate', ...args]);
 }
 
 function file(name: string, text: string): string {
@@ -44,9 +54,9 @@ function file(name: string, text: string): string {
   return f;
 }
 
-describe('spawned CLI', () => {
-  test('text: the header and "no difference" when both versions behave the same; exit 0; notices once', () => {
-    expect(cli(WEB, '--scenario', WEB_SCENARIO, '--kubernetes-version', '1.27', '--compare', '1.36')).toEqual({
+describe('the CLI', () => {
+  test('spawned: text: the header and "no difference" when both versions behave the same; exit 0; notices once', () => {
+    expect(spawned(WEB, '--scenario', WEB_SCENARIO, '--kubernetes-version', '1.27', '--compare', '1.36')).toEqual({
       code: 0,
       stdout: [
         'Kubernetes 1.27 → 1.36: the same manifests, scenario and seed, simulated under each',
@@ -58,31 +68,31 @@ describe('spawned CLI', () => {
     });
   });
 
-  test('--format json: { from, to, identical, featureGates, summary, differences, reports }', () => {
-    const r = cli(WEB, '--scenario', WEB_SCENARIO, '--compare', '1.36', '--format', 'json');
+  test('--format json: { from, to, identical, featureGates, summary, differences, reports }', async () => {
+    const r = await cli(WEB, '--scenario', WEB_SCENARIO, '--compare', '1.36', '--format', 'json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(Object.keys(json)).toEqual(['from', 'to', 'identical', 'featureGates', 'summary', 'differences', 'reports']);
     expect({ from: json.from, to: json.to, identical: json.identical, differences: json.differences }).toEqual({ from: '1.27', to: '1.36', identical: true, differences: [] });
     // Each report is what `simulate --format json` prints for that version.
-    const alone = JSON.parse(cli(WEB, '--scenario', WEB_SCENARIO, '--kubernetes-version', '1.36', '--format', 'json').stdout);
+    const alone = JSON.parse((await cli(WEB, '--scenario', WEB_SCENARIO, '--kubernetes-version', '1.36', '--format', 'json')).stdout);
     expect(json.reports.to).toEqual(alone);
   });
 
-  test('--fail-on-difference when the runs match: exit 0', () => {
-    expect(cli(WEB, '--scenario', WEB_SCENARIO, '--compare', '1.36', '--fail-on-difference').code).toBe(0);
+  test('--fail-on-difference when the runs match: exit 0', async () => {
+    expect((await cli(WEB, '--scenario', WEB_SCENARIO, '--compare', '1.36', '--fail-on-difference')).code).toBe(0);
   });
 
-  test('--out writes the comparison to the file', () => {
+  test('--out writes the comparison to the file', async () => {
     const out = path.join(dir, 'preview.json');
-    const r = cli(JOB, '--compare', '1.30', '--format', 'json', '--out', out);
+    const r = await cli(JOB, '--compare', '1.30', '--format', 'json', '--out', out);
     expect(r).toEqual({ code: 0, stdout: '', stderr: `wrote json output to ${out}\n` });
     expect(JSON.parse(fs.readFileSync(out, 'utf8')).to).toBe('1.30');
   });
 
-  test('a failing expect: check under either version: exit 3, each version\'s checks on stderr, expectations in the JSON', () => {
+  test('a failing expect: check under either version: exit 3, each version\'s checks on stderr, expectations in the JSON (spawned)', () => {
     const scenario = file('expect.yaml', 'until: 1m\nexpect:\n  - job: { name: pi, condition: Failed }\n');
-    const r = cli(JOB, '--scenario', scenario, '--compare', '1.36', '--format', 'json', '--fail-on-difference');
+    const r = spawned(JOB, '--scenario', scenario, '--compare', '1.36', '--format', 'json', '--fail-on-difference');
     expect(r.code).toBe(3);
     const json = JSON.parse(r.stdout);
     expect(json.expectations.from).toEqual([expect.objectContaining({ check: 'job', passed: false })]);
@@ -99,14 +109,18 @@ describe('spawned CLI', () => {
     [['--compare', '1.36', '--format', 'html'], 'error: --format html: --compare prints text or json; use --format text or --format json\n'],
     [['--compare', '1.36', '--keep-deleted', '3'], 'error: --keep-deleted with --compare: it drops records the comparison needs; remove --keep-deleted\n'],
     [['--compare', '1.36', '--max-events', '3'], 'error: --max-events with --compare: it drops records the comparison needs; remove --max-events\n'],
-  ])('fails with exit 2 (usage): %j', (args, stderr) => {
-    const r = cli(JOB, ...args);
+  ])('fails with exit 2 (usage): %j', async (args, stderr) => {
+    const r = await cli(JOB, ...args);
     expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 2, stdout: '' });
     expect(r.stderr.startsWith(stderr)).toBe(true);
   });
 
-  test('fails with exit 1 on bad input (a missing manifest), as without --compare', () => {
-    const r = cli('no-such.yaml', '--compare', '1.36');
+  test('spawned: a usage error exits 2 with the message alone on stderr', () => {
+    expect(spawned(JOB, '--compare', '1.99')).toEqual({ code: 2, stdout: '', stderr: `error: --compare 1.99: Kubernetes 1.99 is not supported; supported: ${supportedVersionsText()}\n` });
+  });
+
+  test('spawned: fails with exit 1 on bad input (a missing manifest), as without --compare', () => {
+    const r = spawned('no-such.yaml', '--compare', '1.36');
     expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 1, stdout: '' });
     expect(r.stderr).toContain('no-such.yaml: no such file or directory');
   });
@@ -122,20 +136,20 @@ describe('the README "Upgrade preview" example (examples/upgrade-preview)', () =
     expect(/```yaml\n([\s\S]*?)```/.exec(section)![1]).toBe(fs.readFileSync(scenario, 'utf8'));
   });
 
-  test('prints what the README shows (exit 0)', () => {
+  test('prints what the README shows (exit 0)', async () => {
     const shown = /What this build prints[^\n]*\n\n```text\n([\s\S]*?)```/.exec(section)![1];
-    const r = cli(manifest, '--scenario', scenario, '--kubernetes-version', '1.27', '--compare', '1.36');
+    const r = await cli(manifest, '--scenario', scenario, '--kubernetes-version', '1.27', '--compare', '1.36');
     expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 0, stdout: shown });
   });
 
-  test('with JobPodReplacementPolicy and JobManagedBy off at 1.32 the runs match, as the README says', () => {
-    const r = cli(manifest, '--scenario', scenario, '--compare', '1.32', '--compare-feature-gates', 'JobPodReplacementPolicy=false,JobManagedBy=false', '--fail-on-difference');
+  test('with JobPodReplacementPolicy and JobManagedBy off at 1.32 the runs match, as the README says', async () => {
+    const r = await cli(manifest, '--scenario', scenario, '--compare', '1.32', '--compare-feature-gates', 'JobPodReplacementPolicy=false,JobManagedBy=false', '--fail-on-difference');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('no difference: every event, pod timeline, Job outcome and claim is the same\n');
   });
 
-  test('--fail-on-difference: exit 4 on the example', () => {
-    const r = cli(manifest, '--scenario', scenario, '--compare', '1.36', '--fail-on-difference');
+  test('spawned: --fail-on-difference: exit 4 on the example', () => {
+    const r = spawned(manifest, '--scenario', scenario, '--compare', '1.36', '--fail-on-difference');
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 4, stderr: 'the runs differ (3 differences): exit 4 (--fail-on-difference)\n' });
   });
 });

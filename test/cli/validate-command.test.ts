@@ -3,6 +3,11 @@
  * stdin piped with `input`, exit codes 0/1/2, text/json/yaml output), in-process through `main()`
  * with a string as stdin, and real manifests from the Kubernetes website examples
  * (test/cli/fixtures/k8s-website/, copied from kubernetes/website content/en/examples/…).
+ *
+ * Most cases run in-process through main() (test/helpers/cli-in-process.ts); these spawn the built
+ * CLI to pin what only a real process shows: exit status 0 (text), real stdin piped to `-` (exit 0,
+ * and seed 004 with exit 1 and no stack trace), exit status 2 (a bad --output), and `--help` from
+ * the bin.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -10,9 +15,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { defaultObject, withServerFields } from '../../lib/apiserver/defaults';
-import { main } from '../../lib/cli/cli';
-import { CliIO } from '../../lib/cli/io';
 import { CLI, ensureBuiltCli, ROOT } from '../helpers/built-cli';
+import { runCliInProcess } from '../helpers/cli-in-process';
 
 const WEBSITE = path.join('test', 'cli', 'fixtures', 'k8s-website');
 const site = (name: string) => path.join(WEBSITE, name);
@@ -21,17 +25,13 @@ ensureBuiltCli();
 
 interface Run { code: number | null; stdout: string; stderr: string }
 
-function cli(args: string[], input?: string): Run {
+function spawned(args: string[], input?: string): Run {
   const r = spawnSync(process.execPath, [CLI, 'validate', ...args], { cwd: ROOT, encoding: 'utf8', ...(input !== undefined ? { input } : {}) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-async function inProcess(args: string[], stdin?: string): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, ...(stdin !== undefined ? { stdin: async () => stdin } : {}) };
-  const code = await main(['validate', ...args], io);
-  return { code, stdout, stderr };
+function inProcess(args: string[], stdin?: string): Promise<Run> {
+  return runCliInProcess(['validate', ...args], { stdin });
 }
 
 const SEED_004 = [
@@ -51,29 +51,29 @@ const SEED_004 = [
   '',
 ].join('\n');
 
-describe('spawned CLI', () => {
-  test('text: one kubectl-like line per object, exit 0, nothing on stderr', () => {
-    expect(cli([site('web.yaml'), site('job.yaml')])).toEqual({
+describe('the CLI', () => {
+  test('spawned: text: one kubectl-like line per object, exit 0, nothing on stderr', () => {
+    expect(spawned([site('web.yaml'), site('job.yaml')])).toEqual({
       code: 0,
       stdout: 'service/nginx created (server dry run)\nstatefulset.apps/web created (server dry run)\njob.batch/pi created (server dry run)\n',
       stderr: '',
     });
   });
 
-  test('stdin: `helm template … | cdk8s-workloads validate -`', () => {
-    const r = cli(['-'], fs.readFileSync(path.join(ROOT, site('web.yaml')), 'utf8'));
+  test('spawned: stdin: `helm template … | cdk8s-workloads validate -`', () => {
+    const r = spawned(['-'], fs.readFileSync(path.join(ROOT, site('web.yaml')), 'utf8'));
     expect(r).toEqual({ code: 0, stdout: 'service/nginx created (server dry run)\nstatefulset.apps/web created (server dry run)\n', stderr: '' });
   });
 
-  test('stdin: one-line JSON is read as a manifest, and notices go to stderr', () => {
-    const r = cli(['-'], JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { a: 'b' } }));
+  test('stdin: one-line JSON is read as a manifest, and notices go to stderr', async () => {
+    const r = await inProcess(['-'], JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { a: 'b' } }));
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('configmap/settings created (server dry run)\n');
     expect(r.stderr).toBe('notice: <stdin> document 1 (ConfigMap settings): kept without simulated behaviour\n');
   });
 
-  test('fails on seed 004 from stdin: exit 1, the problem names <stdin>, document, line, field and fix', () => {
-    const r = cli(['-'], SEED_004);
+  test('spawned: fails on seed 004 from stdin: exit 1, the problem names <stdin>, document, line, field and fix', () => {
+    const r = spawned(['-'], SEED_004);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe([
@@ -83,18 +83,18 @@ describe('spawned CLI', () => {
     ].join('\n'));
   });
 
-  test('fails on empty stdin with exit 1', () => {
-    const r = cli(['-'], '');
+  test('fails on empty stdin with exit 1', async () => {
+    const r = await inProcess(['-'], '');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: <stdin>: no input; pipe YAML or JSON manifests in/);
   });
 
-  test('a directory (`validate dist/`): every file, in name order; every problem listed', () => {
+  test('a directory (`validate dist/`): every file, in name order; every problem listed', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-'));
     try {
       fs.copyFileSync(path.join(ROOT, site('job.yaml')), path.join(dir, 'a-job.yaml'));
       fs.writeFileSync(path.join(dir, 'b-bad.yaml'), `${SEED_004}---\napiVersion: batch/v1\nkind: Job\nmetadata: {name: x}\nspec:\n  template:\n    spec:\n      restartPolicy: Always\n      containers: [{name: c, image: busybox}]\n`);
-      const r = cli([dir]);
+      const r = await inProcess([dir]);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('job.batch/pi created (server dry run)\n');
       const errors = r.stderr.split('\n').filter((l) => l.startsWith('error: '));
@@ -108,8 +108,8 @@ describe('spawned CLI', () => {
     }
   });
 
-  test('--output json: exactly the result on stdout, exit 0', () => {
-    const r = cli(['-o', 'json', site('job.yaml')]);
+  test('--output json: exactly the result on stdout, exit 0', async () => {
+    const r = await inProcess(['-o', 'json', site('job.yaml')]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const job = YAML.parse(fs.readFileSync(path.join(ROOT, site('job.yaml')), 'utf8'));
@@ -122,8 +122,8 @@ describe('spawned CLI', () => {
     expect(out.objects[0].spec.template.metadata.labels['batch.kubernetes.io/job-name']).toBe('pi');
   });
 
-  test('--output json on failure: the result with the issues on stdout, exit 1', () => {
-    const r = cli(['--output', 'json', '-'], SEED_004);
+  test('--output json on failure: the result with the issues on stdout, exit 1', async () => {
+    const r = await inProcess(['--output', 'json', '-'], SEED_004);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({
       valid: false,
@@ -137,8 +137,8 @@ describe('spawned CLI', () => {
     expect(r.stderr).toContain('error: <stdin> document 1');
   });
 
-  test('--output yaml: the admitted objects as a YAML stream with their namespace, nothing else on stdout', () => {
-    const r = cli(['-o', 'yaml', '-n', 'shop', '-'], fs.readFileSync(path.join(ROOT, site('web.yaml')), 'utf8'));
+  test('--output yaml: the admitted objects as a YAML stream with their namespace, nothing else on stdout', async () => {
+    const r = await inProcess(['-o', 'yaml', '-n', 'shop', '-'], fs.readFileSync(path.join(ROOT, site('web.yaml')), 'utf8'));
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const docs = YAML.parseAllDocuments(r.stdout).map((d) => d.toJS());
@@ -151,28 +151,35 @@ describe('spawned CLI', () => {
     expect(docs[1].spec.template.spec.containers[0]).toMatchObject({ imagePullPolicy: 'IfNotPresent', terminationMessagePath: '/dev/termination-log' });
   });
 
-  test('--output yaml on failure: nothing on stdout, exit 1', () => {
-    const r = cli(['-o', 'yaml', site('job.yaml'), '-'], SEED_004);
+  test('--output yaml on failure: nothing on stdout, exit 1', async () => {
+    const r = await inProcess(['-o', 'yaml', site('job.yaml'), '-'], SEED_004);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('(no YAML was printed)');
   });
 
-  test('fails with exit 1 on a missing file', () => {
-    const r = cli(['no/such/dir']);
+  test('fails with exit 1 on a missing file', async () => {
+    const r = await inProcess(['no/such/dir']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: no\/such\/dir: no such file or directory/);
   });
 
-  test('fails with exit 2 (usage): no argument, a bad --output, `-` twice, another Kubernetes version', () => {
+  test('fails with exit 2 (usage): no argument, a bad --output, `-` twice, another Kubernetes version', async () => {
     for (const args of [[], ['-o', 'xml', site('job.yaml')], ['-', '-'], ['--kubernetes-version', '1.24', site('job.yaml')]]) {
-      const r = cli(args, '');
+      const r = await inProcess(args, '');
       expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 2, stdout: '' });
       expect(r.stderr).not.toBe('');
     }
   });
 
-  test('--help lists the output formats and stdin', () => {
+  test('spawned: a usage error exits 2 with commander\'s message, no stack trace', () => {
+    const r = spawned(['-o', 'xml', site('job.yaml')], '');
+    expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 2, stdout: '' });
+    expect(r.stderr).toMatch(/^error: option '-o, --output <format>' argument 'xml' is invalid/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('spawned: --help lists the output formats and stdin', () => {
     const r = spawnSync(process.execPath, [CLI, 'validate', '--help'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('choices: "text", "json", "yaml"');

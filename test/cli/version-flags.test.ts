@@ -1,8 +1,12 @@
 /**
  * `--kubernetes-version` and `--feature-gates` of `simulate` and `validate`: the flag parser (ported
  * from `featureGate.Set`, k8s.io/component-base/featuregate/feature_gate.go), the usage errors
- * (exit 2, message naming the flag and the fix, nothing on stdout) on the built CLI, the success
- * path, and the `--help` text.
+ * (exit 2, message naming the flag and the fix, nothing on stdout), the success path, and the
+ * `--help` text.
+ *
+ * The CLI cases run in-process through main() (test/helpers/cli-in-process.ts); a few spawn the
+ * built CLI to pin what only a real process shows: exit status 2 with no stack trace (one usage
+ * error), exit status 0 (validate --kubernetes-version 1.36), and `<command> --help` from the bin.
  */
 import { spawnSync } from 'child_process';
 import * as path from 'path';
@@ -13,6 +17,7 @@ import { versionOptionsFromFlags } from '../../lib/cli/version-flags';
 import { FEATURE_GATES, FeatureGateName, gateStageAt } from '../../lib/versions/feature-gates';
 import { SUPPORTED_MINORS, supportedVersionsText } from '../../lib/versions/kubernetes-version';
 import { CLI, ensureBuiltCli, ROOT } from '../helpers/built-cli';
+import { runCliInProcess } from '../helpers/cli-in-process';
 import { WITH_VERSION_PROBE } from '../simulator/compare/version-probe';
 
 ensureBuiltCli();
@@ -22,9 +27,13 @@ const WEB = path.join('test', 'simulator', 'fixtures', 'seed-001-web.yaml');
 /** The newest supported minor; 1.<NEWEST + 1> is the first unsupported one above it. */
 const NEWEST = Math.max(...SUPPORTED_MINORS);
 
-function cli(...args: string[]) {
+function spawned(...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function cli(...args: string[]) {
+  return runCliInProcess(args);
 }
 
 /** `--kubernetes-version X` → `{ kubernetesVersion: X }`. */
@@ -89,7 +98,7 @@ describe('versionOptionsFromFlags follows the gate table of lib/versions for eve
   });
 });
 
-describe('spawned CLI: usage errors exit 2 with the message, nothing on stdout, no stack trace', () => {
+describe('CLI: usage errors exit 2 with the message, nothing on stdout, no stack trace', () => {
   const supported = `supported: ${supportedVersionsText()}`;
   test.each([
     ['simulate', [WEB, '--kubernetes-version', '1.99'], `error: --kubernetes-version 1.99: Kubernetes 1.99 is not supported; ${supported}\n`],
@@ -101,11 +110,16 @@ describe('spawned CLI: usage errors exit 2 with the message, nothing on stdout, 
     ['validate', [JOB, '--feature-gates', 'NoSuchGate=true'], `error: --feature-gates NoSuchGate=true: unknown feature gate "NoSuchGate"; known: ${Object.keys(FEATURE_GATES).join(', ')}\n`],
     ['validate', [JOB, '--feature-gates', 'PodIndexLabel'], 'error: --feature-gates PodIndexLabel: missing bool value for PodIndexLabel; write PodIndexLabel=true or PodIndexLabel=false\n'],
     ['simulate', [WEB, '--feature-gates', 'PodIndexLabel=on'], 'error: --feature-gates PodIndexLabel=on: invalid value of PodIndexLabel=on; use true or false\n'],
-  ])('%s %j', (command, args, stderr) => {
-    expect(cli(command, ...args)).toEqual({ code: 2, stdout: '', stderr });
+  ])('%s %j', async (command, args, stderr) => {
+    expect(await cli(command, ...args)).toEqual({ code: 2, stdout: '', stderr });
   });
 
-  test('a gate the version does not have, and a GA gate turned off: the gate table\'s message (both commands)', () => {
+  test('spawned: the exit status is 2 and stderr is the one message, no stack trace', () => {
+    expect(spawned('simulate', WEB, '--kubernetes-version', '1.99'))
+      .toEqual({ code: 2, stdout: '', stderr: `error: --kubernetes-version 1.99: Kubernetes 1.99 is not supported; ${supported}\n` });
+  });
+
+  test('a gate the version does not have, and a GA gate turned off: the gate table\'s message (both commands)', async () => {
     // The first such (gate, minor) pair of each kind in the table on this branch; the in-process
     // table test above checks every pair.
     const pairs = SUPPORTED_MINORS.flatMap((minor) => (Object.keys(FEATURE_GATES) as FeatureGateName[]).map((gate) => ({ minor, gate, stage: gateStageAt(gate, { minor }) })));
@@ -119,29 +133,29 @@ describe('spawned CLI: usage errors exit 2 with the message, nothing on stdout, 
     expect(cases.length).toBeGreaterThan(0);
     for (const { gate, minor, reason } of cases) {
       for (const [command, file] of [['simulate', WEB], ['validate', JOB]]) {
-        expect(cli(command, file, '--kubernetes-version', `1.${minor}`, '--feature-gates', `${gate}=false`))
+        expect(await cli(command, file, '--kubernetes-version', `1.${minor}`, '--feature-gates', `${gate}=false`))
           .toEqual({ code: 2, stdout: '', stderr: `error: --feature-gates ${gate}=false: ${reason}\n` });
       }
     }
   });
 
-  test('--compare-feature-gates and --fail-on-difference need --compare', () => {
-    expect(cli('simulate', WEB, '--fail-on-difference')).toEqual({ code: 2, stdout: '', stderr: 'error: --fail-on-difference needs --compare <version>\n' });
-    expect(cli('simulate', WEB, '--compare-feature-gates', 'PodIndexLabel=true')).toEqual({ code: 2, stdout: '', stderr: 'error: --compare-feature-gates needs --compare <version>\n' });
+  test('--compare-feature-gates and --fail-on-difference need --compare', async () => {
+    expect(await cli('simulate', WEB, '--fail-on-difference')).toEqual({ code: 2, stdout: '', stderr: 'error: --fail-on-difference needs --compare <version>\n' });
+    expect(await cli('simulate', WEB, '--compare-feature-gates', 'PodIndexLabel=true')).toEqual({ code: 2, stdout: '', stderr: 'error: --compare-feature-gates needs --compare <version>\n' });
   });
 });
 
-describe('spawned CLI: the success path', () => {
-  test('validate --kubernetes-version 1.36 admits the Job', () => {
-    expect(cli('validate', JOB, '--kubernetes-version', '1.36')).toEqual({ code: 0, stdout: 'job.batch/pi created (server dry run)\n', stderr: '' });
+describe('CLI: the success path', () => {
+  test('spawned: validate --kubernetes-version 1.36 admits the Job (exit status 0)', () => {
+    expect(spawned('validate', JOB, '--kubernetes-version', '1.36')).toEqual({ code: 0, stdout: 'job.batch/pi created (server dry run)\n', stderr: '' });
   });
 
-  test('validate accepts v1.<newest>.4 (a patch)', () => {
-    expect(cli('validate', JOB, '--kubernetes-version', `v1.${NEWEST}.4`).code).toBe(0);
+  test('validate accepts v1.<newest>.4 (a patch)', async () => {
+    expect((await cli('validate', JOB, '--kubernetes-version', `v1.${NEWEST}.4`)).code).toBe(0);
   });
 
-  test('simulate --kubernetes-version 1.36 runs and prints the report', () => {
-    const r = cli('simulate', WEB, '--kubernetes-version', '1.36', '--format', 'json');
+  test('simulate --kubernetes-version 1.36 runs and prints the report', async () => {
+    const r = await cli('simulate', WEB, '--kubernetes-version', '1.36', '--format', 'json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).pods.map((p: { name: string }) => p.name)).toEqual(['web-0', 'web-1', 'web-2']);
   });
@@ -178,8 +192,8 @@ describe('--help', () => {
     expect(text).toContain('--feature-gates <gates>');
   });
 
-  test('simulate --help documents --compare, --compare-feature-gates and --fail-on-difference (exit 4)', () => {
-    const text = spawnSync(process.execPath, [CLI, 'simulate', '--help'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+  test('simulate --help documents --compare, --compare-feature-gates and --fail-on-difference (exit 4)', async () => {
+    const text = (await cli('simulate', '--help')).stdout.replace(/\s+/g, ' ');
     expect(text).toContain('--compare <version>');
     expect(text).toContain('--compare-feature-gates <gates>');
     expect(text).toMatch(/--fail-on-difference with --compare: exit 4 when the two runs differ/);
