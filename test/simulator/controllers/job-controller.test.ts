@@ -3,37 +3,13 @@
  * `TestControllerSyncJob` style): spec, pods, expected writes, events and status. Each case cites
  * the rule of /work/shared/reference/k8s-controller-semantics.md §4 it pins.
  */
-import type { Draft } from '../../../lib/simulator/cluster/factories';
-import type { ContainerStatusLite, PodCondition, PodPhase, SimPod } from '../../../lib/simulator/cluster/pod-object';
 import type { JobStatus, SimJob } from '../../../lib/simulator/cluster/workload-objects';
 import { JobController, jobControllerRegistration } from '../../../lib/simulator/controllers/job-controller';
 import { JOB_COMPLETION_INDEX_ANNOTATION, JOB_TRACKING_FINALIZER } from '../../../lib/simulator/controllers/job-utils';
 import { Harness, harness, newJob, newPod } from '../../helpers/builders';
 import { apiError, FakeContext, fakeContext } from '../../helpers/fakes';
 import { seconds } from '../../helpers/instants';
-
-/** A Job pod in a given state. */
-interface PodSpecCase {
-  readonly phase: PodPhase;
-  /** Ready (Running pods). @default false */
-  readonly ready?: boolean;
-  /** deletionTimestamp set. @default false */
-  readonly terminating?: boolean;
-  /** Still holds the tracking finalizer. @default true */
-  readonly finalizer?: boolean;
-  /** Completion index annotation. */
-  readonly index?: number;
-  /** Container restarts. @default 0 */
-  readonly restarts?: number;
-  /** Exit code of a terminated container (Succeeded/Failed pods). @default 0 / 1 */
-  readonly exitCode?: number;
-  /** When it finished, simulated ms. @default 10 s */
-  readonly finishedMs?: number;
-  /** Extra pod conditions (DisruptionTarget…). */
-  readonly conditions?: PodCondition[];
-  /** Created at, simulated ms. @default 0 */
-  readonly createdMs?: number;
-}
+import { addPod, PodState } from './job-harness';
 
 interface Case {
   /** Raw Job spec fields (defaults applied like the API server). */
@@ -43,7 +19,7 @@ interface Case {
   /** Status before the sync. */
   readonly status?: Partial<JobStatus>;
   /** Pods of the Job. */
-  readonly pods?: PodSpecCase[];
+  readonly pods?: PodState[];
   /** Sync time. @default 20 s */
   readonly now?: number;
   /** Make every create fail, or only the n-th (1-based). */
@@ -243,35 +219,6 @@ function addJob(h: Harness, c: Case): SimJob {
   const job = h.add(newJob('backup', { restartPolicy: c.restartPolicy ?? 'Never', extra: c.spec ?? {} }));
   if (c.status) h.state.update(job, (j) => { j.status = { ...j.status, ...c.status }; });
   return job;
-}
-
-function addPod(h: Harness, job: SimJob, i: number, s: PodSpecCase): SimPod {
-  const draft = newPod(`backup-p${i}`, { owner: job, labels: job.spec.template.metadata?.labels });
-  const pod = h.add<Draft<SimPod>>({
-    ...draft,
-    finalizers: s.finalizer === false ? [] : [JOB_TRACKING_FINALIZER],
-    annotations: s.index === undefined ? {} : { [JOB_COMPLETION_INDEX_ANNOTATION]: String(s.index) },
-  });
-  const terminal = s.phase === 'Succeeded' || s.phase === 'Failed';
-  const finished = s.finishedMs ?? seconds(10);
-  const cs: ContainerStatusLite = {
-    name: 'app', image: 'nginx:1.25', ready: s.ready ?? false, restartCount: s.restarts ?? 0,
-    state: terminal ? 'terminated' : s.phase === 'Running' ? 'running' : 'waiting', reason: null,
-    exitCode: terminal ? (s.exitCode ?? (s.phase === 'Succeeded' ? 0 : 1)) : null, startedMs: 0, finishedMs: terminal ? finished : null,
-  };
-  h.state.update(pod, (p) => {
-    p.phase = s.phase;
-    p.nodeName = s.phase === 'Pending' ? null : 'worker1';
-    p.ready = s.ready ?? false;
-    p.readySinceMs = s.ready ? 0 : null;
-    p.restarts = s.restarts ?? 0;
-    p.containerStatuses = [cs];
-    p.conditions = s.conditions ?? [];
-    if (terminal) p.finishedMs = finished;
-    if (s.terminating) p.deletionMs = 0;
-    if (s.createdMs !== undefined) (p as { createdMs: number }).createdMs = s.createdMs;
-  });
-  return pod;
 }
 
 /** The controller sees every store change, as its informers do inside a Simulation. */

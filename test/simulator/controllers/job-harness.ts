@@ -1,6 +1,7 @@
 /**
  * One Job controller sync against a store snapshot at a given Kubernetes version, for the
- * version tables of job-versions*.test.ts (job_controller_test.go `TestControllerSyncJob` style).
+ * version tables of job-versions*.test.ts (job_controller_test.go `TestControllerSyncJob` style),
+ * and the Job pods in a given state that job-controller.test.ts's table builds too.
  */
 import type { Draft } from '../../../lib/simulator/cluster/factories';
 import type { ContainerStatusLite, PodCondition, PodPhase, SimPod } from '../../../lib/simulator/cluster/pod-object';
@@ -22,6 +23,10 @@ export interface PodState {
   readonly ready?: boolean;
   /** deletionTimestamp set. @default false */
   readonly terminating?: boolean;
+  /** Still holds the tracking finalizer. @default true */
+  readonly finalizer?: boolean;
+  /** Container restarts. @default 0 */
+  readonly restarts?: number;
   /** Completion index annotation. @default - none (NonIndexed) */
   readonly index?: number;
   /** `job-index-failure-count` annotation. @default - none */
@@ -32,6 +37,8 @@ export interface PodState {
   readonly finishedMs?: number;
   /** Pod conditions. @default - none */
   readonly conditions?: PodCondition[];
+  /** Created at, simulated ms. @default 0 */
+  readonly createdMs?: number;
 }
 
 /** A sync to run. */
@@ -56,11 +63,11 @@ export function addPod(h: Harness, job: SimJob, i: number, s: PodState): SimPod 
   const annotations: Record<string, string> = {};
   if (s.index !== undefined) annotations[JOB_COMPLETION_INDEX_ANNOTATION] = String(s.index);
   if (s.failureCount !== undefined) annotations[JOB_INDEX_FAILURE_COUNT_ANNOTATION] = String(s.failureCount);
-  const pod = h.add<Draft<SimPod>>({ ...draft, finalizers: [JOB_TRACKING_FINALIZER], annotations });
+  const pod = h.add<Draft<SimPod>>({ ...draft, finalizers: s.finalizer === false ? [] : [JOB_TRACKING_FINALIZER], annotations });
   const terminal = s.phase === 'Succeeded' || s.phase === 'Failed';
   const finished = s.finishedMs ?? seconds(10);
   const cs: ContainerStatusLite = {
-    name: 'app', image: 'nginx:1.25', ready: s.ready ?? false, restartCount: 0,
+    name: 'app', image: 'nginx:1.25', ready: s.ready ?? false, restartCount: s.restarts ?? 0,
     state: terminal ? 'terminated' : s.phase === 'Running' ? 'running' : 'waiting', reason: null,
     exitCode: terminal ? (s.exitCode ?? (s.phase === 'Succeeded' ? 0 : 1)) : null, startedMs: 0, finishedMs: terminal ? finished : null,
   };
@@ -69,10 +76,12 @@ export function addPod(h: Harness, job: SimJob, i: number, s: PodState): SimPod 
     p.nodeName = s.phase === 'Pending' ? null : 'worker1';
     p.ready = s.ready ?? false;
     p.readySinceMs = s.ready ? 0 : null;
+    p.restarts = s.restarts ?? 0;
     p.containerStatuses = [cs];
     p.conditions = s.conditions ?? [];
     if (terminal) p.finishedMs = finished;
     if (s.terminating) p.deletionMs = 0;
+    if (s.createdMs !== undefined) (p as { createdMs: number }).createdMs = s.createdMs;
   });
   return pod;
 }
