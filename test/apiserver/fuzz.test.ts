@@ -2,7 +2,7 @@
  * Fuzz-style robustness: random mutations of the simulator fixtures must give field-path errors,
  * never an internal crash, and mutants that load must simulate without one.
  */
-import { rng, slots } from '../helpers/mutations';
+import { mutateDocs, NULL_LIST, rng, VALUE_MUTATIONS } from '../helpers/mutations';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
@@ -15,31 +15,13 @@ const fixtures = path.join(__dirname, '..', 'simulator', 'fixtures');
 const sources = fs.readdirSync(fixtures).filter((f) => f.endsWith('.yaml') && !f.includes('scenario')).sort()
   .map((f) => YAML.parseAllDocuments(fs.readFileSync(path.join(fixtures, f), 'utf8')).map((d) => d.toJS()).filter((d) => d !== null));
 
-function mutate(docs: unknown[], random: () => number): unknown[] {
-  const copy = structuredClone(docs);
-  const count = 1 + Math.floor(random() * 3);
-  for (let n = 0; n < count; n++) {
-    // Mutate inside documents (a top-level string would be read as a file path).
-    const all = copy.flatMap((d) => slots(d));
-    if (all.length === 0) break;
-    const { parent, key } = all[Math.floor(random() * all.length)];
-    const p = parent as Record<string | number, unknown>;
-    switch (Math.floor(random() * 6)) {
-      case 0: p[key] = null; break;
-      case 1: p[key] = Math.floor(random() * 100) - 10; break;
-      case 2: p[key] = 'x'; break;
-      case 3: if (Array.isArray(parent)) parent.splice(key as number, 1); else delete p[key]; break;
-      case 4: if (!Array.isArray(parent)) { p[`${key}x`] = p[key]; delete p[key]; } break;
-      default: p[key] = [null]; break;
-    }
-  }
-  return copy;
-}
+/** The value mutations of this fuzzer. */
+const MUTATIONS = [...VALUE_MUTATIONS, NULL_LIST];
 
 const CRASH = /Cannot read propert|undefined is not|is not a function|is not iterable|Maximum call stack/;
 const mutants: unknown[][] = [];
 const random = rng(27);
-for (let i = 0; i < 1500; i++) mutants.push(mutate(sources[i % sources.length], random));
+for (let i = 0; i < 1500; i++) mutants.push(mutateDocs(sources[i % sources.length], random, MUTATIONS));
 
 test('accepts no internal crash: loadManifests never throws, and every issue names a field path', () => {
   for (const docs of mutants) {

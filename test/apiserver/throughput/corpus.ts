@@ -4,7 +4,7 @@
  * stream, and broken variants of all of them (mutated values serialized back to YAML, and
  * line-level text edits), so the fast decode is compared where it is taken and where it gives up.
  */
-import { rng, slots } from '../../helpers/mutations';
+import { mutateDocs, NULL_LIST, rng, SlotMutation, VALUE_MUTATIONS } from '../../helpers/mutations';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
@@ -43,28 +43,15 @@ export function exampleTexts(): CorpusText[] {
     .map((chart) => ({ label: `example ${name}/${chart.node.id}`, text: synth(chart).map((m) => YAML.stringify(m)).join('---\n') })));
 }
 
-/** The value mutations of test/apiserver/fuzz.test.ts (null, number, `x`, delete, rename, `[null]`), plus strings YAML 1.1 reads as other types. */
-function mutateDocs(docs: unknown[], random: () => number): unknown[] {
-  const copy = structuredClone(docs);
-  const count = 1 + Math.floor(random() * 3);
-  for (let n = 0; n < count; n++) {
-    const all = copy.flatMap((d) => slots(d));
-    if (all.length === 0) break;
-    const { parent, key } = all[Math.floor(random() * all.length)];
-    const p = parent as Record<string | number, unknown>;
-    switch (Math.floor(random() * 8)) {
-      case 0: p[key] = null; break;
-      case 1: p[key] = Math.floor(random() * 100) - 10; break;
-      case 2: p[key] = 'x'; break;
-      case 3: if (Array.isArray(parent)) parent.splice(key as number, 1); else delete p[key]; break;
-      case 4: if (!Array.isArray(parent)) { p[`${key}x`] = p[key]; delete p[key]; } break;
-      case 5: p[key] = ['yes', 'off', '0644', '1:30', '.inf', 'e5', '~', '2001-12-14', '0x1F', '1_000'][Math.floor(random() * 10)]; break;
-      case 6: p[key] = { 'a b': 'c: d', '#x': '[y]', "it's": '"q"' }; break;
-      default: p[key] = [null]; break;
-    }
-  }
-  return copy;
-}
+/** The value mutations of test/apiserver/fuzz.test.ts, plus strings YAML 1.1 reads as other types and keys that need quoting. */
+const MUTATIONS: readonly SlotMutation[] = [
+  ...VALUE_MUTATIONS,
+  (parent, key, random) => {
+    (parent as Record<string | number, unknown>)[key] = ['yes', 'off', '0644', '1:30', '.inf', 'e5', '~', '2001-12-14', '0x1F', '1_000'][Math.floor(random() * 10)];
+  },
+  (parent, key) => { (parent as Record<string | number, unknown>)[key] = { 'a b': 'c: d', '#x': '[y]', "it's": '"q"' }; },
+  NULL_LIST,
+];
 
 /** Characters that start or end YAML syntax, inserted by one of the text edits. */
 const SYNTAX_CHARS = '{}[],:#&*!|>\'"%@`-? \t';
@@ -87,7 +74,7 @@ export function brokenTexts(texts: readonly CorpusText[], count: number, seed: n
   for (let i = 0; i < count; i++) {
     const source = parsed[i % parsed.length];
     if (i % 2 === 0 && source.docs.length > 0) {
-      out.push({ label: `${source.label} (mutant ${i})`, text: mutateDocs(source.docs, random).map((d) => YAML.stringify(d)).join('---\n') });
+      out.push({ label: `${source.label} (mutant ${i})`, text: mutateDocs(source.docs, random, MUTATIONS).map((d) => YAML.stringify(d)).join('---\n') });
     } else {
       const lines = source.text.split('\n');
       const edits = 1 + Math.floor(random() * 2);
