@@ -17,11 +17,11 @@
  *   defaults (every deleted object whole, every event) hold after one day, for comparison.
  */
 import { Schedule } from '../lib/schedule/schedule';
-import { cronJobDraft } from '../lib/simulator/cluster/factories';
-import { Simulation, SimulationOptions } from '../lib/simulator/simulation';
+import type { SimulationOptions } from '../lib/simulator/simulation';
+import { PER_MINUTE_START, perMinuteCronJob } from './per-minute-cronjob';
 import { BenchResult, collectGarbage, interleaveRuns, median, round } from './util';
 
-const START = Date.UTC(2024, 0, 1);
+const START = PER_MINUTE_START;
 const DAY_MS = 86_400_000;
 const RUNS_PER_DAY = 1_440;
 const SHORT_DAYS = 14;
@@ -51,19 +51,7 @@ function simulate(days: number, options: SimulationOptions): SimRun {
   collectGarbage();
   const before = process.memoryUsage().heapUsed;
   const start = process.hrtime.bigint();
-  const sim = new Simulation({
-    seed: 1, startEpochMs: START, loopLimit: Number.MAX_SAFE_INTEGER,
-    behaviours: [{ match: { owner: 'CronJob/every-minute' }, runForMs: 2_000 }],
-    ...options,
-  });
-  sim.apply([cronJobDraft({
-    namespace: 'default', name: 'every-minute',
-    spec: {
-      schedule: '* * * * *', successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1,
-      jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'tick', image: 'busybox:1.36' }] } } } },
-    },
-  })]);
-  sim.runUntil(days * DAY_MS);
+  const sim = perMinuteCronJob(days, options);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   // The run at the end instant itself is not reached by runUntil's clock (created 100 ms later).
   const created = sim.state.history('Job').length + sim.state.droppedCount('Job');

@@ -17,38 +17,20 @@
  * shortens the fleet's month for a quick look.
  */
 import { execFileSync } from 'child_process';
-import { cronJobDraft } from '../lib/simulator/cluster/factories';
 import { simulate } from '../lib/simulator/index';
-import { Simulation, SimulationOptions } from '../lib/simulator/simulation';
 import { Schedule } from '../lib/schedule/schedule';
 import { enumerateFleetRuns, fleetManifests, fleetScenario, FLEET_CRONJOBS, FLEET_DAYS } from './fleet-scenario';
+import { PER_MINUTE_START, perMinuteCronJob } from './per-minute-cronjob';
 import { BenchResult, collectGarbage, median, round } from './util';
 
 const DAY_MS = 86_400_000;
-const START = Date.UTC(2024, 0, 1);
+const START = PER_MINUTE_START;
 
 function timed<T>(fn: () => T): { ms: number; value: T } {
   collectGarbage();
   const start = process.hrtime.bigint();
   const value = fn();
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
-}
-
-/** The per-minute CronJob of cronjob-year.bench.ts for `days` with `options`. */
-function perMinute(days: number, options: SimulationOptions): Simulation {
-  const sim = new Simulation({
-    seed: 1, startEpochMs: START, loopLimit: Number.MAX_SAFE_INTEGER,
-    behaviours: [{ match: { owner: 'CronJob/every-minute' }, runForMs: 2_000 }], ...options,
-  });
-  sim.apply([cronJobDraft({
-    namespace: 'default', name: 'every-minute',
-    spec: {
-      schedule: '* * * * *', successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1,
-      jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'tick', image: 'busybox:1.36' }] } } } },
-    },
-  })]);
-  sim.runUntil(days * DAY_MS);
-  return sim;
 }
 
 function enumerateYear(): number {
@@ -63,10 +45,10 @@ function enumerateYear(): number {
 /** The child process of `cronjob-year-default-flags`: prints {simMs, enumMs, rssMB, skipped, events}. */
 function yearChild(): void {
   // JIT warm-up with small bounds, so what it keeps does not count in the peak RSS.
-  perMinute(2, { keepDeleted: 10, maxEvents: 100 });
+  perMinuteCronJob(2, { keepDeleted: 10, maxEvents: 100 });
   enumerateYear();
   const enumMs = median([enumerateYear(), enumerateYear(), enumerateYear()]);
-  const run = timed(() => perMinute(365, {}));
+  const run = timed(() => perMinuteCronJob(365, {}));
   const sim = run.value;
   const created = sim.state.history('Job').length + sim.state.droppedCount('Job');
   if (created !== 365 * 1_440 - 1) throw new Error(`expected ${365 * 1_440 - 1} Jobs, got ${created}`);
@@ -117,9 +99,9 @@ export async function run(): Promise<BenchResult[]> {
   });
 
   // Replay cost per event, fast-forward off.
-  perMinute(2, { fastForward: false });
+  perMinuteCronJob(2, { fastForward: false });
   const replays = [0, 1, 2].map(() => {
-    const r = timed(() => perMinute(7, { fastForward: false }));
+    const r = timed(() => perMinuteCronJob(7, { fastForward: false }));
     return { ms: r.ms, events: r.value.eventsProcessed };
   });
   const usPerEvent = median(replays.map((r) => (r.ms * 1000) / r.events));
