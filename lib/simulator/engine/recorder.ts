@@ -53,15 +53,6 @@ function sharedRelatedRef(related: EventRelatedRef): EventRelatedRef {
 /** An {@link EventRecorder} writing to a {@link Trace} with a fixed `source` component name. */
 export class TraceRecorder implements EventRecorder {
   /**
-   * The copies of the last involved and related object refs. A component records several events
-   * about one object in a row (a pod's Scheduled/Started, a CronJob's every event), so an equal ref
-   * reuses the previous copy: the trace keeps one object per run of equal refs instead of one per
-   * event. Event refs are read-only data (JSON in the report), so sharing them changes nothing.
-   */
-  private lastObject: EventObjectRef | undefined;
-  private lastRelated: EventRelatedRef | undefined;
-
-  /**
    * @param trace where events go
    * @param source the component, e.g. `statefulset-controller`
    */
@@ -69,18 +60,9 @@ export class TraceRecorder implements EventRecorder {
 
   /** @inheritdoc */
   public event(object: EventObjectRef, type: EventType, reason: string, message: string, related?: EventRelatedRef): void {
-    let obj = this.lastObject;
-    if (obj === undefined || obj.kind !== object.kind || obj.namespace !== object.namespace || obj.name !== object.name) {
-      obj = this.lastObject = sharedObjectRef(object);
-    }
-    if (!related) {
-      this.trace.record({ type, object: obj, reason, message, source: this.source });
-      return;
-    }
-    let rel = this.lastRelated;
-    if (rel === undefined || rel.kind !== related.kind || rel.name !== related.name) {
-      rel = this.lastRelated = sharedRelatedRef(related);
-    }
-    this.trace.record({ type, object: obj, reason, message, related: rel, source: this.source });
+    const obj = sharedObjectRef(object);
+    this.trace.record(related
+      ? { type, object: obj, reason, message, related: sharedRelatedRef(related), source: this.source }
+      : { type, object: obj, reason, message, source: this.source });
   }
 }
